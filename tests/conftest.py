@@ -1,0 +1,78 @@
+"""Shared fixtures: moto in-process with the resources template.yaml declares, and handler loading by path."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_API_KEY = "dev-api-key-123456"
+OTHER_API_KEY = "other-api-key-7890abcd"
+
+_FUNCTION_DIRS = {
+    "ApiFunction": "api",
+    "AuthorizerFunction": "authorizer",
+    "WorkerFunction": "worker",
+    "FinalizerFunction": "finalizer",
+}
+
+
+def load_handler(name: str) -> ModuleType:
+    """Import functions/<dir>/app.py under a unique module name (every handler module is called `app`).
+
+    `name` is a folder under functions/ or a template logical id. A fresh module each call, like a cold start.
+    """
+    folder = _FUNCTION_DIRS.get(name, name)
+    path = ROOT / "functions" / folder / "app.py"
+    module_name = f"synthdata_fn_{folder}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fake credentials, one region, moto active; cached clients and settings forgotten around the test."""
+    from moto import mock_aws
+
+    from synthdata import aws
+    from synthdata.settings import get_settings
+
+    for var in ("AWS_ENDPOINT_URL", "AWS_PROFILE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("POWERTOOLS_TRACE_DISABLED", "true")
+    monkeypatch.setenv("POWERTOOLS_METRICS_DISABLED", "true")
+    monkeypatch.setenv("POWERTOOLS_DEV", "false")
+    aws.reset_clients()
+    get_settings.cache_clear()
+    with mock_aws():
+        yield
+    aws.reset_clients()
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def aws_resources(aws_env: None, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Everything template.yaml declares, created in moto; the functions' environment set in os.environ.
+
+    Registers two API keys (DEV_API_KEY from the template default, OTHER_API_KEY) as separate identities.
+    """
+    from local.resources import create_resources
+    from synthdata.settings import get_settings
+
+    resources = create_resources(extra_api_keys=[OTHER_API_KEY])
+    for name, value in resources.environment.items():
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    return resources
