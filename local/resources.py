@@ -16,10 +16,9 @@ from typing import Any
 import boto3
 
 from local.template import Template, load_template
+from synthdata.auth import API_KEY_VALUE_PREFIX
 
 STACK_PREFIX = "synthdata-local"
-# API Gateway stores each key as this prefix + the key clients send (it needs 20+ characters).
-API_KEY_VALUE_PREFIX = "synthdata-"
 
 
 @dataclass

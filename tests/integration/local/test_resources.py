@@ -6,7 +6,8 @@ import json
 
 import boto3
 
-from local.resources import API_KEY_VALUE_PREFIX, LocalResources
+from local.resources import LocalResources
+from synthdata.auth import API_KEY_VALUE_PREFIX
 from local.template import load_template
 from tests.conftest import DEV_API_KEY, OTHER_API_KEY
 
