@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import boto3
+from synthdata.auth import API_KEY_VALUE_PREFIX
 
 from local.template import Template, load_template
-from synthdata.auth import API_KEY_VALUE_PREFIX
 
 STACK_PREFIX = "synthdata-local"
 
@@ -69,7 +69,7 @@ def create_resources(
 
 # ---------------------------------------------------------------------------------------------- DynamoDB
 def _create_tables(template: Template, session: boto3.session.Session, created: LocalResources) -> None:
-    dynamodb = session.client("dynamodb")
+    dynamodb: Any = session.client("dynamodb")
     for logical_id, resource in template.resources_of_type("AWS::DynamoDB::Table").items():
         props = template.resolve(resource["Properties"])
         name = props.get("TableName", _physical_name(logical_id))
@@ -98,19 +98,28 @@ def _create_tables(template: Template, session: boto3.session.Session, created: 
 
 
 # ---------------------------------------------------------------------------------------------- SQS
-_QUEUE_ATTRIBUTES = ("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "ReceiveMessageWaitTimeSeconds",
-                     "SqsManagedSseEnabled", "MaximumMessageSize")
+_QUEUE_ATTRIBUTES = (
+    "VisibilityTimeout",
+    "MessageRetentionPeriod",
+    "DelaySeconds",
+    "ReceiveMessageWaitTimeSeconds",
+    "SqsManagedSseEnabled",
+    "MaximumMessageSize",
+)
 
 
 def _create_queues(template: Template, session: boto3.session.Session, created: LocalResources) -> None:
-    sqs = session.client("sqs")
+    sqs: Any = session.client("sqs")
     queues = template.resources_of_type("AWS::SQS::Queue")
     # A shorter visibility timeout locally makes retries and the DLQ observable in seconds, not minutes.
     visibility_override = os.environ.get("LOCAL_VISIBILITY_TIMEOUT")
     for logical_id, resource in queues.items():
         props = resource.get("Properties", {})
-        attributes = {k: str(props[k]).lower() if isinstance(props[k], bool) else str(props[k])
-                      for k in _QUEUE_ATTRIBUTES if k in props}
+        attributes = {
+            k: str(props[k]).lower() if isinstance(props[k], bool) else str(props[k])
+            for k in _QUEUE_ATTRIBUTES
+            if k in props
+        }
         if visibility_override and "VisibilityTimeout" in attributes:
             attributes["VisibilityTimeout"] = visibility_override
         name = props.get("QueueName", _physical_name(logical_id))
@@ -129,10 +138,14 @@ def _create_queues(template: Template, session: boto3.session.Session, created: 
             policy = template.resolve(redrive)
             sqs.set_queue_attributes(
                 QueueUrl=created.queues[logical_id],
-                Attributes={"RedrivePolicy": json.dumps(
-                    {"deadLetterTargetArn": policy["deadLetterTargetArn"],
-                     "maxReceiveCount": str(policy["maxReceiveCount"])}
-                )},
+                Attributes={
+                    "RedrivePolicy": json.dumps(
+                        {
+                            "deadLetterTargetArn": policy["deadLetterTargetArn"],
+                            "maxReceiveCount": str(policy["maxReceiveCount"]),
+                        }
+                    )
+                },
             )
     for resource in template.resources_of_type("AWS::SQS::QueuePolicy").values():
         props = template.resolve(resource["Properties"])
@@ -156,7 +169,7 @@ def _lifecycle_rule(rule: dict[str, Any]) -> dict[str, Any]:
 
 
 def _create_buckets(template: Template, session: boto3.session.Session, created: LocalResources) -> None:
-    s3 = session.client("s3")
+    s3: Any = session.client("s3")
     for logical_id, resource in template.resources_of_type("AWS::S3::Bucket").items():
         props = template.resolve(resource.get("Properties", {}))
         name = props.get("BucketName", _physical_name(logical_id).lower())
@@ -180,7 +193,8 @@ def _create_buckets(template: Template, session: boto3.session.Session, created:
         lifecycle = props.get("LifecycleConfiguration")
         if lifecycle:
             s3.put_bucket_lifecycle_configuration(
-                Bucket=name, LifecycleConfiguration={"Rules": [_lifecycle_rule(r) for r in lifecycle["Rules"]]}
+                Bucket=name,
+                LifecycleConfiguration={"Rules": [_lifecycle_rule(r) for r in lifecycle["Rules"]]},
             )
         created.buckets[logical_id] = name
         template.refs[logical_id] = name
@@ -197,14 +211,16 @@ def _create_api_keys(
     created: LocalResources,
     extra_api_keys: list[str] | tuple[str, ...],
 ) -> None:
-    apigateway = session.client("apigateway")
+    apigateway: Any = session.client("apigateway")
     for logical_id, resource in template.resources_of_type("AWS::ApiGateway::UsagePlan").items():
         props = template.resolve({k: v for k, v in resource["Properties"].items() if k != "ApiStages"})
         plan = apigateway.create_usage_plan(
             name=props.get("UsagePlanName", _physical_name(logical_id)),
             description=props.get("Description", ""),
-            throttle={"rateLimit": float(props["Throttle"]["RateLimit"]),
-                      "burstLimit": int(props["Throttle"]["BurstLimit"])},
+            throttle={
+                "rateLimit": float(props["Throttle"]["RateLimit"]),
+                "burstLimit": int(props["Throttle"]["BurstLimit"]),
+            },
             quota={"limit": int(props["Quota"]["Limit"]), "period": props["Quota"]["Period"]},
         )
         created.usage_plan_id = plan["id"]
@@ -218,7 +234,9 @@ def _create_api_keys(
         template.refs[logical_id] = key["id"]
     for resource in template.resources_of_type("AWS::ApiGateway::UsagePlanKey").values():
         props = template.resolve(resource["Properties"])
-        apigateway.create_usage_plan_key(usagePlanId=props["UsagePlanId"], keyId=props["KeyId"], keyType="API_KEY")
+        apigateway.create_usage_plan_key(
+            usagePlanId=props["UsagePlanId"], keyId=props["KeyId"], keyType="API_KEY"
+        )
     for index, client_key in enumerate(k for k in extra_api_keys if k):
         value = f"{API_KEY_VALUE_PREFIX}{client_key}"
         if value in created.api_keys:
@@ -226,4 +244,6 @@ def _create_api_keys(
         key = apigateway.create_api_key(name=f"local-key-{index + 1}", value=value, enabled=True)
         created.api_keys[value] = key["id"]
         if created.usage_plan_id:
-            apigateway.create_usage_plan_key(usagePlanId=created.usage_plan_id, keyId=key["id"], keyType="API_KEY")
+            apigateway.create_usage_plan_key(
+                usagePlanId=created.usage_plan_id, keyId=key["id"], keyType="API_KEY"
+            )

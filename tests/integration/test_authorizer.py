@@ -52,13 +52,16 @@ def test_two_keys_are_two_owners(authorizer) -> None:
     event = _event("authorizer_header_key.json")
     other = copy.deepcopy(event)
     other["headers"] = {"x-api-key": OTHER_API_KEY}
-    assert authorizer.handler(event, Context())["principalId"] != authorizer.handler(other, Context())["principalId"]
+    assert (
+        authorizer.handler(event, Context())["principalId"]
+        != authorizer.handler(other, Context())["principalId"]
+    )
 
 
 def test_missing_key_is_unauthorized(authorizer) -> None:
     event = _event("authorizer_header_key.json")
     event["headers"] = {"Accept": "*/*"}
-    with pytest.raises(Exception, match="^Unauthorized$"):
+    with pytest.raises(Exception, match=r"^Unauthorized$"):
         authorizer.handler(event, Context())
 
 

@@ -51,13 +51,17 @@ def _template() -> dict:
         return {suffix: loader.construct_mapping(node)}
 
     Loader.add_multi_constructor("!", any_tag)
-    return yaml.load((ROOT / "template.yaml").read_text(), Loader=Loader)  # noqa: S506 - SafeLoader subclass
+    return yaml.load((ROOT / "template.yaml").read_text(), Loader=Loader)
 
 
 def test_sam_validate_lint_is_clean() -> None:
     result = subprocess.run(
         [SAM, "validate", "--lint", "--template-file", str(ROOT / "template.yaml")],
-        cwd=ROOT, env=_sam_env(), capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=_sam_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "is a valid SAM Template" in result.stdout + result.stderr
@@ -77,7 +81,9 @@ def test_every_function_runs_python313_with_the_layer_and_least_privilege() -> N
                 resources = statement["Resource"]
                 resources = resources if isinstance(resources, list) else [resources]
                 assert "*" not in resources, f"{name} has a wildcard resource"
-                actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+                actions = (
+                    statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+                )
                 assert not any(a.endswith(":*") for a in actions), f"{name} grants a whole service"
 
 
@@ -102,12 +108,26 @@ def test_storage_is_private_encrypted_and_expires() -> None:
 def test_sam_build_succeeds_and_layer_fits_lambda(tmp_path: Path) -> None:
     python313 = _python313_bin()
     if python313 is None:
-        pytest.skip("no python3.13 interpreter on PATH or under pyenv: sam build for Runtime python3.13 needs one")
+        pytest.skip(
+            "no python3.13 interpreter on PATH or under pyenv: sam build for Runtime python3.13 needs one"
+        )
     build_dir = tmp_path / "build"
     result = subprocess.run(
-        [SAM, "build", "--template-file", str(ROOT / "template.yaml"), "--build-dir", str(build_dir),
-         "--cache-dir", str(tmp_path / "cache")],
-        cwd=ROOT, env=_sam_env(python313), capture_output=True, text=True, timeout=900,
+        [
+            SAM,
+            "build",
+            "--template-file",
+            str(ROOT / "template.yaml"),
+            "--build-dir",
+            str(build_dir),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
+        cwd=ROOT,
+        env=_sam_env(python313),
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     layer = build_dir / "CommonLayer" / "python"

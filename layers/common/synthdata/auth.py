@@ -31,8 +31,8 @@ def presented_key(headers: Mapping[str, str] | None, query: Mapping[str, str] | 
     for name, value in (headers or {}).items():
         if name.lower() == API_KEY_HEADER and value:
             return value.strip()
-    value = (query or {}).get(API_KEY_QUERY_PARAMETER)
-    return value.strip() if value else None
+    from_query = (query or {}).get(API_KEY_QUERY_PARAMETER)
+    return from_query.strip() if from_query else None
 
 
 class ApiKeyDirectory:
@@ -81,8 +81,13 @@ def allow(key: ApiKey, method_arn: str) -> dict[str, Any]:
         "usageIdentifierKey": key.value,
         "policyDocument": {
             "Version": "2012-10-17",
-            "Statement": [{"Action": "execute-api:Invoke", "Effect": "Allow",
-                           "Resource": _method_arn_wildcard(method_arn)}],
+            "Statement": [
+                {
+                    "Action": "execute-api:Invoke",
+                    "Effect": "Allow",
+                    "Resource": _method_arn_wildcard(method_arn),
+                }
+            ],
         },
         "context": {"owner": key.id},
     }

@@ -5,20 +5,22 @@ boto3 follows AWS_ENDPOINT_URL, so the same code talks to AWS or to the local mo
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def client(service: str) -> Any:
     import boto3
     from botocore.config import Config
 
-    config = Config(retries={"mode": "standard", "max_attempts": 5}, signature_version="s3v4" if service == "s3" else None)
+    config = Config(
+        retries={"mode": "standard", "max_attempts": 5}, signature_version="s3v4" if service == "s3" else None
+    )
     return boto3.client(service, config=config)  # type: ignore[call-overload]
 
 
-@lru_cache(maxsize=None)
+@cache
 def resource(service: str) -> Any:
     import boto3
 

@@ -91,4 +91,7 @@ class ValidationFailed(SynthdataError):
     @classmethod
     def one(cls, field: str, message: str) -> ValidationFailed:
         """A validation error about a single field; the message names the field."""
-        return cls(f"{field}: {message}" if not message.startswith(field) else message, [FieldProblem(field, message)])
+        return cls(
+            f"{field}: {message}" if not message.startswith(field) else message,
+            [FieldProblem(field, message)],
+        )

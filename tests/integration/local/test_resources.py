@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import boto3
+from synthdata.auth import API_KEY_VALUE_PREFIX
 
 from local.resources import LocalResources
-from synthdata.auth import API_KEY_VALUE_PREFIX
 from local.template import load_template
 from tests.conftest import DEV_API_KEY, OTHER_API_KEY
 
@@ -24,7 +24,9 @@ def test_jobs_table_has_indexes_ttl_and_recovery(aws_resources: LocalResources) 
     name = aws_resources.tables["JobsTable"]
     table = dynamodb.describe_table(TableName=name)["Table"]
     assert {i["IndexName"] for i in table["GlobalSecondaryIndexes"]} == {
-        "by-owner", "by-owner-status", "active-by-deadline"
+        "by-owner",
+        "by-owner-status",
+        "active-by-deadline",
     }
     ttl = dynamodb.describe_time_to_live(TableName=name)["TimeToLiveDescription"]
     assert ttl == {"TimeToLiveStatus": "ENABLED", "AttributeName": "expires_at_epoch"}
@@ -58,7 +60,10 @@ def test_bucket_is_private_encrypted_with_lifecycle(aws_resources: LocalResource
 
 def test_api_keys_are_in_the_usage_plan(aws_resources: LocalResources) -> None:
     keys = boto3.client("apigateway").get_usage_plan_keys(usagePlanId=aws_resources.usage_plan_id)["items"]
-    assert {k["value"] for k in keys} == {API_KEY_VALUE_PREFIX + DEV_API_KEY, API_KEY_VALUE_PREFIX + OTHER_API_KEY}
+    assert {k["value"] for k in keys} == {
+        API_KEY_VALUE_PREFIX + DEV_API_KEY,
+        API_KEY_VALUE_PREFIX + OTHER_API_KEY,
+    }
     plan = boto3.client("apigateway").get_usage_plan(usagePlanId=aws_resources.usage_plan_id)
     assert plan["throttle"] == {"rateLimit": 50.0, "burstLimit": 100}
     assert plan["quota"]["limit"] == 10000

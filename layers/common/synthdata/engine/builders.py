@@ -1,0 +1,172 @@
+"""Column builders shared by the datasets: ids, people, places, dates, money. All work on whole blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from synthdata.engine.dataset import REFERENCE_TIME
+from synthdata.engine.locale_data import LocaleData, fill_digits
+from synthdata.engine.rng import unique_codes
+
+ObjArray = npt.NDArray[np.object_]
+
+EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+FREE_MAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "proton.me")
+_NUMBER_LAST_LOCALES = {"de_DE", "es_ES", "it_IT", "pt_BR"}
+_SECONDS_PER_DAY = 86_400
+
+
+def uuid4_column(rng: np.random.Generator, n: int) -> list[str]:
+    """n random UUID4 strings, formatted with byte-array operations rather than one call per id."""
+    raw = np.frombuffer(rng.bytes(16 * n), dtype=np.uint8).reshape(n, 16).copy()
+    raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
+    raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # RFC 4122 variant
+    hex_digits = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+    nibbles = np.empty((n, 32), dtype=np.uint8)
+    nibbles[:, 0::2] = hex_digits[raw >> 4]
+    nibbles[:, 1::2] = hex_digits[raw & 0x0F]
+    text = np.full((n, 36), ord("-"), dtype=np.uint8)
+    for dst, src, width in ((0, 0, 8), (9, 8, 4), (14, 12, 4), (19, 16, 4), (24, 20, 12)):
+        text[:, dst : dst + width] = nibbles[:, src : src + width]
+    return np.frombuffer(text.tobytes(), dtype="S36").astype("U36").tolist()  # type: ignore[no-any-return]
+
+
+def join(*parts: ObjArray | str) -> ObjArray:
+    """Element-wise string concatenation of object arrays and constants."""
+    result: ObjArray = np.asarray(parts[0], dtype=object)
+    for part in parts[1:]:
+        result = result + part
+    return result
+
+
+def digits(values: npt.NDArray[np.int64]) -> ObjArray:
+    return np.asarray(values.astype(str), dtype=object)
+
+
+@dataclass(frozen=True)
+class People:
+    """One coherent person per row: gender, names and their ASCII forms."""
+
+    gender: ObjArray
+    first: ObjArray
+    last: ObjArray
+    first_ascii: ObjArray
+    last_ascii: ObjArray
+
+    @property
+    def full_name(self) -> ObjArray:
+        return join(self.first, " ", self.last)
+
+
+def people(rng: np.random.Generator, data: LocaleData, n: int) -> People:
+    """Gender first, then a first name from that gender's list (Faker's weights), then a surname."""
+    female = rng.random(n) < 0.5
+    female_idx = data.first_female.draw(rng, n)
+    male_idx = data.first_male.draw(rng, n)
+    last_idx = data.last.draw(rng, n)
+    first = np.where(female, data.first_female.words[female_idx], data.first_male.words[male_idx])
+    first_ascii = np.where(
+        female, data.first_female.ascii_words[female_idx], data.first_male.ascii_words[male_idx]
+    )
+    return People(
+        gender=np.where(female, "female", "male").astype(object),
+        first=first,
+        last=data.last.words[last_idx],
+        first_ascii=first_ascii,
+        last_ascii=data.last.ascii_words[last_idx],
+    )
+
+
+def email_domains(rng: np.random.Generator, n: int, realistic: bool) -> ObjArray:
+    domains = np.asarray(FREE_MAIL_DOMAINS if realistic else EXAMPLE_DOMAINS, dtype=object)
+    return domains[rng.integers(0, len(domains), n)]
+
+
+def person_handles(
+    person: People, row_index: npt.NDArray[np.int64], seed: int, domains: ObjArray
+) -> tuple[ObjArray, ObjArray]:
+    """(email, username) from the person's name plus a code unique to the row, so unique within a file."""
+    code = digits(unique_codes(row_index, seed))
+    email = join(person.first_ascii, ".", person.last_ascii, code, "@", domains)
+    username = join(person.first_ascii, "_", person.last_ascii, code)
+    return email, username
+
+
+@dataclass(frozen=True)
+class Places:
+    street_address: ObjArray
+    city: ObjArray
+    region: ObjArray
+    postal_code: ObjArray
+
+
+def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
+    """Street, city, region and postal code of one real-shaped place per row (a Faker-made coherent tuple)."""
+    place = rng.integers(0, len(data.cities), n)
+    street = data.streets[rng.integers(0, len(data.streets), n)]
+    number = digits(rng.integers(1, 2000, n))
+    if data.locale in _NUMBER_LAST_LOCALES:
+        address = join(street, " ", number)
+    elif data.locale == "fr_FR":
+        address = join(number, " ", street)
+    else:
+        address = join(number, " ", street)
+    return Places(address, data.cities[place], data.regions[place], data.postcodes[place])
+
+
+def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:
+    return fill_digits(rng, data.phone_formats, n)
+
+
+def datetimes_before_reference(
+    rng: np.random.Generator, n: int, max_days: float
+) -> npt.NDArray[np.datetime64]:
+    """Instants in the `max_days` before the reference time (never in the future), to the second."""
+    seconds = (rng.random(n) * max_days * _SECONDS_PER_DAY).astype(np.int64) + 1
+    return REFERENCE_TIME - seconds.astype("timedelta64[s]")
+
+
+def _ymd(days: npt.NDArray[np.datetime64]) -> tuple[npt.NDArray[np.int64], ...]:
+    years = days.astype("datetime64[Y]")
+    months = days.astype("datetime64[M]")
+    return (
+        years.astype(np.int64) + 1970,
+        (months - years.astype("datetime64[M]")).astype(np.int64) + 1,
+        (days - months.astype("datetime64[D]")).astype(np.int64) + 1,
+    )
+
+
+def whole_years_between(
+    earlier: npt.NDArray[np.datetime64], later: npt.NDArray[np.datetime64]
+) -> npt.NDArray[np.int64]:
+    """Completed years from `earlier` to `later` (an age), dates taken in UTC."""
+    y1, m1, d1 = _ymd(earlier.astype("datetime64[D]"))
+    y2, m2, d2 = _ymd(later.astype("datetime64[D]"))
+    before_birthday = (m2 < m1) | ((m2 == m1) & (d2 < d1))
+    age: npt.NDArray[np.int64] = y2 - y1 - before_birthday.astype(np.int64)
+    return age
+
+
+def birth_dates(
+    rng: np.random.Generator, at: npt.NDArray[np.datetime64], ages: npt.NDArray[np.int64]
+) -> npt.NDArray[np.datetime64]:
+    """Dates of birth such that each person is exactly `ages` whole years old at `at`."""
+    at_days = at.astype("datetime64[D]")
+    years, months, days = _ymd(at_days)
+    anniversary_month = (years - ages - 1970) * 12 + (months - 1)
+    anniversary = anniversary_month.astype("datetime64[M]").astype("datetime64[D]") + np.minimum(
+        days - 1, 27
+    ).astype("timedelta64[D]")
+    # Up to 364 days before that birthday: the age stays within a year of the target; the `age` column is
+    # then computed from the two dates, so it always agrees with them.
+    back = rng.integers(0, 365, len(at)).astype("timedelta64[D]")
+    born: npt.NDArray[np.datetime64] = anniversary - back
+    return born
+
+
+def money(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Round to cents (half away from zero on the decimal value, as people do)."""
+    return np.round(values + np.copysign(1e-9, values), 2)

@@ -1,0 +1,217 @@
+"""`company`: organisations whose industry, size, money, listing and web presence agree."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+
+from synthdata.engine import builders
+from synthdata.engine.columns import Column
+from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
+from synthdata.engine.locale_data import locale_data
+from synthdata.engine.rng import block_rng, unique_codes
+
+INDUSTRIES: dict[str, tuple[str, ...]] = {
+    "Technology": ("Software", "Semiconductors", "IT Services", "Consumer Electronics", "Cybersecurity"),
+    "Healthcare": ("Pharmaceuticals", "Medical Devices", "Biotechnology", "Hospitals", "Health Insurance"),
+    "Finance": ("Banking", "Insurance", "Asset Management", "Payments", "Fintech"),
+    "Retail": ("E-commerce", "Grocery", "Apparel", "Home Improvement", "Department Stores"),
+    "Manufacturing": ("Automotive", "Industrial Machinery", "Chemicals", "Aerospace", "Packaging"),
+    "Energy": ("Oil & Gas", "Renewable Energy", "Utilities", "Energy Storage"),
+    "Media": ("Publishing", "Broadcasting", "Video Games", "Advertising", "Streaming"),
+    "Transportation": ("Logistics", "Airlines", "Rail", "Shipping"),
+    "Real Estate": ("Commercial Real Estate", "Residential Real Estate", "REIT", "Property Management"),
+    "Hospitality": ("Hotels", "Restaurants", "Travel Agencies", "Leisure"),
+}
+# Size bands by employee_count (inclusive lower bounds).
+SIZE_BANDS = ((1, "micro"), (10, "small"), (50, "medium"), (250, "large"), (1000, "enterprise"))
+COMPANY_TYPES = ("private", "public", "partnership", "nonprofit")
+EXCHANGES = {
+    "en_US": ("NYSE", "NASDAQ"),
+    "en_GB": ("LSE",),
+    "de_DE": ("XETRA",),
+    "fr_FR": ("Euronext Paris",),
+    "es_ES": ("BME",),
+    "it_IT": ("Borsa Italiana",),
+    "ja_JP": ("TSE",),
+    "pt_BR": ("B3",),
+}
+_SYMBOL_LETTERS = 5
+_FOUNDED_FROM = 1900
+
+
+def size_category(employees: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
+    """The documented band of each headcount."""
+    bounds = np.array([b for b, _ in SIZE_BANDS])
+    names = np.asarray([name for _, name in SIZE_BANDS], dtype=object)
+    return names[np.searchsorted(bounds, employees, side="right") - 1]
+
+
+@lru_cache(maxsize=8)
+def _name_forms(
+    locale: str,
+) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_], npt.NDArray[np.object_]]:
+    """(company name, trading name without legal suffix, ASCII domain label) for the locale's name pool."""
+    from synthdata.engine.locale_data import _ascii_slug
+
+    data = locale_data(locale)
+    suffixes = sorted(data.company_suffixes, key=len, reverse=True)
+    trading = []
+    for name in data.companies.tolist():
+        base = name
+        for suffix in suffixes:
+            if base.endswith(" " + suffix):
+                base = base[: -len(suffix) - 1].rstrip(" ,")
+                break
+        trading.append(base)
+    labels = [_ascii_slug(t)[:24] or "company" for t in trading]
+    return data.companies, np.asarray(trading, dtype=object), np.asarray(labels, dtype=object)
+
+
+def _symbols(code: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
+    letters = np.empty((code.size, _SYMBOL_LETTERS), dtype=np.uint8)
+    rest = code.copy()
+    for position in range(_SYMBOL_LETTERS - 1, -1, -1):
+        letters[:, position] = 65 + rest % 26
+        rest //= 26
+    return (
+        np.frombuffer(letters.tobytes(), dtype=f"S{_SYMBOL_LETTERS}")
+        .astype(f"U{_SYMBOL_LETTERS}")
+        .astype(object)
+    )
+
+
+FIELDS = [
+    FieldInfo("id", "string", "UUID4", "9b2f3c1a-5b2d-4c4e-9a7b-1d2e3f405162"),
+    FieldInfo("company_name", "string", "Legal name", "Abbott, Paul and Edwards LLC"),
+    FieldInfo("trading_name", "string", "Name without the legal suffix", "Abbott, Paul and Edwards"),
+    FieldInfo("industry", "string", "Industry", "Technology"),
+    FieldInfo("sub_industry", "string", "Sub-industry belonging to the industry", "Software"),
+    FieldInfo("company_type", "string", "private, public, partnership, nonprofit", "public"),
+    FieldInfo("founded_year", "integer", "1900 to the reference year", 1998),
+    FieldInfo("employee_count", "integer", "Headcount", 1200),
+    FieldInfo(
+        "size_category", "string", "micro <10, small <50, medium <250, large <1000, enterprise", "enterprise"
+    ),
+    FieldInfo("annual_revenue", "number", "Yearly revenue, plausible for the headcount", 245000000.0),
+    FieldInfo("revenue_growth_percent", "number", "Year-on-year growth", 6.4),
+    FieldInfo("market_cap", "number", "Only for public companies", 980000000.0),
+    FieldInfo("stock_symbol", "string", "Only for public companies; unique in the file", "ABPEX"),
+    FieldInfo("stock_exchange", "string", "Only for public companies; an exchange of the country", "NASDAQ"),
+    FieldInfo("headquarters_address", "string", "Street address", "1420 Maple Grove"),
+    FieldInfo("headquarters_city", "string", "City in headquarters_country", "West Mark"),
+    FieldInfo("headquarters_country", "string", "Country of the locale", "United States"),
+    FieldInfo(
+        "website",
+        "string",
+        "https URL whose domain comes from the name (reserved .example TLD by default)",
+        "https://www.abbottpauledwards.example",
+    ),
+    FieldInfo("email", "string", "Contact address at the website's domain", "info@abbottpauledwards.example"),
+    FieldInfo("phone", "string", "Locale format", "+1-312-555-0147"),
+    FieldInfo("ceo_name", "string", "Full name of the CEO", "Maria Lopez"),
+    FieldInfo(
+        "description", "string", "One sentence", "Abbott, Paul and Edwards is a large software company."
+    ),
+    FieldInfo("is_active", "boolean", "Still operating", True),
+    FieldInfo("created_at", "datetime", "Record creation (UTC)", "2024-02-11T09:30:00Z"),
+]
+
+
+class CompanyDataset:
+    name = "company"
+    description = (
+        "Companies. Rules: sub_industry belongs to industry; size_category follows employee_count bands (micro <10, "
+        "small <50, medium <250, large <1000, enterprise >=1000); market_cap, stock_symbol and stock_exchange only "
+        "for public companies, symbols unique; website's domain derives from the company name and email uses it; "
+        "headquarters_city lies in headquarters_country; founded_year not in the future; revenue scales with "
+        "headcount."
+    )
+    fields = FIELDS
+
+    def generate_block(self, context: BlockContext) -> dict[str, Column]:
+        data = locale_data(context.locale)
+        rng = block_rng(context.seed, context.block_index, "company")
+        n = context.size
+        names, trading, labels = _name_forms(context.locale)
+        pick = rng.integers(0, len(names), n)
+        industries = list(INDUSTRIES)
+        industry_index = rng.integers(0, len(industries), n)
+        sub = np.empty(n, dtype=object)
+        for index, industry in enumerate(industries):
+            rows = np.flatnonzero(industry_index == index)
+            options = np.asarray(INDUSTRIES[industry], dtype=object)
+            sub[rows] = options[rng.integers(0, len(options), rows.size)]
+        kind = np.asarray(COMPANY_TYPES, dtype=object)[
+            np.searchsorted(np.cumsum([0.7, 0.15, 0.1, 0.05]), rng.random(n), side="right").clip(0, 3)
+        ]
+        public = kind == "public"
+        employees = np.maximum(1, np.round(rng.lognormal(np.where(public, 8.0, 3.5), 1.3, n))).astype(
+            np.int64
+        )
+        revenue = np.round(employees * rng.lognormal(np.log(180_000), 0.5, n), -3)
+        market_cap = np.round(revenue * rng.lognormal(np.log(2.0), 0.7, n), -3)
+        exchanges = np.asarray(EXCHANGES[context.locale], dtype=object)
+        founded = rng.integers(_FOUNDED_FROM, int(str(REFERENCE_TIME)[:4]) + 1, n)
+        domain_tld = ".com" if context.options.get("realistic_email_domains") else ".example"
+        domain = builders.join(labels[pick], domain_tld)
+        mailbox = np.asarray(("info@", "contact@", "hello@"), dtype=object)[rng.integers(0, 3, n)]
+        ceo = builders.people(rng, data, n)
+        place = builders.places(rng, data, n)
+        size = size_category(employees)
+        return {
+            "id": Column("str", builders.uuid4_column(rng, n), ascii_safe=True),
+            "company_name": Column("str", names[pick]),
+            "trading_name": Column("str", trading[pick]),
+            "industry": Column("str", industries_array(industries)[industry_index]),
+            "sub_industry": Column("str", sub),
+            "company_type": Column("str", kind, ascii_safe=True),
+            "founded_year": Column("int", founded.astype(np.int64)),
+            "employee_count": Column("int", employees),
+            "size_category": Column("str", size, ascii_safe=True),
+            "annual_revenue": Column("float", revenue),
+            "revenue_growth_percent": Column(
+                "float", np.round(np.clip(rng.normal(5, 12, n), -60, 150), 1), decimals=1
+            ),
+            "market_cap": Column("float", market_cap, nulls=~public),
+            "stock_symbol": Column(
+                "str",
+                _symbols(unique_codes(context.row_index, context.seed, 26**5)),
+                nulls=~public,
+                ascii_safe=True,
+            ),
+            "stock_exchange": Column("str", exchanges[rng.integers(0, len(exchanges), n)], nulls=~public),
+            "headquarters_address": Column("str", place.street_address),
+            "headquarters_city": Column("str", place.city),
+            "headquarters_country": Column("str", np.full(n, data.country, dtype=object)),
+            "website": Column("str", builders.join("https://www.", domain), ascii_safe=True),
+            "email": Column("str", builders.join(mailbox, domain), ascii_safe=True),
+            "phone": Column("str", builders.phones(rng, data, n)),
+            "ceo_name": Column("str", ceo.full_name),
+            "description": Column(
+                "str",
+                builders.join(
+                    trading[pick],
+                    _article(size),
+                    size,
+                    " ",
+                    sub,
+                    " company founded in ",
+                    builders.digits(founded),
+                    ".",
+                ),
+            ),
+            "is_active": Column("bool", rng.random(n) < 0.92),
+            "created_at": Column("datetime", builders.datetimes_before_reference(rng, n, max_days=3 * 365)),
+        }
+
+
+def _article(bands: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
+    """ " is an " before a band name that starts with a vowel ("an enterprise"), else " is a "."""
+    return np.where(bands == "enterprise", " is an ", " is a ").astype(object)
+
+
+def industries_array(industries: list[str]) -> npt.NDArray[np.object_]:
+    return np.asarray(industries, dtype=object)

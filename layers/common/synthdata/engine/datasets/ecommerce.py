@@ -1,0 +1,331 @@
+"""`ecommerce`: orders whose customers, products, money and dates agree with each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+
+from synthdata.engine import builders
+from synthdata.engine.columns import Column
+from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
+from synthdata.engine.locale_data import locale_data
+from synthdata.engine.rng import block_rng, fixed_rng, unique_codes
+
+CUSTOMERS_PER_FILE = 50_000
+PRODUCTS_PER_FILE = 2_000
+
+# category -> (product nouns, (min, max) unit price)
+CATALOGUE: dict[str, tuple[tuple[str, ...], tuple[float, float]]] = {
+    "Electronics": (
+        (
+            "Wireless Headphones",
+            "Bluetooth Speaker",
+            "Smartwatch",
+            "Tablet",
+            "Laptop",
+            "Monitor",
+            "Keyboard",
+            "Webcam",
+            "Power Bank",
+            "USB-C Hub",
+        ),
+        (9.99, 1899.0),
+    ),
+    "Books": (
+        (
+            "Novel",
+            "Cookbook",
+            "Travel Guide",
+            "Biography",
+            "Poetry Collection",
+            "Textbook",
+            "Graphic Novel",
+            "Children's Book",
+        ),
+        (4.99, 89.0),
+    ),
+    "Clothing": (
+        ("T-Shirt", "Jeans", "Hoodie", "Rain Jacket", "Sneakers", "Dress", "Wool Sweater", "Scarf"),
+        (7.99, 249.0),
+    ),
+    "Home & Kitchen": (
+        (
+            "Chef's Knife",
+            "Blender",
+            "Coffee Maker",
+            "Cast Iron Skillet",
+            "Bath Towel Set",
+            "Table Lamp",
+            "Storage Box",
+            "Cutting Board",
+        ),
+        (5.99, 399.0),
+    ),
+    "Sports & Outdoors": (
+        (
+            "Yoga Mat",
+            "Camping Tent",
+            "Hiking Backpack",
+            "Water Bottle",
+            "Bike Helmet",
+            "Dumbbell Set",
+            "Running Shorts",
+        ),
+        (6.99, 499.0),
+    ),
+    "Beauty": (
+        ("Face Cream", "Shampoo", "Lipstick", "Perfume", "Hair Dryer", "Nail Polish Set"),
+        (3.99, 149.0),
+    ),
+    "Toys": (("Building Blocks", "Puzzle", "Board Game", "Plush Bear", "Toy Car", "Art Set"), (4.99, 129.0)),
+    "Grocery": (
+        ("Olive Oil", "Ground Coffee", "Green Tea", "Dark Chocolate", "Pasta", "Honey"),
+        (1.99, 39.0),
+    ),
+}
+_ADJECTIVES = (
+    "Classic",
+    "Premium",
+    "Compact",
+    "Eco",
+    "Deluxe",
+    "Essential",
+    "Pro",
+    "Ultra",
+    "Smart",
+    "Everyday",
+)
+PAYMENT_METHODS = (
+    ("credit_card", 0.42),
+    ("debit_card", 0.2),
+    ("paypal", 0.18),
+    ("apple_pay", 0.08),
+    ("google_pay", 0.05),
+    ("bank_transfer", 0.07),
+)
+ORDER_STATUSES = (
+    ("pending", 0.06),
+    ("processing", 0.09),
+    ("shipped", 0.15),
+    ("delivered", 0.6),
+    ("cancelled", 0.06),
+    ("returned", 0.04),
+)
+SHIPPING = (
+    ("standard", 4.99, 0.6),
+    ("express", 14.99, 0.25),
+    ("overnight", 29.99, 0.07),
+    ("pickup", 0.0, 0.08),
+)
+FREE_SHIPPING_FROM = 50.0
+TAX_RATES = {
+    "USD": (0.0, 0.05, 0.0625, 0.07, 0.0825),
+    "GBP": (0.2,),
+    "EUR": (0.19, 0.2, 0.21, 0.22),
+    "JPY": (0.1,),
+    "BRL": (0.17, 0.18),
+}
+_SHIPPED = ("shipped", "delivered", "returned")
+
+
+@dataclass(frozen=True)
+class Products:
+    ids: npt.NDArray[np.object_]
+    names: npt.NDArray[np.object_]
+    categories: npt.NDArray[np.object_]
+    prices: npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Customers:
+    ids: npt.NDArray[np.object_]
+    emails: npt.NDArray[np.object_]
+    addresses: npt.NDArray[np.object_]
+
+
+@lru_cache(maxsize=8)
+def products(seed: int) -> Products:
+    """The file's product catalogue: a product id always has one name, category and price."""
+    rng = fixed_rng(seed, "products")
+    categories = list(CATALOGUE)
+    category = rng.integers(0, len(categories), PRODUCTS_PER_FILE)
+    names = np.empty(PRODUCTS_PER_FILE, dtype=object)
+    prices = np.empty(PRODUCTS_PER_FILE)
+    for index, name in enumerate(categories):
+        rows = np.flatnonzero(category == index)
+        nouns, (low, high) = CATALOGUE[name]
+        noun = np.asarray(nouns, dtype=object)[rng.integers(0, len(nouns), rows.size)]
+        adjective = np.asarray(_ADJECTIVES, dtype=object)[rng.integers(0, len(_ADJECTIVES), rows.size)]
+        names[rows] = adjective + " " + noun
+        # Log-uniform prices ending in .99, the way shops price things.
+        raw = np.exp(rng.uniform(np.log(low), np.log(high), rows.size))
+        prices[rows] = np.maximum(np.floor(raw), 1) - 0.01
+    ids = np.char.add("PRD-", np.char.zfill(np.arange(1, PRODUCTS_PER_FILE + 1).astype(str), 5)).astype(
+        object
+    )
+    return Products(ids, names, np.asarray(categories, dtype=object)[category], np.round(prices, 2))
+
+
+@lru_cache(maxsize=8)
+def customers(seed: int, locale: str, realistic_domains: bool) -> Customers:
+    """The file's customers: a customer id always has one email and one address."""
+    rng = fixed_rng(seed, f"customers:{locale}")
+    data = locale_data(locale)
+    person = builders.people(rng, data, CUSTOMERS_PER_FILE)
+    domains = builders.email_domains(rng, CUSTOMERS_PER_FILE, realistic_domains)
+    index = np.arange(CUSTOMERS_PER_FILE, dtype=np.int64)
+    emails, _ = builders.person_handles(person, index, seed, domains)
+    place = builders.places(rng, data, CUSTOMERS_PER_FILE)
+    addresses = builders.join(
+        place.street_address, ", ", place.city, ", ", place.region, " ", place.postal_code
+    )
+    ids = np.char.add("CUST-", np.char.zfill((index + 1).astype(str), 6)).astype(object)
+    return Customers(ids, emails, addresses)
+
+
+def _weighted_choice(
+    rng: np.random.Generator, options: tuple[tuple[str, float], ...], n: int
+) -> npt.NDArray[np.intp]:
+    weights = np.array([w for _, w in options])
+    return np.searchsorted(np.cumsum(weights / weights.sum()), rng.random(n), side="right").clip(
+        0, len(options) - 1
+    )
+
+
+def _cents(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    return np.round(values * 100).astype(np.int64)
+
+
+FIELDS = [
+    FieldInfo("order_id", "string", "Unique order number", "ORD-48219073"),
+    FieldInfo("transaction_id", "string", "Unique payment transaction id", "TXN-7730012846"),
+    FieldInfo("customer_id", "string", "Customer; one id always has the same email", "CUST-004211"),
+    FieldInfo(
+        "customer_email",
+        "string",
+        "That customer's email (example domains by default)",
+        "ana.silva48112@example.com",
+    ),
+    FieldInfo(
+        "product_id", "string", "Product; one id always has the same name, category and price", "PRD-00412"
+    ),
+    FieldInfo("product_name", "string", "Name belonging to its category", "Premium Wireless Headphones"),
+    FieldInfo("product_category", "string", "Category", "Electronics"),
+    FieldInfo("quantity", "integer", "Units, at least 1", 2),
+    FieldInfo("unit_price", "number", "Price per unit", 89.99),
+    FieldInfo("discount_percent", "integer", "Discount in percent", 10),
+    FieldInfo("subtotal", "number", "round(quantity * unit_price * (1 - discount_percent/100), 2)", 161.98),
+    FieldInfo("tax_amount", "number", "subtotal times the locale's tax rate, to the cent", 13.36),
+    FieldInfo("shipping_cost", "number", "By shipping method; standard is free from 50", 0.0),
+    FieldInfo("total_amount", "number", "subtotal + tax_amount + shipping_cost, to the cent", 175.34),
+    FieldInfo("currency", "string", "ISO 4217 code of the locale", "USD"),
+    FieldInfo(
+        "payment_method",
+        "string",
+        "credit_card, debit_card, paypal, apple_pay, google_pay, bank_transfer",
+        "credit_card",
+    ),
+    FieldInfo(
+        "order_status", "string", "pending, processing, shipped, delivered, cancelled, returned", "delivered"
+    ),
+    FieldInfo("shipping_method", "string", "standard, express, overnight, pickup", "standard"),
+    FieldInfo(
+        "shipping_address", "string", "The customer's address", "1420 Maple Grove, West Mark, IL 60614"
+    ),
+    FieldInfo("order_date", "datetime", "When the order was placed (UTC)", "2025-06-01T10:15:00Z"),
+    FieldInfo(
+        "shipped_date",
+        "datetime",
+        "After order_date; empty unless shipped, delivered or returned",
+        "2025-06-02T08:00:00Z",
+    ),
+    FieldInfo(
+        "delivered_date",
+        "datetime",
+        "After shipped_date; present only for delivered orders",
+        "2025-06-05T16:40:00Z",
+    ),
+]
+
+
+class EcommerceDataset:
+    name = "ecommerce"
+    description = (
+        "Orders. Rules: order_id and transaction_id unique; a customer_id always has the same customer_email and "
+        "a product_id the same name, category and unit_price within a file; product names belong to their "
+        "category; quantity >= 1; subtotal = round(quantity * unit_price * (1 - discount_percent/100), 2); "
+        "total_amount = subtotal + tax_amount + shipping_cost to the cent; tax is the locale's rate; currency is "
+        "ISO 4217; order_date <= shipped_date <= delivered_date, shipped_date empty for pending, processing and "
+        "cancelled orders, delivered_date only for delivered orders."
+    )
+    fields = FIELDS
+
+    def generate_block(self, context: BlockContext) -> dict[str, Column]:
+        data = locale_data(context.locale)
+        rng = block_rng(context.seed, context.block_index, "ecommerce")
+        n = context.size
+        rows = context.row_index
+        catalogue = products(context.seed)
+        clients = customers(
+            context.seed, context.locale, bool(context.options.get("realistic_email_domains"))
+        )
+        customer = rng.integers(0, CUSTOMERS_PER_FILE, n)
+        product = rng.integers(0, PRODUCTS_PER_FILE, n)
+        quantity = np.minimum(rng.geometric(0.55, n), 12).astype(np.int64)
+        discount = np.where(rng.random(n) < 0.7, 0, rng.choice([5, 10, 15, 20, 25, 30], n)).astype(np.int64)
+        price = catalogue.prices[product]
+        subtotal = builders.money(quantity * price * (1 - discount / 100))
+        rates = np.asarray(TAX_RATES.get(data.currency, (0.1,)))
+        tax = builders.money(subtotal * rates[rng.integers(0, len(rates), n)])
+        method = _weighted_choice(rng, tuple((m, w) for m, _, w in SHIPPING), n)
+        base_cost = np.array([c for _, c, _ in SHIPPING])[method]
+        free = (np.array([m for m, _, _ in SHIPPING], dtype=object)[method] == "standard") & (
+            subtotal >= FREE_SHIPPING_FROM
+        )
+        shipping = np.where(free, 0.0, base_cost)
+        total = (_cents(subtotal) + _cents(tax) + _cents(shipping)) / 100
+        status_index = _weighted_choice(rng, ORDER_STATUSES, n)
+        status = np.asarray([s for s, _ in ORDER_STATUSES], dtype=object)[status_index]
+        order_date = REFERENCE_TIME - (rng.integers(10 * 86_400, 730 * 86_400, n)).astype("timedelta64[s]")
+        shipped = order_date + rng.integers(3_600, 3 * 86_400, n).astype("timedelta64[s]")
+        delivered = shipped + rng.integers(6 * 3_600, 7 * 86_400, n).astype("timedelta64[s]")
+        is_shipped = np.isin(status, _SHIPPED)
+        order_ids = np.char.add("ORD-", np.char.zfill(unique_codes(rows, context.seed, 10**8).astype(str), 8))
+        txn_ids = np.char.add(
+            "TXN-", np.char.zfill(unique_codes(rows, context.seed + 7919, 10**10).astype(str), 10)
+        )
+        return {
+            "order_id": Column("str", order_ids.astype(object), ascii_safe=True),
+            "transaction_id": Column("str", txn_ids.astype(object), ascii_safe=True),
+            "customer_id": Column("str", clients.ids[customer], ascii_safe=True),
+            "customer_email": Column("str", clients.emails[customer], ascii_safe=True),
+            "product_id": Column("str", catalogue.ids[product], ascii_safe=True),
+            "product_name": Column("str", catalogue.names[product]),
+            "product_category": Column("str", catalogue.categories[product]),
+            "quantity": Column("int", quantity),
+            "unit_price": Column("float", price),
+            "discount_percent": Column("int", discount),
+            "subtotal": Column("float", subtotal),
+            "tax_amount": Column("float", tax),
+            "shipping_cost": Column("float", shipping),
+            "total_amount": Column("float", total),
+            "currency": Column("str", np.full(n, data.currency, dtype=object), ascii_safe=True),
+            "payment_method": Column(
+                "str",
+                np.asarray([m for m, _ in PAYMENT_METHODS], dtype=object)[
+                    _weighted_choice(rng, PAYMENT_METHODS, n)
+                ],
+                ascii_safe=True,
+            ),
+            "order_status": Column("str", status, ascii_safe=True),
+            "shipping_method": Column(
+                "str", np.asarray([m for m, _, _ in SHIPPING], dtype=object)[method], ascii_safe=True
+            ),
+            "shipping_address": Column("str", clients.addresses[customer]),
+            "order_date": Column("datetime", order_date),
+            "shipped_date": Column("datetime", shipped, nulls=~is_shipped),
+            "delivered_date": Column("datetime", delivered, nulls=status != "delivered"),
+        }

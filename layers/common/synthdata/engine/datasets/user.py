@@ -1,0 +1,101 @@
+"""`user`: one coherent person per row."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from synthdata.engine import builders
+from synthdata.engine.columns import Column
+from synthdata.engine.dataset import BlockContext, FieldInfo
+from synthdata.engine.locale_data import locale_data
+from synthdata.engine.rng import block_rng
+
+# Yearly salaries are drawn in USD terms and converted, so they stay plausible in every locale's currency.
+_SALARY_SCALE = {"USD": 1.0, "GBP": 0.8, "EUR": 0.9, "JPY": 140.0, "BRL": 5.0}
+
+FIELDS = [
+    FieldInfo("id", "string", "UUID4 of the user", "0f8e3c1a-5b2d-4c4e-9a7b-1d2e3f405162"),
+    FieldInfo(
+        "first_name", "string", "Given name, drawn with real-world frequency, matching gender", "Emily"
+    ),
+    FieldInfo("last_name", "string", "Family name, drawn with real-world frequency", "Johnson"),
+    FieldInfo("full_name", "string", "first_name + ' ' + last_name", "Emily Johnson"),
+    FieldInfo(
+        "email",
+        "string",
+        "ASCII from the name plus a per-file unique code; example domains by default",
+        "emily.johnson4821907@example.com",
+    ),
+    FieldInfo(
+        "phone", "string", "Locale format; fictional ranges where they exist (US 555-01xx)", "+1-312-555-0147"
+    ),
+    FieldInfo("date_of_birth", "date", "ISO date; the person is `age` at created_at", "1987-04-12"),
+    FieldInfo("age", "integer", "Whole years between date_of_birth and created_at, 18 to 90", 37),
+    FieldInfo("gender", "string", "female or male, agreeing with first_name", "female"),
+    FieldInfo("street_address", "string", "Building number and street", "1420 Maple Grove"),
+    FieldInfo("city", "string", "City of the address", "West Mark"),
+    FieldInfo("state", "string", "State/region of the city (US: two-letter code)", "IL"),
+    FieldInfo(
+        "postal_code", "string", "Postal code of that state/region (US ZIP within the state's range)", "60614"
+    ),
+    FieldInfo("country", "string", "Country of the locale", "United States"),
+    FieldInfo("username", "string", "ASCII from the name plus the same unique code", "emily_johnson4821907"),
+    FieldInfo("job_title", "string", "A job from the locale's list", "Data scientist"),
+    FieldInfo("company", "string", "Employer name", "Abbott, Paul and Edwards"),
+    FieldInfo("salary", "integer", "Yearly salary in the locale's currency", 72400),
+    FieldInfo(
+        "created_at",
+        "datetime",
+        "Account creation (UTC), never in the future, after the 18th birthday",
+        "2025-03-08T14:22:05Z",
+    ),
+    FieldInfo("is_active", "boolean", "Active account (about 87%)", True),
+]
+
+
+class UserDataset:
+    name = "user"
+    description = (
+        "People with consistent identities. Rules: full_name = first_name + ' ' + last_name; email and username "
+        "come from that name (ASCII, lowercase) and are unique within a file; gender agrees with the first name; "
+        "age is the whole years between date_of_birth and created_at (18-90); city, state, postal_code and "
+        "country describe one place (a US ZIP lies in its state); phone follows the locale's format; created_at "
+        "is never in the future; emails use example domains unless realistic_email_domains is set."
+    )
+    fields = FIELDS
+
+    def generate_block(self, context: BlockContext) -> dict[str, Column]:
+        data = locale_data(context.locale)
+        rng = block_rng(context.seed, context.block_index, "user")
+        n = context.size
+        person = builders.people(rng, data, n)
+        domains = builders.email_domains(rng, n, bool(context.options.get("realistic_email_domains")))
+        email, username = builders.person_handles(person, context.row_index, context.seed, domains)
+        place = builders.places(rng, data, n)
+        created_at = builders.datetimes_before_reference(rng, n, max_days=5 * 365)
+        target_age = np.clip(np.round(rng.normal(41, 14, n)), 18, 89).astype(np.int64)
+        born = builders.birth_dates(rng, created_at, target_age)
+        salary = np.clip(rng.lognormal(np.log(62_000), 0.45, n), 24_000, 450_000)
+        salary = np.round(salary * _SALARY_SCALE.get(data.currency, 1.0), -2).astype(np.int64)
+        return {
+            "id": Column("str", builders.uuid4_column(rng, n), ascii_safe=True),
+            "first_name": Column("str", person.first),
+            "last_name": Column("str", person.last),
+            "full_name": Column("str", person.full_name),
+            "email": Column("str", email, ascii_safe=True),
+            "phone": Column("str", builders.phones(rng, data, n)),
+            "date_of_birth": Column("date", born),
+            "age": Column("int", builders.whole_years_between(born, created_at)),
+            "gender": Column("str", person.gender, ascii_safe=True),
+            "street_address": Column("str", place.street_address),
+            "city": Column("str", place.city),
+            "state": Column("str", place.region),
+            "postal_code": Column("str", place.postal_code),
+            "country": Column("str", np.full(n, data.country, dtype=object)),
+            "username": Column("str", username, ascii_safe=True),
+            "job_title": Column("str", data.jobs[rng.integers(0, len(data.jobs), n)]),
+            "company": Column("str", data.companies[rng.integers(0, len(data.companies), n)]),
+            "salary": Column("int", salary),
+            "created_at": Column("datetime", created_at),
+            "is_active": Column("bool", rng.random(n) < 0.87),
+        }

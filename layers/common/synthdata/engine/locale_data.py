@@ -1,0 +1,197 @@
+"""Faker's locale data, extracted once per locale into arrays that whole columns are drawn from.
+
+Names keep Faker's real-world frequency weights where Faker has them. Places (city, region, postal code)
+come from Faker as coherent tuples: a pool drawn once with a fixed seed, so a US ZIP always lies in its
+state's range. Everything here is cached per process (a Lambda container keeps it warm).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from synthdata.engine.columns import vocabulary
+
+LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "ja_JP", "pt_BR")
+DEFAULT_LOCALE = "en_US"
+
+COUNTRY = {
+    "en_US": ("United States", "US", "USD"),
+    "en_GB": ("United Kingdom", "GB", "GBP"),
+    "de_DE": ("Germany", "DE", "EUR"),
+    "fr_FR": ("France", "FR", "EUR"),
+    "es_ES": ("Spain", "ES", "EUR"),
+    "it_IT": ("Italy", "IT", "EUR"),
+    "ja_JP": ("Japan", "JP", "JPY"),
+    "pt_BR": ("Brazil", "BR", "BRL"),
+}
+
+# Fictional ranges where the numbering plan has one (US 555-01xx; UK Ofcom drama numbers via Faker's en_GB).
+_FICTIONAL_PHONE_FORMATS = {"en_US": ("+1-$##-555-01##", "($##) 555-01##")}
+
+_PLACE_POOL = 3000
+_STREET_POOL = 1500
+_COMPANY_POOL = 3000
+_NON_ALPHA = re.compile(r"[^a-z]")
+
+
+@dataclass(frozen=True)
+class WeightedWords:
+    words: npt.NDArray[np.object_]
+    ascii_words: npt.NDArray[np.object_]  # lowercase a-z transliteration, for emails and usernames
+    probabilities: npt.NDArray[np.float64]
+
+    def draw(self, rng: np.random.Generator, n: int) -> npt.NDArray[np.intp]:
+        """Indices of n words drawn with their weights."""
+        return np.searchsorted(np.cumsum(self.probabilities), rng.random(n), side="right").clip(
+            0, len(self.words) - 1
+        )
+
+
+@dataclass(frozen=True)
+class LocaleData:
+    locale: str
+    country: str
+    country_code: str
+    currency: str
+    first_male: WeightedWords
+    first_female: WeightedWords
+    last: WeightedWords
+    cities: npt.NDArray[np.object_]  # coherent place tuples, same index = same place
+    regions: npt.NDArray[np.object_]
+    postcodes: npt.NDArray[np.object_]
+    streets: npt.NDArray[np.object_]
+    phone_formats: tuple[str, ...]
+    jobs: npt.NDArray[np.object_]
+    companies: npt.NDArray[np.object_]
+    company_suffixes: tuple[str, ...]
+
+
+def _ascii_slug(text: str) -> str:
+    from faker.decode import unidecode
+
+    slug = _NON_ALPHA.sub("", unidecode(text).lower())
+    return slug or "user"
+
+
+def _weighted(names: Any, romanized: dict[str, str] | None = None) -> WeightedWords:
+    if isinstance(names, dict):
+        words = [str(k) for k in names]
+        weights = np.array([float(v) for v in names.values()], dtype=float)
+    else:
+        words = [str(n) for n in dict.fromkeys(names)]
+        weights = np.ones(len(words))
+    ascii_words = [_ascii_slug(romanized.get(w, w) if romanized else w) for w in words]
+    return WeightedWords(vocabulary(words), vocabulary(ascii_words), weights / weights.sum())
+
+
+def _provider_attr(generator: Any, name: str) -> Any:
+    for provider in generator.providers:
+        value = getattr(provider, name, None)
+        if value is not None and not callable(value):
+            return value
+    return None
+
+
+def _names(generator: Any, locale: str) -> tuple[WeightedWords, WeightedWords, WeightedWords]:
+    if locale == "ja_JP":
+        # Kanji names with Faker's romanizations, so emails stay ASCII and match the name.
+        male = _provider_attr(generator, "first_name_male_pairs")
+        female = _provider_attr(generator, "first_name_female_pairs")
+        last = _provider_attr(generator, "last_name_pairs")
+        romanized = {p[0]: p[2] for p in (*male, *female, *last)}
+        last_weights = {p[0]: w for p, w in last.items()}
+        return (
+            _weighted([p[0] for p in male], romanized),
+            _weighted([p[0] for p in female], romanized),
+            _weighted(last_weights, romanized),
+        )
+    return (
+        _weighted(_provider_attr(generator, "first_names_male")),
+        _weighted(_provider_attr(generator, "first_names_female")),
+        _weighted(_provider_attr(generator, "last_names")),
+    )
+
+
+def _places(fake: Any, locale: str) -> tuple[list[str], list[str], list[str]]:
+    cities, regions, postcodes = [], [], []
+    for _ in range(_PLACE_POOL):
+        if locale == "en_US":
+            state = fake.state_abbr(include_territories=False, include_freely_associated_states=False)
+            region, postcode = state, fake.zipcode_in_state(state)
+        else:
+            region = fake.administrative_unit() if hasattr(fake, "administrative_unit") else ""
+            postcode = fake.postcode()
+        cities.append(fake.city())
+        regions.append(region)
+        postcodes.append(postcode)
+    return cities, regions, postcodes
+
+
+def _phone_formats(fake: Any, locale: str) -> tuple[str, ...]:
+    if locale in _FICTIONAL_PHONE_FORMATS:
+        return _FICTIONAL_PHONE_FORMATS[locale]
+    formats = _provider_attr(fake.factories[0], "formats") or ("###-###-####",)
+    # Resolve {{area_code}}-style parts once; digits stay placeholders filled column-wise later.
+    expanded = {fake.parse(f) if "{{" in f else f for f in formats for _ in range(8)}
+    return tuple(sorted(expanded))
+
+
+@lru_cache(maxsize=len(LOCALES))
+def locale_data(locale: str) -> LocaleData:
+    """All the vocabularies of one locale (built on first use, then cached)."""
+    if locale not in LOCALES:
+        raise KeyError(locale)
+    from faker import Faker
+
+    fake = Faker(locale)
+    fake.seed_instance(20261101)  # a fixed seed: the pools, and so every file, are the same everywhere
+    generator = fake.factories[0]
+    first_male, first_female, last = _names(generator, locale)
+    cities, regions, postcodes = _places(fake, locale)
+    jobs = _provider_attr(generator, "jobs") or _provider_attr(Faker("en_US").factories[0], "jobs")
+    suffixes = _provider_attr(generator, "company_suffixes") or ("Inc",)
+    country, code, currency = COUNTRY[locale]
+    return LocaleData(
+        locale=locale,
+        country=country,
+        country_code=code,
+        currency=currency,
+        first_male=first_male,
+        first_female=first_female,
+        last=last,
+        cities=vocabulary(cities),
+        regions=vocabulary(regions),
+        postcodes=vocabulary(postcodes),
+        streets=vocabulary([fake.street_name() for _ in range(_STREET_POOL)]),
+        phone_formats=_phone_formats(fake, locale),
+        jobs=vocabulary(sorted({str(j) for j in jobs})),
+        companies=vocabulary(sorted({fake.company() for _ in range(_COMPANY_POOL)})),
+        company_suffixes=tuple(dict.fromkeys(str(s) for s in suffixes)),
+    )
+
+
+def fill_digits(rng: np.random.Generator, formats: tuple[str, ...], n: int) -> list[str]:
+    """n strings from digit templates ('#' any digit, '%' 1-9, '$' 2-9), filled as one byte array per format."""
+    choice = rng.integers(0, len(formats), n)
+    out = np.empty(n, dtype=object)
+    for index, template in enumerate(formats):
+        rows = np.flatnonzero(choice == index)
+        if rows.size == 0:
+            continue
+        encoded = template.encode()
+        chars = np.tile(np.frombuffer(encoded, dtype=np.uint8), (rows.size, 1))
+        for position, byte in enumerate(encoded):
+            if byte in b"#!":
+                chars[:, position] = rng.integers(48, 58, rows.size)
+            elif byte in b"%@":
+                chars[:, position] = rng.integers(49, 58, rows.size)
+            elif byte == ord("$"):
+                chars[:, position] = rng.integers(50, 58, rows.size)
+        out[rows] = np.frombuffer(chars.tobytes(), dtype=f"S{len(encoded)}").astype(object)
+    return [b.decode() for b in out.tolist()] if n and isinstance(out[0], bytes) else out.tolist()
