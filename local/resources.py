@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import boto3
-from synthdata.auth import API_KEY_VALUE_PREFIX
 
 from local.template import Template, load_template
+from synthdata.auth import API_KEY_VALUE_PREFIX
 
 STACK_PREFIX = "synthdata-local"
 
@@ -201,7 +201,21 @@ def _create_buckets(template: Template, session: boto3.session.Session, created:
         template.attributes[(logical_id, "Arn")] = f"arn:aws:s3:::{name}"
     for resource in template.resources_of_type("AWS::S3::BucketPolicy").values():
         props = template.resolve(resource["Properties"])
-        s3.put_bucket_policy(Bucket=props["Bucket"], Policy=json.dumps(props["PolicyDocument"]))
+        policy = enforceable_locally(props["PolicyDocument"])
+        if policy["Statement"]:
+            s3.put_bucket_policy(Bucket=props["Bucket"], Policy=json.dumps(policy))
+
+
+def enforceable_locally(policy: dict[str, Any]) -> dict[str, Any]:
+    """The policy without conditional Deny statements.
+
+    moto evaluates bucket policies ignoring their Condition blocks, so the template's TLS-only Deny
+    (aws:SecureTransport = false) would deny every local request. On AWS the full policy applies.
+    """
+    statements = [
+        s for s in policy.get("Statement", []) if not (s.get("Effect") == "Deny" and s.get("Condition"))
+    ]
+    return {**policy, "Statement": statements}
 
 
 # ---------------------------------------------------------------------------------------------- API keys

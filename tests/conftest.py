@@ -42,6 +42,7 @@ def load_handler(name: str) -> ModuleType:
 def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Fake credentials, one region, moto active; cached clients and settings forgotten around the test."""
     from moto import mock_aws
+
     from synthdata import aws
     from synthdata.settings import get_settings
 
@@ -67,9 +68,8 @@ def aws_resources(aws_env: None, monkeypatch: pytest.MonkeyPatch):  # type: igno
 
     Registers two API keys (DEV_API_KEY from the template default, OTHER_API_KEY) as separate identities.
     """
-    from synthdata.settings import get_settings
-
     from local.resources import create_resources
+    from synthdata.settings import get_settings
 
     resources = create_resources(extra_api_keys=[OTHER_API_KEY])
     for name, value in resources.environment.items():

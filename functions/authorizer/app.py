@@ -31,7 +31,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     key_value = presented_key(event.get("headers"), event.get("queryStringParameters"))
     if not key_value:
         logger.info("request without an API key", extra={"path": event.get("path")})
-        raise Exception("Unauthorized")  # noqa: TRY002 - the exact message API Gateway maps to 401
+        raise Exception("Unauthorized")
     key = _keys().find(key_value)
     if key is None:
         logger.info("unknown or disabled API key", extra={"path": event.get("path")})

@@ -21,6 +21,10 @@ class Settings:
     max_file_age_days: int
     download_url_expiry_seconds: int
     usage_plan_id: str
+    # Shard sizing; lowered only by tests that run against a moto with a lowered part minimum.
+    shard_target_bytes: int
+    part_min_bytes: int
+    job_deadline_minutes: int
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -38,6 +42,9 @@ class Settings:
             max_file_age_days=int(env.get("MAX_FILE_AGE_DAYS", "7")),
             download_url_expiry_seconds=int(env.get("DOWNLOAD_URL_EXPIRY_SECONDS", "3600")),
             usage_plan_id=env.get("USAGE_PLAN_ID", ""),
+            shard_target_bytes=int(env.get("SHARD_TARGET_BYTES", str(16 * 1024 * 1024))),
+            part_min_bytes=int(env.get("PART_MIN_BYTES", str(5 * 1024 * 1024))),
+            job_deadline_minutes=int(env.get("JOB_DEADLINE_MINUTES", "30")),
         )
 
 

@@ -1,0 +1,57 @@
+"""Finalizer: completes jobs exactly once (finalize queue), fails jobs whose shards died (dead-letter queue),
+and sweeps jobs past their deadline (schedule)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from synthdata.jobs.messages import FinalizeRequest, ShardTask
+from synthdata.jobs.pipeline import Pipeline
+from synthdata.settings import get_settings
+
+logger = Logger()
+tracer = Tracer()
+metrics = Metrics()
+processor = BatchProcessor(event_type=EventType.SQS)
+
+
+def _from_dead_letter_queue(record: SQSRecord) -> bool:
+    # Shard messages carry a shard number; finalize requests do not. The DLQ only ever holds shard messages.
+    return '"shard"' in record.body
+
+
+@tracer.capture_method
+def process_record(record: SQSRecord) -> str:
+    pipeline = Pipeline.from_settings(get_settings())
+    if _from_dead_letter_queue(record):
+        task = ShardTask.from_json(record.body)
+        attempts = int(record.attributes.approximate_receive_count or 0)
+        outcome = pipeline.fail_dead_shard(task, attempts=max(attempts, 1))
+        logger.warning("dead shard", extra={"job_id": task.job_id, "shard": task.shard, "outcome": outcome})
+    else:
+        request = FinalizeRequest.from_json(record.body)
+        outcome = pipeline.finalize(request.job_id)
+        logger.info("finalize", extra={"job_id": request.job_id, "outcome": outcome})
+    if outcome in ("completed", "failed"):
+        metrics.add_metric(name=f"Jobs{outcome.capitalize()}", unit=MetricUnit.Count, value=1)
+    return outcome
+
+
+@logger.inject_lambda_context(clear_state=True)
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    if event.get("source") == "aws.events":
+        outcomes = Pipeline.from_settings(get_settings()).sweep_overdue()
+        logger.info("overdue sweep", extra={"outcomes": outcomes})
+        return {"swept": outcomes}
+    response = process_partial_response(
+        event=event, record_handler=process_record, processor=processor, context=context
+    )
+    return dict(response)

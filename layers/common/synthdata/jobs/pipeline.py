@@ -1,0 +1,188 @@
+"""The background half of a job: generate shards into the multipart upload, then finalize or fail it.
+
+Every step is safe to repeat: a shard re-rendered gives the same bytes (same part ETag), progress counts a
+shard once (conditional ADD), completion and failure are conditional transitions, and a failed or cancelled
+job's upload is aborted so no partial file can ever be downloaded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from synthdata import storage
+from synthdata.engine import ENGINE_VERSION, render_rows
+from synthdata.jobs.messages import ShardTask, send_finalize
+from synthdata.jobs.model import Job, JobStatus, iso, utc_now
+from synthdata.jobs.sources import dataset_for
+from synthdata.jobs.store import JobStore
+from synthdata.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+MAX_ERROR_TEXT = 300
+
+
+class ShardFailed(Exception):
+    """A shard could not be produced; the message is safe to show a user."""
+
+
+@dataclass
+class Pipeline:
+    settings: Settings
+    store: JobStore
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Pipeline:
+        return cls(settings, JobStore(settings.jobs_table))
+
+    # ------------------------------------------------------------------------------------ workers
+    def process_shard(self, task: ShardTask) -> str:
+        """Generate and upload one shard, then count it. Returns what happened (for logs and metrics)."""
+        job = self.store.get(task.job_id)
+        if job is None or job.status.is_terminal:
+            return "skipped"
+        if task.shard in job.done_shards:
+            self._finalize_if_ready(job)
+            return "duplicate"
+        shard = job.shard(task.shard)
+        try:
+            body = render_rows(
+                dataset_for(job.spec),
+                seed=job.spec.seed,
+                locale=job.spec.locale,
+                fmt=job.spec.output_format,
+                compression=job.spec.compression,
+                start=shard.start,
+                stop=shard.stop,
+                total=job.spec.record_count,
+                options=job.spec.options,
+            )
+            storage.upload_part(
+                self.settings.data_bucket, job.file_key, job.upload_id, shard.part_number, body
+            )
+        except storage.UploadGone:
+            return "skipped"  # cancelled or failed meanwhile: the upload was aborted on purpose
+        except Exception as error:
+            self.store.note_shard_error(job.job_id, _describe(error))
+            raise
+        updated = self.store.record_shard(job.job_id, shard.index, shard.records, iso(utc_now()), job.owner)
+        if updated is None:  # counted by a concurrent duplicate, or the job ended meanwhile
+            latest = self.store.get(job.job_id)
+            if latest is not None:
+                self._finalize_if_ready(latest)
+            return "duplicate"
+        self._finalize_if_ready(updated)
+        return "uploaded"
+
+    def _finalize_if_ready(self, job: Job) -> None:
+        if job.status is JobStatus.PROCESSING and job.all_shards_done:
+            send_finalize(self.settings.finalize_queue_url, job.job_id)
+
+    # ------------------------------------------------------------------------------------ finalizer
+    def finalize(self, job_id: str) -> str:
+        """Complete the upload, verify it, write the manifest and mark the job completed, exactly once."""
+        job = self.store.get(job_id)
+        if job is None or job.status is not JobStatus.PROCESSING or not job.all_shards_done:
+            return "not-ready" if job is not None and not job.status.is_terminal else "skipped"
+        bucket, key = self.settings.data_bucket, job.file_key
+        if job.records_done != job.spec.record_count:
+            return self.fail(job, f"{job.records_done} of {job.spec.record_count} records were generated")
+        try:
+            parts = storage.list_parts(bucket, key, job.upload_id)
+        except storage.UploadGone:
+            parts = None  # completed by an earlier run that stopped before recording it
+        if parts is not None:
+            numbers = [p.number for p in parts]
+            if numbers != list(range(1, job.shard_count + 1)):
+                return self.fail(job, f"the upload holds {len(numbers)} of {job.shard_count} parts")
+            with contextlib.suppress(storage.UploadGone):  # a concurrent finalizer completed it
+                storage.complete_upload(bucket, key, job.upload_id, parts)
+        size = storage.object_size(bucket, key)
+        if size is None:
+            return self.fail(job, "the generated file is missing")
+        if parts is not None and size != sum(p.size for p in parts):
+            return self.fail(job, "the assembled file does not match its parts")
+        checksum = storage.sha256_of(bucket, key)
+        manifest_key = key.rsplit("/", 1)[0] + "/manifest.json"
+        storage.put_json(bucket, manifest_key, self._manifest(job, size, checksum))
+        if self.store.mark_completed(
+            job, now_iso=iso(utc_now()), size=size, sha256=checksum, manifest_key=manifest_key
+        ):
+            return "completed"
+        return "already-final"
+
+    def _manifest(self, job: Job, size: int, checksum: str) -> dict[str, Any]:
+        spec = job.spec
+        dataset = dataset_for(spec)
+        return {
+            "job_id": job.job_id,
+            "records": spec.record_count,
+            "bytes": size,
+            "sha256": checksum,
+            "seed": spec.seed,
+            "locale": spec.locale,
+            "format": spec.output_format,
+            "compression": spec.compression,
+            "data_type": spec.data_type,
+            "template_id": spec.template_id,
+            "fields": [{"name": f.name, "type": f.type} for f in dataset.fields],
+            "engine_version": ENGINE_VERSION,
+            "parts": job.shard_count,
+        }
+
+    # ------------------------------------------------------------------------------------ failures
+    def fail(self, job: Job, message: str) -> str:
+        """Mark the job failed and make sure nothing of it can be downloaded."""
+        bucket = self.settings.data_bucket
+        won = self.store.mark_failed(job, now_iso=iso(utc_now()), message=message[:MAX_ERROR_TEXT])
+        storage.abort_upload(bucket, job.file_key, job.upload_id)
+        if won and storage.object_size(bucket, job.file_key) is not None:
+            storage.delete_object(bucket, job.file_key)
+        return "failed" if won else "already-final"
+
+    def fail_dead_shard(self, task: ShardTask, attempts: int) -> str:
+        """A shard message exhausted its retries (dead-letter queue): the job cannot complete."""
+        job = self.store.get(task.job_id)
+        if job is None or job.status.is_terminal:
+            return "skipped"
+        reason = job.last_error or "the worker stopped before reporting an error"
+        return self.fail(
+            job, f"Shard {task.shard + 1} of {job.shard_count} failed after {attempts} attempts: {reason}"
+        )
+
+    def sweep_overdue(self) -> dict[str, str]:
+        """Re-trigger finished-but-unfinalized jobs; fail jobs past their deadline."""
+        outcomes: dict[str, str] = {}
+        for job_id in self.store.overdue_job_ids(iso(utc_now())):
+            job = self.store.get(job_id)
+            if job is None or job.status.is_terminal:
+                continue
+            if job.status is JobStatus.PROCESSING and job.all_shards_done:
+                outcomes[job_id] = self.finalize(job_id)
+            else:
+                done = len(job.done_shards)
+                outcomes[job_id] = self.fail(
+                    job,
+                    f"The job did not finish before its deadline ({done} of {job.shard_count} shards done)",
+                )
+        return outcomes
+
+    def cancel(self, job: Job) -> bool:
+        """Cancel an active job: remaining shards are skipped and the upload is aborted."""
+        if not self.store.mark_cancelled(job, now_iso=iso(utc_now())):
+            return False
+        storage.abort_upload(self.settings.data_bucket, job.file_key, job.upload_id)
+        return True
+
+
+def _describe(error: Exception) -> str:
+    """A short reason a user may read: our own messages verbatim, anything else by its kind only."""
+    if isinstance(error, ShardFailed):
+        return str(error)[:MAX_ERROR_TEXT]
+    code = getattr(error, "response", {}).get("Error", {}).get("Code") if hasattr(error, "response") else None
+    if code:
+        return f"storage error ({code})"
+    return f"internal error ({type(error).__name__})"
