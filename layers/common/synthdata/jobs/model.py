@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
+
+from synthdata.dynamo import from_dynamo
 
 
 class JobStatus(StrEnum):
@@ -167,8 +168,8 @@ class Job:
             data_type=item.get("data_type"),
             template_id=item.get("template_id"),
             template_name=item.get("template_name"),
-            template_schema=_plain(item.get("template_schema")),
-            options=_plain(item.get("options")) or {},
+            template_schema=from_dynamo(item.get("template_schema")),
+            options=from_dynamo(item.get("options")) or {},
         )
         size = item.get("file_size_bytes")
         return cls(
@@ -193,14 +194,3 @@ class Job:
             manifest_key=item.get("manifest_key"),
             engine_version=item.get("engine_version"),
         )
-
-
-def _plain(value: Any) -> Any:
-    """DynamoDB Decimals back to ints/floats, recursively."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value

@@ -9,6 +9,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from synthdata import aws
+from synthdata.dynamo import to_dynamo
 from synthdata.jobs.model import Job, JobStatus
 
 _ACTIVE_CONDITION = "#status IN (:pending, :processing)"
@@ -96,7 +97,7 @@ class JobStore:
 
     # ------------------------------------------------------------------------------------ writes
     def create(self, job: Job, expires_at_epoch: int) -> None:
-        item = job.to_item()
+        item = to_dynamo(job.to_item())
         item["expires_at_epoch"] = expires_at_epoch
         self._table.put_item(Item=item, ConditionExpression="attribute_not_exists(job_id)")
 

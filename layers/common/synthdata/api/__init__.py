@@ -1,0 +1,1 @@
+"""The HTTP contract: request/response models and the one error shape."""

@@ -1,0 +1,184 @@
+"""Pydantic models of the REST API: what clients send and receive (the OpenAPI document is built from these)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from synthdata.engine import LOCALES
+
+DataType = Literal["user", "ecommerce", "company"]
+OutputFormat = Literal["csv", "json", "ndjson"]
+Locale = Literal[LOCALES]  # type: ignore[valid-type]
+JobStatusName = Literal["pending", "processing", "completed", "failed", "cancelled"]
+SEED_MAX = 2**53 - 1
+PREVIEW_MAX = 100
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class GenerateOptions(_Strict):
+    realistic_email_domains: bool = Field(
+        False, description="Use free-mail domains (gmail.com, ...) instead of reserved example domains."
+    )
+
+
+class GenerateRequest(_Strict):
+    """A generation job: a built-in `data_type` or one of your templates (`template_id`), not both."""
+
+    data_type: DataType | None = Field(None, description="Built-in dataset", examples=["user"])
+    template_id: str | None = Field(None, description="Id of one of your templates", max_length=64)
+    record_count: int = Field(description="How many records", examples=[10000])
+    output_format: OutputFormat = Field("csv", description="File format")
+    seed: int | None = Field(
+        None,
+        ge=0,
+        le=SEED_MAX,
+        description="Same seed, same file; a random one is chosen and recorded if omitted",
+    )
+    locale: Locale = Field("en_US", description="Locale of names, places and formats")
+    compression: Literal["gzip"] | None = Field(None, description="Compress the file with gzip")
+    options: GenerateOptions = Field(default_factory=lambda: GenerateOptions(realistic_email_domains=False))
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"data_type": "user", "record_count": 10000, "output_format": "csv"}]
+        },
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> GenerateRequest:
+        if (self.data_type is None) == (self.template_id is None):
+            raise ValueError("give exactly one of data_type or template_id")
+        return self
+
+
+class PreviewRequest(GenerateRequest):
+    record_count: int = Field(10, ge=1, le=PREVIEW_MAX, description="How many records (at most 100)")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"data_type": "user", "record_count": 5, "seed": 42}]}
+    )
+
+
+class GenerateResponse(BaseModel):
+    job_id: str = Field(examples=["5b1f3c9e-8d0a-4a53-9a7e-2f1c8f7d6b01"])
+    message: str = Field(examples=["Job created successfully. Generating 10000 user records."])
+    status: JobStatusName = Field(examples=["pending"])
+
+
+class JobResponse(BaseModel):
+    id: str
+    status: JobStatusName
+    progress: int = Field(ge=0, le=100, description="Percent of records generated")
+    records_done: int
+    record_count: int
+    data_type: str | None = None
+    template_id: str | None = None
+    output_format: OutputFormat
+    compression: str | None = None
+    seed: int
+    locale: str
+    error_message: str | None = None
+    created_at: str
+    started_at: str | None = None
+    completed_at: str | None = None
+    download_url: str | None = Field(None, description="Presigned URL, present once completed")
+    file_size_bytes: int | None = None
+    expires_at: str | None = Field(None, description="When download_url stops working")
+
+
+class JobListResponse(BaseModel):
+    items: list[JobResponse]
+    page: int
+    page_size: int
+    total: int
+    next_token: str | None = Field(None, description="Pass as next_token for the following page")
+
+
+class DownloadResponse(BaseModel):
+    download_url: str
+    expires_at: str
+    filename: str
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok"]
+    version: str
+    engine_version: str
+
+
+class FieldDescription(BaseModel):
+    name: str
+    type: str
+    description: str
+    example: Any = None
+
+
+class DatasetDescription(BaseModel):
+    name: str
+    description: str
+    fields: list[FieldDescription]
+
+
+class DataTypesResponse(BaseModel):
+    datasets: list[DatasetDescription]
+    field_types: list[dict[str, Any]] = Field(
+        description="Field types templates may use, with their parameters"
+    )
+    locales: list[str]
+    formats: list[str]
+
+
+class PreviewResponse(BaseModel):
+    record_count: int
+    seed: int
+    records: list[dict[str, Any]]
+
+
+class ErrorDetail(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(examples=["validation_error"])
+    message: str = Field(examples=["record_count must be between 100 and 1000000"])
+    details: list[ErrorDetail] = Field(default_factory=list)
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+    request_id: str | None = None
+
+
+class TemplateField(BaseModel):
+    """One column of a template: its name, type, whether it may be null, and the type's own parameters."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str = Field(examples=["email"])
+    field_type: str = Field(examples=["email"])
+    nullable: bool = False
+
+
+class TemplateRequest(_Strict):
+    name: str = Field(min_length=1, max_length=120, examples=["Customer Profile"])
+    description: str = Field("", max_length=2000)
+    schema_fields: list[TemplateField] = Field(min_length=1)
+
+
+class TemplateResponse(BaseModel):
+    id: str
+    name: str
+    description: str
+    schema_fields: list[dict[str, Any]]
+    created_at: str
+    updated_at: str
+
+
+class TemplateListResponse(BaseModel):
+    items: list[TemplateResponse]
+    total: int

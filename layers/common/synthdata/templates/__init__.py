@@ -1,0 +1,1 @@
+"""Custom templates owned by API keys."""

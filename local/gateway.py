@@ -1,0 +1,185 @@
+"""The API on 127.0.0.1, routed from template.yaml by the SAM CLI's own local API Gateway.
+
+SAM CLI parses the template into routes and authorizers (ApiProvider), builds proxy events and calls the
+REQUEST authorizer (LocalApigwService); only the container runner is replaced by an in-process one. What SAM
+local does not emulate is added here, read from the template too: the GatewayResponses JSON bodies for
+401/403/5xx and the usage plan's per-key throttle (429).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from samcli.lib.providers.api_provider import ApiProvider
+from samcli.lib.providers.sam_stack_provider import SamLocalStackProvider
+from samcli.lib.utils.stream_writer import StreamWriter
+from samcli.local.apigw.local_apigw_service import LocalApigwService
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from local.invoker import AuthorizerRefused, InProcessRunner
+from local.template import Template
+from synthdata.auth import presented_key
+
+# The SAM CLI internals used here are not a public API: the gateway is tested against this exact version.
+SAM_CLI_VERSION = "1.170.0"
+LOG = logging.getLogger(__name__)
+
+_SAM_AUTH_DENIED = "User is not authorized to access this resource"
+
+
+@dataclass
+class TokenBucket:
+    """A usage-plan throttle for one key: `rate` requests per second, bursts up to `burst`."""
+
+    rate: float
+    burst: int
+    tokens: float = 0.0
+    updated: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.tokens = float(self.burst)
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
+class GatewayResponses:
+    """The API's GatewayResponses from the template, rendered as API Gateway would."""
+
+    def __init__(self, template: Template, api_logical_id: str) -> None:
+        props = template.resources[api_logical_id].get("Properties", {})
+        self._responses: dict[str, dict[str, Any]] = props.get("GatewayResponses", {})
+
+    def render(self, kind: str, default_status: int) -> tuple[int, str]:
+        spec = self._responses.get(kind) or self._responses.get(
+            "DEFAULT_5XX" if default_status >= 500 else "", {}
+        )
+        status = int(spec.get("StatusCode", default_status)) if kind in self._responses else default_status
+        body = spec.get("ResponseTemplates", {}).get("application/json", '{"message": "error"}')
+        return status, body.replace("$context.requestId", str(uuid.uuid4()))
+
+
+class TemplateApiGateway(LocalApigwService):  # type: ignore[misc]
+    """SAM's LocalApigwService with the template's gateway responses and usage-plan throttling."""
+
+    def __init__(
+        self, *args: Any, responses: GatewayResponses, throttle: tuple[float, int] | None, **kwargs: Any
+    ):
+        super().__init__(*args, **kwargs)
+        self._gateway_responses = responses
+        self._throttle = throttle
+        self._buckets: dict[str, TokenBucket] = {}
+        self._buckets_lock = threading.Lock()
+
+    def _reply(self, kind: str, default_status: int) -> Any:
+        status, body = self._gateway_responses.render(kind, default_status)
+        return self.service_response(body, {"Content-Type": "application/json"}, status)
+
+    def _throttled(self) -> bool:
+        from flask import request
+
+        if self._throttle is None:
+            return False
+        key = presented_key(dict(request.headers), request.args.to_dict())
+        if not key:
+            return False
+        with self._buckets_lock:
+            bucket = self._buckets.setdefault(key, TokenBucket(*self._throttle))
+            return not bucket.take()
+
+    def _request_handler(self, **kwargs: Any) -> Any:
+        route = self._get_current_route(__import__("flask").request)
+        if route.authorizer_object is not None and self._throttled():
+            return self._reply("THROTTLED", 429)
+        try:
+            response = super()._request_handler(**kwargs)
+        except AuthorizerRefused:
+            return self._reply("UNAUTHORIZED", 401)
+        if response.status_code == 403 and _SAM_AUTH_DENIED in response.get_data(as_text=True):
+            return self._reply("ACCESS_DENIED", 403)
+        if response.status_code == 502 and _is_sam_failure(response.get_data(as_text=True)):
+            return self._reply("DEFAULT_5XX", 502)
+        return response
+
+
+def _is_sam_failure(body: str) -> bool:
+    """SAM's own 502 for a function that crashed or answered something API Gateway cannot use."""
+    try:
+        return set(json.loads(body)) == {"message"}
+    except (ValueError, TypeError):
+        return False
+
+
+@dataclass
+class RunningGateway:
+    server: BaseWSGIServer
+    thread: threading.Thread
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.server.host}:{self.server.port}"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.thread.join(timeout=5)
+
+
+def _api_logical_id(template: Template) -> str:
+    apis = template.resources_of_type("AWS::Serverless::Api")
+    if len(apis) != 1:
+        raise ValueError("the local gateway serves exactly one AWS::Serverless::Api")
+    return next(iter(apis))
+
+
+def _throttle(template: Template) -> tuple[float, int] | None:
+    plans = template.resources_of_type("AWS::ApiGateway::UsagePlan")
+    for plan in plans.values():
+        throttle = template.resolve(plan["Properties"].get("Throttle", {}))
+        if throttle:
+            return float(throttle["RateLimit"]), int(throttle["BurstLimit"])
+    return None
+
+
+def build_gateway(template: Template, port: int, host: str = "127.0.0.1") -> TemplateApiGateway:
+    """The Flask app of the template's API, with handlers invoked in this process."""
+    overrides = {name: template.parameter(name) for name in template.body.get("Parameters", {})}
+    stacks, _ = SamLocalStackProvider.get_stacks(str(template.path), parameter_overrides=overrides)
+    api = ApiProvider(stacks, cwd=str(template.path.parent)).api
+    authorizers = {
+        str(getattr(route.authorizer_object, "lambda_name", "")).split(":")[-1]
+        for route in api.routes
+        if route.authorizer_object is not None
+    }
+    runner = InProcessRunner(template, authorizers)
+    service = TemplateApiGateway(
+        api=api,
+        lambda_runner=runner,
+        port=port,
+        host=host,
+        stderr=StreamWriter(__import__("sys").stderr),
+        responses=GatewayResponses(template, _api_logical_id(template)),
+        throttle=_throttle(template),
+    )
+    service.create()
+    return service
+
+
+def start_gateway(template: Template, port: int, host: str = "127.0.0.1") -> RunningGateway:
+    """Serve the API in a background thread (threaded WSGI server); `stop()` shuts it down."""
+    service = build_gateway(template, port, host)
+    server = make_server(host, port, service._app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="local-gateway", daemon=True)
+    thread.start()
+    return RunningGateway(server, thread)
