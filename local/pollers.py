@@ -1,0 +1,168 @@
+"""Stand-ins for Lambda's SQS event source mappings and schedules, read from template.yaml.
+
+Each SQS event of a function gets a poller thread that long-polls its queue and hands real SQS event batches
+to a pool of worker processes (one per core, spawned: module state lives per process, as in a warm Lambda
+container). Successful messages are deleted; failed ones (ReportBatchItemFailures, or the whole batch when
+the invocation crashes) stay, reappear after the visibility timeout and, after maxReceiveCount, land in the
+dead-letter queue by SQS's own redrive. Schedule events are invoked on a timer.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from typing import Any
+
+import boto3
+
+from local.invoker import context_for, load_function
+from local.resources import LocalResources
+from local.sqs_events import delete_succeeded, lambda_sqs_event, receive
+from local.template import Template, load_template
+
+LOG = logging.getLogger(__name__)
+_WAIT_SECONDS = 2
+
+
+@dataclass(frozen=True)
+class SqsSource:
+    function: str
+    queue: str  # logical id
+    batch_size: int
+    report_failures: bool
+
+
+@dataclass(frozen=True)
+class ScheduleSource:
+    function: str
+    name: str
+
+
+def event_sources(template: Template) -> tuple[list[SqsSource], list[ScheduleSource]]:
+    """The SQS and Schedule events of every function, as the template declares them."""
+    sqs: list[SqsSource] = []
+    schedules: list[ScheduleSource] = []
+    for logical_id, resource in template.resources_of_type("AWS::Serverless::Function").items():
+        for name, event in resource.get("Properties", {}).get("Events", {}).items():
+            props = event.get("Properties", {})
+            if event["Type"] == "SQS":
+                queue = (
+                    props["Queue"]["Fn::GetAtt"][0] if isinstance(props["Queue"], dict) else props["Queue"]
+                )
+                sqs.append(
+                    SqsSource(
+                        function=logical_id,
+                        queue=queue,
+                        batch_size=int(props.get("BatchSize", 10)),
+                        report_failures="ReportBatchItemFailures" in props.get("FunctionResponseTypes", []),
+                    )
+                )
+            elif event["Type"] == "Schedule":
+                schedules.append(ScheduleSource(function=logical_id, name=name))
+    return sqs, schedules
+
+
+# ---------------------------------------------------------------------------------------------- worker side
+_template: Template | None = None
+
+
+def _invoke(function: str, event: dict[str, Any]) -> Any:
+    """Runs in a pool process: import the handler once per process, call it like Lambda would."""
+    global _template
+    if _template is None:
+        _template = load_template()
+    try:
+        return load_function(_template, function)(event, context_for(_template, function))
+    except Exception:
+        traceback.print_exc()
+        return None  # a crashed invocation: every message of the batch is retried
+
+
+# ---------------------------------------------------------------------------------------------- poller side
+class Pollers:
+    """Poller threads feeding a process pool; `stop()` ends polling and waits for running invocations."""
+
+    def __init__(
+        self, resources: LocalResources, processes: int | None = None, sweep_seconds: float = 60.0
+    ) -> None:
+        self._resources = resources
+        self._processes = processes or os.cpu_count() or 2
+        self._sweep_seconds = sweep_seconds
+        self._stopping = threading.Event()
+        self._slots = threading.Semaphore(self._processes)
+        self._pool = ProcessPoolExecutor(max_workers=self._processes, mp_context=get_context("spawn"))
+        self._threads: list[threading.Thread] = []
+        self.invocations = 0
+
+    def start(self) -> None:
+        sqs_sources, schedules = event_sources(self._resources.template)
+        for source in sqs_sources:
+            self._spawn(f"poll-{source.queue}", lambda s=source: self._poll(s))  # type: ignore[misc]
+        for schedule in schedules:
+            self._spawn(f"schedule-{schedule.name}", lambda s=schedule: self._tick(s))  # type: ignore[misc]
+
+    def _spawn(self, name: str, target: Callable[[], None]) -> None:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def _poll(self, source: SqsSource) -> None:
+        sqs = boto3.client("sqs")
+        url = self._resources.queues[source.queue]
+        arn = self._resources.queue_arns[source.queue]
+        while not self._stopping.is_set():
+            if not self._slots.acquire(timeout=1):
+                continue
+            try:
+                messages = receive(sqs, url, source.batch_size, wait_seconds=_WAIT_SECONDS)
+            except Exception:
+                LOG.exception("receive from %s failed", source.queue)
+                self._slots.release()
+                self._stopping.wait(1)
+                continue
+            if not messages:
+                self._slots.release()
+                continue
+            future = self._pool.submit(_invoke, source.function, lambda_sqs_event(messages, arn))
+            future.add_done_callback(lambda f, m=messages: self._settle(sqs, url, source, m, f))  # type: ignore[misc]
+
+    def _settle(
+        self, sqs: Any, url: str, source: SqsSource, messages: list[dict[str, Any]], future: Future[Any]
+    ) -> None:
+        try:
+            response = future.result() if not future.cancelled() and future.exception() is None else None
+            if not source.report_failures and isinstance(response, dict):
+                response = {"batchItemFailures": []}
+            failed = delete_succeeded(sqs, url, messages, response)
+            if failed:
+                LOG.warning("%s: %d of %d messages failed", source.function, len(failed), len(messages))
+        except Exception:
+            LOG.exception("settling a batch from %s failed", source.queue)
+        finally:
+            self.invocations += 1
+            self._slots.release()
+
+    def _tick(self, schedule: ScheduleSource) -> None:
+        event = {
+            "source": "aws.events",
+            "detail-type": "Scheduled Event",
+            "detail": {},
+            "resources": [schedule.name],
+        }
+        while not self._stopping.wait(self._sweep_seconds):
+            try:
+                self._pool.submit(_invoke, schedule.function, event).result()
+            except Exception:
+                LOG.exception("scheduled %s failed", schedule.name)
+
+    def stop(self) -> None:
+        self._stopping.set()
+        for thread in self._threads:
+            thread.join(timeout=_WAIT_SECONDS + 3)
+        self._pool.shutdown(wait=True, cancel_futures=True)

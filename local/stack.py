@@ -1,0 +1,117 @@
+"""`make dev`: the whole platform on this machine, from template.yaml, with no AWS account and no Docker.
+
+A moto server (its own process) stands in for DynamoDB, SQS, S3 and API Gateway keys; the resources are created
+from template.yaml; SQS pollers feed the worker and finalizer in worker processes; the API is served by the
+SAM CLI's local API Gateway. Ctrl-C (or SIGTERM) stops everything.
+
+Environment: PORT (API, default 3000), MOTO_PORT (default: a free port), LOCAL_API_KEYS (comma-separated extra
+keys), LOCAL_VISIBILITY_TIMEOUT (seconds, shortens SQS retries), LOCAL_SWEEP_SECONDS (overdue sweep period),
+S3_UPLOAD_PART_MIN_SIZE (moto's multipart minimum, bytes).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from contextlib import suppress
+
+from local.gateway import start_gateway
+from local.pollers import Pollers
+from local.resources import create_resources
+from local.template import load_template
+
+_LOCAL_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "local",
+    "AWS_SECRET_ACCESS_KEY": "local",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "POWERTOOLS_TRACE_DISABLED": "true",
+    "POWERTOOLS_METRICS_NAMESPACE": "Synthdata",
+    "SAM_CLI_TELEMETRY": "0",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_moto(port: int) -> subprocess.Popen[bytes]:
+    """moto in server mode, in its own process (so its work does not share the API's interpreter lock)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with suppress(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/moto-api/", timeout=1)
+            return process
+        if process.poll() is not None:
+            raise RuntimeError("the moto server exited at start")
+        time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("the moto server did not start within 30 s")
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    port = int(os.environ.get("PORT", "3000"))
+    moto_port = int(os.environ.get("MOTO_PORT") or free_port())
+    for name, value in _LOCAL_CREDENTIALS.items():
+        os.environ.setdefault(name, value)
+    os.environ["AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{moto_port}"
+
+    moto = start_moto(moto_port)
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    pollers = gateway = None
+    try:
+        template = load_template()
+        extra_keys = [k.strip() for k in os.environ.get("LOCAL_API_KEYS", "").split(",") if k.strip()]
+        resources = create_resources(template, extra_api_keys=extra_keys)
+        os.environ.update(resources.environment)  # the functions' environment, inherited by worker processes
+        pollers = Pollers(resources, sweep_seconds=float(os.environ.get("LOCAL_SWEEP_SECONDS", "60")))
+        pollers.start()
+        gateway = start_gateway(template, port)
+        dev_key = template.parameter("ApiKey")
+        print(
+            f"\nsynthdata is running\n"
+            f"  API        {gateway.url}\n"
+            f"  docs       {gateway.url}/docs   (OpenAPI: {gateway.url}/openapi.json)\n"
+            f"  API key    {dev_key}" + "".join(f", {k}" for k in extra_keys) + "\n"
+            f"  AWS (moto) http://127.0.0.1:{moto_port}\n\n"
+            f"  curl -s -X POST {gateway.url}/api/generate -H 'X-API-Key: {dev_key}' "
+            f"-H 'Content-Type: application/json' "
+            f'-d \'{{"data_type": "user", "record_count": 10000, "output_format": "csv"}}\'\n\n'
+            f"Ctrl-C stops everything.",
+            flush=True,
+        )
+        while not stopping.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("stopping...", flush=True)
+        if gateway is not None:
+            gateway.stop()
+        if pollers is not None:
+            pollers.stop()
+        moto.terminate()
+        with suppress(subprocess.TimeoutExpired):
+            moto.wait(timeout=10)
+        if moto.poll() is None:
+            moto.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
