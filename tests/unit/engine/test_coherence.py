@@ -1,0 +1,142 @@
+"""Every documented coherence rule holds on every row, for every locale (two blocks = 20,000 rows each)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from faker import Faker
+
+from synthdata.engine import BLOCK_ROWS, LOCALES, get_dataset
+from synthdata.engine.builders import EXAMPLE_DOMAINS
+from synthdata.engine.dataset import REFERENCE_TIME, BlockContext
+from synthdata.engine.datasets.company import INDUSTRIES
+from synthdata.engine.datasets.ecommerce import CATALOGUE
+from synthdata.engine.locale_data import COUNTRY, locale_data
+
+REFERENCE = datetime.fromisoformat(str(REFERENCE_TIME))
+SEED = 20261124
+
+
+def rows(
+    name: str, locale: str, blocks: int = 2, options: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    dataset = get_dataset(name)
+    out: list[dict[str, Any]] = []
+    for block in range(blocks):
+        columns = dataset.generate_block(BlockContext(SEED, locale, block, options or {}))
+        values = {n: c.python_values() for n, c in columns.items()}
+        out.extend({n: values[n][i] for n in values} for i in range(BLOCK_ROWS))
+    return out
+
+
+def whole_years(born: date, at: date) -> int:
+    return at.year - born.year - ((at.month, at.day) < (born.month, born.day))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_user_rows_are_coherent(locale: str) -> None:
+    data = locale_data(locale)
+    female_names = set(data.first_female.words.tolist())
+    male_names = set(data.first_male.words.tolist())
+    ascii_of = dict(
+        zip(data.first_female.words.tolist(), data.first_female.ascii_words.tolist(), strict=True)
+    )
+    ascii_of.update(zip(data.first_male.words.tolist(), data.first_male.ascii_words.tolist(), strict=True))
+    ascii_last = dict(zip(data.last.words.tolist(), data.last.ascii_words.tolist(), strict=True))
+    places = set(zip(data.cities.tolist(), data.regions.tolist(), data.postcodes.tolist(), strict=True))
+    table = rows("user", locale)
+    for row in table:
+        assert row["full_name"] == f"{row['first_name']} {row['last_name']}"
+        local_part, domain = row["email"].split("@")
+        assert domain in EXAMPLE_DOMAINS
+        assert re.fullmatch(rf"{ascii_of[row['first_name']]}\.{ascii_last[row['last_name']]}\d+", local_part)
+        assert row["email"].isascii() and row["username"].isascii() and row["email"] == row["email"].lower()
+        assert row["username"] == local_part.replace(".", "_", 1)
+        names = female_names if row["gender"] == "female" else male_names
+        assert row["first_name"] in names
+        born = date.fromisoformat(row["date_of_birth"])
+        created = datetime.fromisoformat(row["created_at"].replace("Z", "+00:00")).replace(tzinfo=None)
+        assert created <= REFERENCE
+        assert row["age"] == whole_years(born, created.date()) and 18 <= row["age"] <= 90
+        assert (row["city"], row["state"], row["postal_code"]) in places
+        assert row["country"] == COUNTRY[locale][0]
+        assert row["salary"] > 0
+    assert len({r["email"] for r in table}) == len(table)
+    assert len({r["username"] for r in table}) == len(table)
+
+
+def test_us_zip_codes_lie_in_their_state_and_phones_are_fictional() -> None:
+    ranges = Faker("en_US").factories[0].providers
+    states_postcode = next(p.states_postcode for p in ranges if hasattr(p, "states_postcode"))
+    for row in rows("user", "en_US"):
+        low, high = states_postcode[row["state"]]
+        assert low <= int(row["postal_code"]) <= high
+        assert re.fullmatch(r"\+1-[2-9]\d\d-555-01\d\d|\([2-9]\d\d\) 555-01\d\d", row["phone"]), row["phone"]
+        assert 20_000 <= row["salary"] <= 450_000
+
+
+def test_realistic_email_domains_are_opt_in() -> None:
+    domains = {r["email"].split("@")[1] for r in rows("user", "en_US", 1, {"realistic_email_domains": True})}
+    assert "gmail.com" in domains and not domains & set(EXAMPLE_DOMAINS)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_ecommerce_rows_are_coherent(locale: str) -> None:
+    table = rows("ecommerce", locale)
+    emails: dict[str, set[str]] = defaultdict(set)
+    products: dict[str, set[tuple[str, str, float]]] = defaultdict(set)
+    for row in table:
+        emails[row["customer_id"]].add(row["customer_email"])
+        products[row["product_id"]].add((row["product_name"], row["product_category"], row["unit_price"]))
+        nouns, _ = CATALOGUE[row["product_category"]]
+        assert any(row["product_name"].endswith(noun) for noun in nouns)
+        assert row["quantity"] >= 1
+        exact = row["quantity"] * row["unit_price"] * (1 - row["discount_percent"] / 100)
+        assert abs(row["subtotal"] - exact) <= 0.005 + 1e-9
+        cents = (
+            round(row["subtotal"] * 100) + round(row["tax_amount"] * 100) + round(row["shipping_cost"] * 100)
+        )
+        assert round(row["total_amount"] * 100) == cents
+        assert 0 <= row["tax_amount"] <= 0.25 * row["subtotal"] + 0.01
+        assert row["currency"] == COUNTRY[locale][2]
+        status = row["order_status"]
+        if status in ("pending", "processing", "cancelled"):
+            assert row["shipped_date"] is None
+        else:
+            assert row["order_date"] <= row["shipped_date"]
+        if status == "delivered":
+            assert row["shipped_date"] <= row["delivered_date"]
+        else:
+            assert row["delivered_date"] is None
+    assert all(len(v) == 1 for v in emails.values())
+    assert all(len(v) == 1 for v in products.values())
+    assert len({r["order_id"] for r in table}) == len(table)
+    assert len({r["transaction_id"] for r in table}) == len(table)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_company_rows_are_coherent(locale: str) -> None:
+    table = rows("company", locale)
+    bands = [(1, "micro"), (10, "small"), (50, "medium"), (250, "large"), (1000, "enterprise")]
+    symbols = []
+    for row in table:
+        assert row["sub_industry"] in INDUSTRIES[row["industry"]]
+        expected_band = [name for low, name in bands if row["employee_count"] >= low][-1]
+        assert row["size_category"] == expected_band
+        public = row["company_type"] == "public"
+        assert (row["market_cap"] is not None) == public
+        assert (row["stock_symbol"] is not None) == public
+        assert (row["stock_exchange"] is not None) == public
+        if public:
+            symbols.append(row["stock_symbol"])
+        domain = row["website"].removeprefix("https://www.")
+        assert row["email"].split("@")[1] == domain
+        assert domain.endswith(".example")
+        assert row["headquarters_country"] == COUNTRY[locale][0]
+        assert 1900 <= row["founded_year"] <= REFERENCE.year
+        assert 10_000 <= row["annual_revenue"] / row["employee_count"] <= 5_000_000
+    assert len(symbols) == len(set(symbols))
