@@ -113,23 +113,28 @@ class Pollers:
         self._threads.append(thread)
 
     def _poll(self, source: SqsSource) -> None:
-        sqs = boto3.client("sqs")
+        # One session per thread: boto3's default session is not safe to create clients from concurrently.
+        sqs = boto3.session.Session().client("sqs")
         url = self._resources.queues[source.queue]
         arn = self._resources.queue_arns[source.queue]
         while not self._stopping.is_set():
-            if not self._slots.acquire(timeout=1):
-                continue
             try:
                 messages = receive(sqs, url, source.batch_size, wait_seconds=_WAIT_SECONDS)
             except Exception:
                 LOG.exception("receive from %s failed", source.queue)
-                self._slots.release()
                 self._stopping.wait(1)
                 continue
             if not messages:
-                self._slots.release()
                 continue
-            future = self._pool.submit(_invoke, source.function, lambda_sqs_event(messages, arn))
+            # A slot is taken only to invoke, never while long-polling, so no queue starves the others.
+            while not self._slots.acquire(timeout=1):
+                if self._stopping.is_set():
+                    return
+            try:
+                future = self._pool.submit(_invoke, source.function, lambda_sqs_event(messages, arn))
+            except RuntimeError:  # the pool is shutting down: the messages simply become visible again
+                self._slots.release()
+                return
             future.add_done_callback(lambda f, m=messages: self._settle(sqs, url, source, m, f))  # type: ignore[misc]
 
     def _settle(

@@ -11,6 +11,7 @@ S3_UPLOAD_PART_MIN_SIZE (moto's multipart minimum, bytes).
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import signal
@@ -64,6 +65,7 @@ def start_moto(port: int) -> subprocess.Popen[bytes]:
 
 def main() -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # kill -USR1 <pid> prints every thread's stack
     port = int(os.environ.get("PORT", "3000"))
     moto_port = int(os.environ.get("MOTO_PORT") or free_port())
     for name, value in _LOCAL_CREDENTIALS.items():
