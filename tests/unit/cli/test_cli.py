@@ -1,0 +1,63 @@
+"""The CLI writes the same bytes the engine renders, and summarizes what it did."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from synthdata.cli import main
+from synthdata.engine import get_dataset, render_rows
+
+
+def test_generate_writes_the_engine_file_and_a_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "users.csv"
+    assert (
+        main(
+            [
+                "generate",
+                "user",
+                "-n",
+                "2500",
+                "-f",
+                "csv",
+                "--seed",
+                "42",
+                "--locale",
+                "de_DE",
+                "-o",
+                str(target),
+            ]
+        )
+        == 0
+    )
+    expected = render_rows(
+        get_dataset("user"),
+        seed=42,
+        locale="de_DE",
+        fmt="csv",
+        compression=None,
+        start=0,
+        stop=2500,
+        total=2500,
+        options={"realistic_email_domains": False},
+    )
+    assert target.read_bytes() == expected
+    summary = capsys.readouterr().err
+    assert "2,500 user records" in summary and f"{len(expected):,} bytes" in summary and "seed 42" in summary
+
+
+def test_gzip_output_decompresses_to_ndjson(tmp_path: Path) -> None:
+    target = tmp_path / "orders.ndjson.gz"
+    main(["generate", "ecommerce", "-n", "300", "-f", "ndjson", "--gzip", "-o", str(target)])
+    assert len(gzip.decompress(target.read_bytes()).decode().splitlines()) == 300
+
+
+def test_bad_arguments_are_refused() -> None:
+    with pytest.raises(SystemExit):
+        main(["generate", "planets", "-n", "10"])
+    with pytest.raises(SystemExit, match="at least 1"):
+        main(["generate", "user", "-n", "0"])
