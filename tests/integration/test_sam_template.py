@@ -28,14 +28,24 @@ def _sam_env(extra_path: str | None = None) -> dict[str, str]:
 
 
 def _python313_bin() -> str | None:
-    """A folder holding a python3.13 interpreter: PATH first, then pyenv's versions."""
-    found = shutil.which("python3.13")
-    if found:
-        return str(Path(found).parent)
+    """A folder holding a working python3.13: pyenv's builds first (a pyenv shim on PATH may not run 3.13)."""
     pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    for candidate in sorted(pyenv_root.glob("versions/3.13*/bin"), reverse=True):
-        if (candidate / "python3.13").exists():
-            return str(candidate)
+    candidates = [p / "python3.13" for p in sorted(pyenv_root.glob("versions/3.13*/bin"), reverse=True)]
+    on_path = shutil.which("python3.13")
+    if on_path:
+        candidates.append(Path(on_path))
+    for candidate in candidates:
+        try:
+            ran = subprocess.run(
+                [str(candidate), "-c", "import sys; print(sys.version_info[:2])"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
+        except OSError:
+            continue
+        if ran.returncode == 0 and ran.stdout.strip() == "(3, 13)":
+            return str(candidate.parent)
     return None
 
 
