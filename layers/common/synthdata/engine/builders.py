@@ -31,7 +31,7 @@ def uuid4_column(rng: np.random.Generator, n: int) -> list[str]:
     text = np.full((n, 36), ord("-"), dtype=np.uint8)
     for dst, src, width in ((0, 0, 8), (9, 8, 4), (14, 12, 4), (19, 16, 4), (24, 20, 12)):
         text[:, dst : dst + width] = nibbles[:, src : src + width]
-    return np.frombuffer(text.tobytes(), dtype="S36").astype("U36").tolist()  # type: ignore[no-any-return]
+    return np.frombuffer(text.tobytes(), dtype="S36").astype("U36").tolist()
 
 
 def join(*parts: ObjArray | str) -> ObjArray:
@@ -48,13 +48,32 @@ def digits(values: npt.NDArray[np.int64]) -> ObjArray:
 
 @dataclass(frozen=True)
 class People:
-    """One coherent person per row: gender, names and their ASCII forms."""
+    """One coherent person per row: gender and name codes into the locale's vocabularies."""
 
-    gender: ObjArray
-    first: ObjArray
-    last: ObjArray
-    first_ascii: ObjArray
-    last_ascii: ObjArray
+    data: LocaleData
+    female: npt.NDArray[np.bool_]
+    first_codes: npt.NDArray[np.intp]  # into data.first_names
+    last_codes: npt.NDArray[np.intp]  # into data.last.words
+
+    @property
+    def gender(self) -> ObjArray:
+        return np.where(self.female, "female", "male").astype(object)
+
+    @property
+    def first(self) -> ObjArray:
+        return self.data.first_names[self.first_codes]
+
+    @property
+    def last(self) -> ObjArray:
+        return self.data.last.words[self.last_codes]
+
+    @property
+    def first_ascii(self) -> ObjArray:
+        return self.data.first_names_ascii[self.first_codes]
+
+    @property
+    def last_ascii(self) -> ObjArray:
+        return self.data.last.ascii_words[self.last_codes]
 
     @property
     def full_name(self) -> ObjArray:
@@ -65,19 +84,9 @@ def people(rng: np.random.Generator, data: LocaleData, n: int) -> People:
     """Gender first, then a first name from that gender's list (Faker's weights), then a surname."""
     female = rng.random(n) < 0.5
     female_idx = data.first_female.draw(rng, n)
-    male_idx = data.first_male.draw(rng, n)
+    male_idx = data.first_male.draw(rng, n) + len(data.first_female.words)
     last_idx = data.last.draw(rng, n)
-    first = np.where(female, data.first_female.words[female_idx], data.first_male.words[male_idx])
-    first_ascii = np.where(
-        female, data.first_female.ascii_words[female_idx], data.first_male.ascii_words[male_idx]
-    )
-    return People(
-        gender=np.where(female, "female", "male").astype(object),
-        first=first,
-        last=data.last.words[last_idx],
-        first_ascii=first_ascii,
-        last_ascii=data.last.ascii_words[last_idx],
-    )
+    return People(data, female, np.where(female, female_idx, male_idx), last_idx)
 
 
 def email_domains(rng: np.random.Generator, n: int, realistic: bool) -> ObjArray:
@@ -97,10 +106,23 @@ def person_handles(
 
 @dataclass(frozen=True)
 class Places:
+    """A street address per row and a code into the locale's coherent (city, region, postal code) tuples."""
+
     street_address: ObjArray
-    city: ObjArray
-    region: ObjArray
-    postal_code: ObjArray
+    place_codes: npt.NDArray[np.intp]
+    data: LocaleData
+
+    @property
+    def city(self) -> ObjArray:
+        return self.data.cities[self.place_codes]
+
+    @property
+    def region(self) -> ObjArray:
+        return self.data.regions[self.place_codes]
+
+    @property
+    def postal_code(self) -> ObjArray:
+        return self.data.postcodes[self.place_codes]
 
 
 def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
@@ -114,7 +136,7 @@ def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
         address = join(number, " ", street)
     else:
         address = join(number, " ", street)
-    return Places(address, data.cities[place], data.regions[place], data.postcodes[place])
+    return Places(address, place, data)
 
 
 def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:

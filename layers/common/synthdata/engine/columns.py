@@ -5,6 +5,7 @@ Conversions use C-level iteration (`map` over a builtin, numpy casts) so a milli
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from json.encoder import encode_basestring  # the C encoder: one C call per string
 from typing import Any, Literal
@@ -78,6 +79,14 @@ class Column:
     nulls: npt.NDArray[np.bool_] | None = None
     ascii_safe: bool = False
     user_literal: bool = False
+    vocabulary: npt.NDArray[np.object_] | None = None  # with `values` as int codes into it
+
+    @classmethod
+    def categorical(
+        cls, words: npt.NDArray[np.object_], codes: npt.NDArray[np.intp], **kwargs: Any
+    ) -> Column:
+        """A string column drawn from a vocabulary: escaped once per vocabulary, not once per row."""
+        return cls("str", codes, vocabulary=words, **kwargs)
 
     def __len__(self) -> int:
         return len(self.values)
@@ -86,14 +95,27 @@ class Column:
         """Rows [start, stop) of this column."""
         nulls = None if self.nulls is None else self.nulls[start:stop]
         return Column(
-            self.kind, self.values[start:stop], self.decimals, nulls, self.ascii_safe, self.user_literal
+            self.kind,
+            self.values[start:stop],
+            self.decimals,
+            nulls,
+            self.ascii_safe,
+            self.user_literal,
+            self.vocabulary,
         )
+
+    def _categorical_text(self, encoding: str, encode: Callable[[list[str]], list[str]]) -> list[str]:
+        assert self.vocabulary is not None
+        encoded = _encoded_vocabulary(self.vocabulary, encoding, encode)
+        return encoded[np.asarray(self.values)].tolist()  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------------------------------ text forms
     def _plain_text(self) -> list[str]:
         """Each value as text, with no quoting (the CSV form of non-string kinds)."""
         values = self.values
         if self.kind == "str":
+            if self.vocabulary is not None:
+                return self.vocabulary[np.asarray(values)].tolist()  # type: ignore[no-any-return]
             return values if isinstance(values, list) else list(values)
         if self.kind == "int":
             return list(map(str, np.asarray(values).tolist()))
@@ -117,6 +139,9 @@ class Column:
 
     def csv_text(self) -> list[str]:
         """Values as CSV fields (quoted where needed, nulls empty, user literals neutralized)."""
+        if self.kind == "str" and self.vocabulary is not None:
+            encoding = f"csv:{self.user_literal}:{self.ascii_safe}"
+            return self._with_nulls(self._categorical_text(encoding, self._csv_encode), "")
         text = self._plain_text()
         if self.kind == "str":
             if self.user_literal:
@@ -125,12 +150,18 @@ class Column:
                 text = csv_escape_all(text)
         return self._with_nulls(text, "")
 
+    def _csv_encode(self, words: list[str]) -> list[str]:
+        text = neutralize_formulas(words) if self.user_literal else words
+        return text if self.ascii_safe else csv_escape_all(text)
+
     def json_text(self) -> list[str]:
         """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`)."""
         if self.kind in ("int", "float"):
             text = self._plain_text()
         elif self.kind == "bool":
             text = np.where(np.asarray(self.values), "true", "false").tolist()
+        elif self.kind == "str" and self.vocabulary is not None:
+            text = self._categorical_text("json", _json_encode)
         elif self.kind == "str" and self.ascii_safe:
             text = list(map('"{}"'.format, self._plain_text()))
         else:
@@ -148,6 +179,27 @@ class Column:
         if self.nulls is not None:
             values = [None if missing else v for v, missing in zip(values, self.nulls.tolist(), strict=True)]
         return values
+
+
+def _json_encode(words: list[str]) -> list[str]:
+    return list(map(encode_basestring, words))
+
+
+_ENCODED: dict[tuple[int, str], tuple[npt.NDArray[np.object_], npt.NDArray[np.object_]]] = {}
+
+
+def _encoded_vocabulary(
+    words: npt.NDArray[np.object_], encoding: str, encode: Callable[[list[str]], list[str]]
+) -> npt.NDArray[np.object_]:
+    """A vocabulary's encoded form, computed once per encoding (vocabularies are long-lived arrays)."""
+    key = (id(words), encoding)
+    cached = _ENCODED.get(key)
+    if cached is None or cached[0] is not words:
+        cached = (words, np.asarray(encode(words.tolist()), dtype=object))
+        if len(_ENCODED) > 4096:
+            _ENCODED.clear()
+        _ENCODED[key] = cached
+    return cached[1]
 
 
 def vocabulary(words: list[str] | tuple[str, ...]) -> npt.NDArray[np.object_]:

@@ -71,6 +71,25 @@ class LocaleData:
     companies: npt.NDArray[np.object_]
     company_suffixes: tuple[str, ...]
 
+    @property
+    def first_names(self) -> npt.NDArray[np.object_]:
+        """Female then male first names in one vocabulary (codes >= len(first_female) are male)."""
+        return _combined(self.first_female.words, self.first_male.words)
+
+    @property
+    def first_names_ascii(self) -> npt.NDArray[np.object_]:
+        return _combined(self.first_female.ascii_words, self.first_male.ascii_words)
+
+
+_COMBINED: dict[tuple[int, int], npt.NDArray[np.object_]] = {}
+
+
+def _combined(a: npt.NDArray[np.object_], b: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
+    key = (id(a), id(b))
+    if key not in _COMBINED:
+        _COMBINED[key] = np.concatenate([a, b])
+    return _COMBINED[key]
+
 
 def _ascii_slug(text: str) -> str:
     from faker.decode import unidecode

@@ -79,8 +79,8 @@ class UserDataset:
         salary = np.round(salary * _SALARY_SCALE.get(data.currency, 1.0), -2).astype(np.int64)
         return {
             "id": Column("str", builders.uuid4_column(rng, n), ascii_safe=True),
-            "first_name": Column("str", person.first),
-            "last_name": Column("str", person.last),
+            "first_name": Column.categorical(data.first_names, person.first_codes),
+            "last_name": Column.categorical(data.last.words, person.last_codes),
             "full_name": Column("str", person.full_name),
             "email": Column("str", email, ascii_safe=True),
             "phone": Column("str", builders.phones(rng, data, n)),
@@ -88,13 +88,15 @@ class UserDataset:
             "age": Column("int", builders.whole_years_between(born, created_at)),
             "gender": Column("str", person.gender, ascii_safe=True),
             "street_address": Column("str", place.street_address),
-            "city": Column("str", place.city),
-            "state": Column("str", place.region),
-            "postal_code": Column("str", place.postal_code),
-            "country": Column("str", np.full(n, data.country, dtype=object)),
+            "city": Column.categorical(data.cities, place.place_codes),
+            "state": Column.categorical(data.regions, place.place_codes),
+            "postal_code": Column.categorical(data.postcodes, place.place_codes),
+            "country": Column.categorical(
+                np.asarray([data.country], dtype=object), np.zeros(n, dtype=np.intp)
+            ),
             "username": Column("str", username, ascii_safe=True),
-            "job_title": Column("str", data.jobs[rng.integers(0, len(data.jobs), n)]),
-            "company": Column("str", data.companies[rng.integers(0, len(data.companies), n)]),
+            "job_title": Column.categorical(data.jobs, rng.integers(0, len(data.jobs), n)),
+            "company": Column.categorical(data.companies, rng.integers(0, len(data.companies), n)),
             "salary": Column("int", salary),
             "created_at": Column("datetime", created_at),
             "is_active": Column("bool", rng.random(n) < 0.87),
