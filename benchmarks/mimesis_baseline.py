@@ -19,16 +19,30 @@ def render(records: int, seed: int = 1) -> bytes:
     for _ in range(records):
         gender = Gender.FEMALE if rng.random() < 0.5 else Gender.MALE
         first, last = person.first_name(gender=gender), person.last_name(gender=gender)
-        rows.append({
-            "id": person.identifier(mask="########-####-####-####-############"),
-            "first_name": first, "last_name": last, "full_name": f"{first} {last}", "email": person.email(),
-            "phone": person.telephone(), "date_of_birth": when.date(start=1936, end=2008).isoformat(),
-            "age": rng.randint(18, 90), "gender": gender.value, "street_address": address.address(),
-            "city": address.city(), "state": address.state(abbr=True), "postal_code": address.postal_code(),
-            "country": "United States", "username": person.username(), "job_title": person.occupation(),
-            "company": finance.company(), "salary": rng.randint(30000, 200000),
-            "created_at": when.datetime().isoformat(), "is_active": rng.random() < 0.87,
-        })
+        rows.append(
+            {
+                "id": person.identifier(mask="########-####-####-####-############"),
+                "first_name": first,
+                "last_name": last,
+                "full_name": f"{first} {last}",
+                "email": person.email(),
+                "phone": person.telephone(),
+                "date_of_birth": when.date(start=1936, end=2008).isoformat(),
+                "age": rng.randint(18, 90),
+                "gender": gender.value,
+                "street_address": address.address(),
+                "city": address.city(),
+                "state": address.state(abbr=True),
+                "postal_code": address.postal_code(),
+                "country": "United States",
+                "username": person.username(),
+                "job_title": person.occupation(),
+                "company": finance.company(),
+                "salary": rng.randint(30000, 200000),
+                "created_at": when.datetime().isoformat(),
+                "is_active": rng.random() < 0.87,
+            }
+        )
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]))
     writer.writeheader()

@@ -31,7 +31,7 @@ def uuid4_column(rng: np.random.Generator, n: int) -> list[str]:
     text = np.full((n, 36), ord("-"), dtype=np.uint8)
     for dst, src, width in ((0, 0, 8), (9, 8, 4), (14, 12, 4), (19, 16, 4), (24, 20, 12)):
         text[:, dst : dst + width] = nibbles[:, src : src + width]
-    return np.frombuffer(text.tobytes(), dtype="S36").astype("U36").tolist()
+    return np.frombuffer(text.tobytes(), dtype="S36").astype("U36").tolist()  # type: ignore[no-any-return]
 
 
 def join(*parts: ObjArray | str) -> ObjArray:
