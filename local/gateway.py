@@ -163,6 +163,7 @@ def build_gateway(template: Template, port: int, host: str = "127.0.0.1") -> Tem
         if route.authorizer_object is not None
     }
     runner = InProcessRunner(template, authorizers)
+    runner.warm({route.function_name for route in api.routes} | authorizers)
     service = TemplateApiGateway(
         api=api,
         lambda_runner=runner,

@@ -89,6 +89,11 @@ class InProcessRunner:
     def is_debugging(self) -> bool:
         return False
 
+    def warm(self, names: set[str]) -> None:
+        """Import handlers now, like containers that are already initialised when traffic arrives."""
+        for name in sorted(names):
+            self._handler(name)
+
     def _handler(self, name: str) -> Handler:
         with self._lock:  # imports are not thread-safe; invocations are
             if name not in self._handlers:

@@ -72,6 +72,16 @@ def event_sources(template: Template) -> tuple[list[SqsSource], list[ScheduleSou
 _template: Template | None = None
 
 
+def _warm(functions: list[str]) -> int:
+    """Runs in a pool process at start: import the handlers (a provisioned, warm container)."""
+    global _template
+    if _template is None:
+        _template = load_template()
+    for function in functions:
+        load_function(_template, function)
+    return os.getpid()
+
+
 def _invoke(function: str, event: dict[str, Any]) -> Any:
     """Runs in a pool process: import the handler once per process, call it like Lambda would."""
     global _template
@@ -102,6 +112,10 @@ class Pollers:
 
     def start(self) -> None:
         sqs_sources, schedules = event_sources(self._resources.template)
+        functions = sorted({s.function for s in sqs_sources} | {s.function for s in schedules})
+        warming = [self._pool.submit(_warm, functions) for _ in range(self._processes)]
+        for future in warming:
+            future.result()
         for source in sqs_sources:
             self._spawn(f"poll-{source.queue}", lambda s=source: self._poll(s))  # type: ignore[misc]
         for schedule in schedules:

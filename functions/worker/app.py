@@ -14,6 +14,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from synthdata.engine.locale_data import DEFAULT_LOCALE, locale_data
 from synthdata.jobs.messages import ShardTask
 from synthdata.jobs.pipeline import Pipeline
 from synthdata.settings import get_settings
@@ -22,6 +23,8 @@ logger = Logger()
 tracer = Tracer()
 metrics = Metrics()
 processor = BatchProcessor(event_type=EventType.SQS)
+# Load the default locale's vocabularies during the init phase, before the first shard is timed against us.
+locale_data(DEFAULT_LOCALE)
 
 
 @tracer.capture_method
