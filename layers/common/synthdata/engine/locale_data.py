@@ -212,5 +212,14 @@ def fill_digits(rng: np.random.Generator, formats: tuple[str, ...], n: int) -> l
                 chars[:, position] = rng.integers(49, 58, rows.size)
             elif byte == ord("$"):
                 chars[:, position] = rng.integers(50, 58, rows.size)
-        out[rows] = np.frombuffer(chars.tobytes(), dtype=f"S{len(encoded)}").astype(object)
-    return [b.decode() for b in out.tolist()] if n and isinstance(out[0], bytes) else out.tolist()
+        out[rows] = np.asarray(bytes_rows_to_text(chars), dtype=object)
+    return out.tolist()
+
+
+def bytes_rows_to_text(chars: npt.NDArray[np.uint8]) -> list[str]:
+    """Rows of a byte matrix as strings: one numpy cast when ASCII, a UTF-8 decode per row otherwise."""
+    width = chars.shape[1]
+    raw = np.frombuffer(chars.tobytes(), dtype=f"S{width}")
+    if not (chars >= 0x80).any():
+        return raw.astype(f"U{width}").tolist()  # type: ignore[no-any-return]
+    return [value.decode("utf-8", "replace") for value in raw.tolist()]
