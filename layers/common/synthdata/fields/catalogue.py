@@ -277,7 +277,7 @@ def _types() -> list[FieldType]:
             "gold",
             (
                 Param("values", "list", None, "The values (1-1000)"),
-                Param("weights", "list", None, "Relative weights, one per value"),
+                Param("weights", "list", [], "Relative weights, one per value (empty: equal)"),
             ),
             enumerable=True,
         ),

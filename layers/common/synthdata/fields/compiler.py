@@ -219,7 +219,7 @@ def _choice_problems(at: str, p: dict[str, Any]) -> list[FieldProblem]:
         problems.append(FieldProblem(f"{at}.values", f"{at}.values needs 1 to {MAX_CHOICES} values"))
     elif any(_check_param("any", v) for v in values):
         problems.append(FieldProblem(f"{at}.values", f"{at}.values must hold strings, numbers or booleans"))
-    if weights is not None:
+    if weights:
         if len(weights) != len(values):
             problems.append(
                 FieldProblem(
