@@ -6,7 +6,7 @@ SAM CLI's local API Gateway. Ctrl-C (or SIGTERM) stops everything.
 
 Environment: PORT (API, default 3000), MOTO_PORT (default: a free port), LOCAL_API_KEYS (comma-separated extra
 keys), LOCAL_VISIBILITY_TIMEOUT (seconds, shortens SQS retries), LOCAL_SWEEP_SECONDS (overdue sweep period),
-S3_UPLOAD_PART_MIN_SIZE (moto's multipart minimum, bytes).
+S3_UPLOAD_PART_MIN_SIZE (moto's multipart minimum, bytes), LOCAL_PARAMETER_<Name> (a template parameter's value).
 """
 
 from __future__ import annotations
@@ -77,7 +77,13 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     pollers = gateway = None
     try:
-        template = load_template()
+        # LOCAL_PARAMETER_<Name>=value overrides a template parameter locally (e.g. LOCAL_PARAMETER_MaxRecords).
+        overrides = {
+            k.removeprefix("LOCAL_PARAMETER_"): v
+            for k, v in os.environ.items()
+            if k.startswith("LOCAL_PARAMETER_")
+        }
+        template = load_template(parameter_overrides=overrides)
         extra_keys = [k.strip() for k in os.environ.get("LOCAL_API_KEYS", "").split(",") if k.strip()]
         resources = create_resources(template, extra_api_keys=extra_keys)
         os.environ.update(resources.environment)  # the functions' environment, inherited by worker processes

@@ -244,3 +244,8 @@ def test_template_crud_isolation_and_jobs(api: Api, driver: Driver) -> None:
     assert problem["details"][0]["field"] == "schema_fields[0].max"
     assert api.call("DELETE", f"/api/templates/{template_id}").status == 204
     assert error(api.call("GET", f"/api/templates/{template_id}"), 404)
+
+
+def test_preview_limit_is_stated_as_its_own_range(api: Api) -> None:
+    problem = error(api.call("POST", "/api/preview", {"data_type": "user", "record_count": 101}), 422)
+    assert problem["details"] == [{"field": "record_count", "message": "record_count must be at most 100"}]

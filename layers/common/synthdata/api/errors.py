@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from synthdata.errors import BadRequest, FieldProblem, SynthdataError, ValidationFailed
+from synthdata.settings import get_settings
 
 
 def _field_name(location: Sequence[Any]) -> str:
@@ -29,6 +30,12 @@ def _sentence(field: str, error: dict[str, Any]) -> str:
         return f"{field} must be true or false"
     if kind in ("string_type",):
         return f"{field} must be a string"
+    settings = get_settings()
+    if field == "record_count" and (ctx.get("ge"), ctx.get("le")) in (
+        (settings.min_records, None),
+        (None, settings.max_records),
+    ):
+        return f"record_count must be between {settings.min_records} and {settings.max_records}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"{field} must be at least {ctx.get('ge', ctx.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):

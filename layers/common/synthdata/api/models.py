@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from synthdata.engine import LOCALES
+from synthdata.settings import get_settings
 
 DataType = Literal["user", "ecommerce", "company"]
 OutputFormat = Literal["csv", "json", "ndjson"]
@@ -31,7 +32,12 @@ class GenerateRequest(_Strict):
 
     data_type: DataType | None = Field(None, description="Built-in dataset", examples=["user"])
     template_id: str | None = Field(None, description="Id of one of your templates", max_length=64)
-    record_count: int = Field(description="How many records", examples=[10000])
+    record_count: int = Field(
+        ge=get_settings().min_records,
+        le=get_settings().max_records,
+        description="How many records (MIN_RECORDS to MAX_RECORDS)",
+        examples=[10000],
+    )
     output_format: OutputFormat = Field("csv", description="File format")
     seed: int | None = Field(
         None,
