@@ -31,6 +31,15 @@ SAM_CLI_VERSION = "1.170.0"
 LOG = logging.getLogger(__name__)
 
 _SAM_AUTH_DENIED = "User is not authorized to access this resource"
+_NOT_JSON = json.dumps(
+    {
+        "error": {
+            "code": "bad_request",
+            "message": "The request body is not valid JSON",
+            "details": [{"field": "body", "message": "not valid UTF-8 JSON"}],
+        }
+    }
+)
 
 
 @dataclass
@@ -100,7 +109,15 @@ class TemplateApiGateway(LocalApigwService):  # type: ignore[misc]
             return not bucket.take()
 
     def _request_handler(self, **kwargs: Any) -> Any:
-        route = self._get_current_route(__import__("flask").request)
+        from flask import request
+
+        try:
+            request.get_data().decode("utf-8")
+        except UnicodeDecodeError:
+            # SAM local cannot put such a body in an event (502); API Gateway would, and the function would
+            # refuse it as not JSON. Answer as the function would.
+            return self.service_response(_NOT_JSON, {"Content-Type": "application/json"}, 400)
+        route = self._get_current_route(request)
         if route.authorizer_object is not None and self._throttled():
             return self._reply("THROTTLED", 429)
         try:

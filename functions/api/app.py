@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError, ServiceError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.event_handler.openapi.params import Query
@@ -37,7 +38,9 @@ from synthdata.api.service import (
 )
 from synthdata.engine import ENGINE_VERSION
 from synthdata.errors import (
+    BadRequest,
     Conflict,
+    NotFound,
     PayloadTooLarge,
     SynthdataError,
     Unauthorized,
@@ -94,6 +97,13 @@ def _errors(*statuses: int) -> dict[int, Any]:
     return {s: _ERRORS[s] for s in statuses}
 
 
+def _ok(model: Any, *errors: int, status: int = 200, description: str = "OK") -> dict[int, Any]:
+    """The success response with its model, plus the listed error responses."""
+    return {
+        status: {"description": description, "content": {"application/json": {"model": model}}}
+    } | _errors(*errors)
+
+
 def _json(model: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response[Any]:
     return Response(
         status_code=status, content_type="application/json", body=model.model_dump_json(), headers=headers
@@ -140,9 +150,23 @@ def handle_idempotency_mismatch(_: IdempotencyValidationError) -> Response[Any]:
     )
 
 
+@app.not_found
+def handle_no_route(_: NotFoundError) -> Response[Any]:
+    return handle_client_error(NotFound("No such resource"))
+
+
+@app.exception_handler(ServiceError)
+def handle_service_error(error: ServiceError) -> Response[Any]:
+    """Powertools' own HTTP errors, in our error shape."""
+    kind = {400: BadRequest, 401: Unauthorized, 404: NotFound, 413: PayloadTooLarge}.get(error.status_code)
+    if kind is None:
+        return handle_unexpected(error)
+    return handle_client_error(kind(str(error.msg) if kind is BadRequest else kind.__name__))
+
+
 @app.exception_handler(Exception)
 def handle_unexpected(error: Exception) -> Response[Any]:
-    logger.exception("unhandled error")
+    logger.error("unhandled error", exc_info=error)
     return _error_response(SynthdataError("Internal error; quote the request_id when reporting it"))
 
 
@@ -211,7 +235,9 @@ def generate(request: models.GenerateRequest) -> Response[Any]:
     return _json(body, 202, headers={"Location": f"/api/jobs/{job_id}"})
 
 
-@app.get("/api/jobs", summary="Your jobs, newest first", responses=_errors(401, 403, 422, 429))
+@app.get(
+    "/api/jobs", summary="Your jobs, newest first", responses=_ok(models.JobListResponse, 401, 403, 422, 429)
+)
 def list_jobs(
     status: Annotated[models.JobStatusName | None, Query(description="Only jobs in this status")] = None,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
@@ -238,7 +264,11 @@ def list_jobs(
     )
 
 
-@app.get("/api/jobs/<job_id>", summary="One job: status and progress", responses=_errors(401, 403, 404, 429))
+@app.get(
+    "/api/jobs/<job_id>",
+    summary="One job: status and progress",
+    responses=_ok(models.JobResponse, 401, 403, 404, 429),
+)
 def get_job(job_id: str) -> models.JobResponse:
     settings = get_settings()
     return job_response(jobs.get_job(_owner(), job_id, settings), settings, with_link=True)
@@ -247,7 +277,7 @@ def get_job(job_id: str) -> models.JobResponse:
 @app.delete(
     "/api/jobs/<job_id>",
     summary="Cancel a pending or running job",
-    responses=_errors(401, 403, 404, 409, 429),
+    responses=_ok(models.JobResponse, 401, 403, 404, 409, 429),
 )
 def cancel_job(job_id: str) -> models.JobResponse:
     settings = get_settings()
@@ -273,7 +303,9 @@ def download(job_id: str) -> Response[Any]:
 
 # ---------------------------------------------------------------------------------------- catalogue & preview
 @app.get(
-    "/api/data-types", summary="Built-in datasets and template field types", responses=_errors(401, 403, 429)
+    "/api/data-types",
+    summary="Built-in datasets and template field types",
+    responses=_ok(models.DataTypesResponse, 401, 403, 429),
 )
 def get_data_types() -> models.DataTypesResponse:
     _owner()
@@ -283,14 +315,16 @@ def get_data_types() -> models.DataTypesResponse:
 @app.post(
     "/api/preview",
     summary="Up to 100 records, synchronously",
-    responses=_errors(400, 401, 403, 404, 413, 415, 422, 429),
+    responses=_ok(models.PreviewResponse, 400, 401, 403, 404, 413, 415, 422, 429),
 )
 def post_preview(request: models.PreviewRequest) -> models.PreviewResponse:
     return preview(_owner(), request)
 
 
 # ---------------------------------------------------------------------------------------- templates
-@app.get("/api/templates", summary="Your templates", responses=_errors(401, 403, 429))
+@app.get(
+    "/api/templates", summary="Your templates", responses=_ok(models.TemplateListResponse, 401, 403, 429)
+)
 def get_templates() -> models.TemplateListResponse:
     return list_templates(_owner())
 
@@ -308,7 +342,11 @@ def post_template(template: models.TemplateRequest) -> Response[Any]:
     return _json(created, 201, headers={"Location": f"/api/templates/{created.id}"})
 
 
-@app.get("/api/templates/<template_id>", summary="One template", responses=_errors(401, 403, 404, 429))
+@app.get(
+    "/api/templates/<template_id>",
+    summary="One template",
+    responses=_ok(models.TemplateResponse, 401, 403, 404, 429),
+)
 def get_one_template(template_id: str) -> models.TemplateResponse:
     return get_template(_owner(), template_id)
 
@@ -316,14 +354,16 @@ def get_one_template(template_id: str) -> models.TemplateResponse:
 @app.put(
     "/api/templates/<template_id>",
     summary="Replace a template",
-    responses=_errors(400, 401, 403, 404, 413, 415, 422, 429),
+    responses=_ok(models.TemplateResponse, 400, 401, 403, 404, 413, 415, 422, 429),
 )
 def put_template(template_id: str, template: models.TemplateRequest) -> models.TemplateResponse:
     return update_template(_owner(), template_id, template)
 
 
 @app.delete(
-    "/api/templates/<template_id>", summary="Delete a template", responses=_errors(401, 403, 404, 429)
+    "/api/templates/<template_id>",
+    summary="Delete a template",
+    responses={204: {"description": "Deleted"}} | _errors(401, 403, 404, 429),
 )
 def remove_template(template_id: str) -> Response[Any]:
     delete_template(_owner(), template_id)

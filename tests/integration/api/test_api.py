@@ -249,3 +249,7 @@ def test_template_crud_isolation_and_jobs(api: Api, driver: Driver) -> None:
 def test_preview_limit_is_stated_as_its_own_range(api: Api) -> None:
     problem = error(api.call("POST", "/api/preview", {"data_type": "user", "record_count": 101}), 422)
     assert problem["details"] == [{"field": "record_count", "message": "record_count must be at most 100"}]
+
+
+def test_paths_that_match_no_route_get_404_json(api: Api) -> None:
+    assert error(api.call("GET", "/api/jobs/\x18"), 404)["code"] == "not_found"
