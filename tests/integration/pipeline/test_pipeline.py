@@ -171,3 +171,13 @@ def test_overdue_job_is_failed_by_the_sweep(driver: Driver, monkeypatch: pytest.
     assert "deadline" in _assert_failed_cleanly(job.job_id)
     driver.run()  # the queued shards are skipped
     assert get_job(OWNER, job.job_id, get_settings()).status is JobStatus.FAILED
+
+
+def test_a_task_outside_the_plan_is_dropped_without_harm(driver: Driver) -> None:
+    job = submit(70_000)
+    sqs = boto3.client("sqs")
+    for bogus in (ShardTask(job.job_id, 7, 0, 10), ShardTask(job.job_id, 1, 0, 10)):
+        sqs.send_message(QueueUrl=driver.resources.queues["WorkQueue"], MessageBody=bogus.to_json())
+        sqs.send_message(QueueUrl=driver.resources.queues["WorkDeadLetterQueue"], MessageBody=bogus.to_json())
+    driver.run()
+    _assert_completed_correctly(job.job_id)

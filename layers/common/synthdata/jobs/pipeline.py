@@ -44,6 +44,8 @@ class Pipeline:
         job = self.store.get(task.job_id)
         if job is None or job.status.is_terminal:
             return "skipped"
+        if not _in_plan(job, task):
+            return "invalid"  # not a shard of this job (a forged or stale message): drop it, harm nothing
         if task.shard in job.done_shards:
             self._finalize_if_ready(job)
             return "duplicate"
@@ -148,6 +150,8 @@ class Pipeline:
         job = self.store.get(task.job_id)
         if job is None or job.status.is_terminal:
             return "skipped"
+        if not _in_plan(job, task):
+            return "invalid"
         reason = job.last_error or "the worker stopped before reporting an error"
         return self.fail(
             job, f"Shard {task.shard + 1} of {job.shard_count} failed after {attempts} attempts: {reason}"
@@ -176,6 +180,14 @@ class Pipeline:
             return False
         storage.abort_upload(self.settings.data_bucket, job.file_key, job.upload_id)
         return True
+
+
+def _in_plan(job: Job, task: ShardTask) -> bool:
+    """The task names one of the job's shards, with that shard's rows."""
+    if not 0 <= task.shard < job.shard_count:
+        return False
+    shard = job.shard(task.shard)
+    return (shard.start, shard.stop) == (task.start, task.stop)
 
 
 def _describe(error: Exception) -> str:
