@@ -21,7 +21,7 @@ dev: venv
 
 ## Lint, type-check and run the whole test suite (unit, integration, SAM checks, end to end).
 test: venv lint typecheck
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 lint: venv
 	$(VENV)/bin/ruff check .
@@ -36,8 +36,9 @@ bench: venv
 validate: venv
 	$(VENV)/bin/sam validate --lint
 
+## sam build needs a python3.13 (the functions' runtime): pyenv's build is used when there is one.
 build: venv
-	PATH="$$($(PYTHON) -c 'import sys;print(sys.prefix)' >/dev/null; ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.13*/bin 2>/dev/null | tail -1):$$PATH" $(VENV)/bin/sam build
+	PATH="$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.13*/bin 2>/dev/null | tail -1):$$PATH" $(VENV)/bin/sam build
 
 clean:
 	rm -rf .aws-sam .pytest_cache .mypy_cache .ruff_cache

@@ -13,6 +13,7 @@ import logging
 import os
 import threading
 import traceback
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -108,7 +109,8 @@ class Pollers:
         self._slots = threading.Semaphore(self._processes)
         self._pool = ProcessPoolExecutor(max_workers=self._processes, mp_context=get_context("spawn"))
         self._threads: list[threading.Thread] = []
-        self.invocations = 0
+        self.invocations: Counter[str] = Counter()  # "<function> <- <queue>" -> batches invoked
+        self.failed_messages: Counter[str] = Counter()
 
     def start(self) -> None:
         sqs_sources, schedules = event_sources(self._resources.template)
@@ -159,12 +161,13 @@ class Pollers:
             if not source.report_failures and isinstance(response, dict):
                 response = {"batchItemFailures": []}
             failed = delete_succeeded(sqs, url, messages, response)
+            self.failed_messages[f"{source.function} <- {source.queue}"] += len(failed)
             if failed:
                 LOG.warning("%s: %d of %d messages failed", source.function, len(failed), len(messages))
         except Exception:
             LOG.exception("settling a batch from %s failed", source.queue)
         finally:
-            self.invocations += 1
+            self.invocations[f"{source.function} <- {source.queue}"] += 1
             self._slots.release()
 
     def _tick(self, schedule: ScheduleSource) -> None:

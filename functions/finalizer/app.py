@@ -28,6 +28,15 @@ def _from_dead_letter_queue(record: SQSRecord) -> bool:
 
 @tracer.capture_method
 def process_record(record: SQSRecord) -> str:
+    try:
+        return _process(record)
+    except (ValueError, KeyError, TypeError):
+        # A message we cannot read would fail forever (the DLQ has no DLQ): log it and let it go.
+        logger.error("unreadable message dropped", extra={"message_id": record.message_id})
+        return "invalid"
+
+
+def _process(record: SQSRecord) -> str:
     pipeline = Pipeline.from_settings(get_settings())
     if _from_dead_letter_queue(record):
         task = ShardTask.from_json(record.body)

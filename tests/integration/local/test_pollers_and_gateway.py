@@ -1,0 +1,134 @@
+"""The local stack's moving parts against a real moto server: pollers (separate processes) and the SAM gateway."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import pytest
+import requests
+from moto.server import ThreadedMotoServer
+
+from local.gateway import SAM_CLI_VERSION, start_gateway
+from local.pollers import Pollers, event_sources
+from local.resources import LocalResources, create_resources
+from local.stack import free_port
+from local.template import load_template
+from synthdata import aws
+from synthdata.settings import get_settings
+
+
+def test_the_gateway_was_written_for_the_installed_sam_cli() -> None:
+    from samcli import __version__
+
+    assert __version__ == SAM_CLI_VERSION, (
+        "local/gateway.py uses SAM CLI internals: re-test it before upgrading"
+    )
+
+
+def test_event_sources_come_from_the_template() -> None:
+    sqs, schedules = event_sources(load_template())
+    assert {(s.function, s.queue, s.batch_size, s.report_failures) for s in sqs} == {
+        ("WorkerFunction", "WorkQueue", 1, True),
+        ("FinalizerFunction", "FinalizeQueue", 10, True),
+        ("FinalizerFunction", "WorkDeadLetterQueue", 10, True),
+    }
+    assert [(s.function, s.name) for s in schedules] == [("FinalizerFunction", "OverdueSweep")]
+
+
+@pytest.fixture
+def moto_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+    server.start()
+    requests.post(f"http://127.0.0.1:{port}/moto-api/reset", timeout=10)  # moto's state is per process
+    for name, value in {
+        "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+        "AWS_ACCESS_KEY_ID": "local",
+        "AWS_SECRET_ACCESS_KEY": "local",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "LOCAL_VISIBILITY_TIMEOUT": "1",
+        "POWERTOOLS_TRACE_DISABLED": "true",
+    }.items():
+        monkeypatch.setenv(name, value)
+    aws.reset_clients()
+    resources = create_resources(load_template(), extra_api_keys=["another-key-1234567890"])
+    for name, value in resources.environment.items():
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    yield resources
+    server.stop()
+    aws.reset_clients()
+    get_settings.cache_clear()
+
+
+def _wait(condition: Any, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
+
+
+def test_failed_messages_return_then_land_in_the_dlq_and_good_ones_are_deleted(
+    moto_server: LocalResources,
+) -> None:
+    sqs = boto3.client("sqs")
+    pollers = Pollers(moto_server, processes=1, sweep_seconds=3600)
+    pollers.start()
+    try:
+        good = json.dumps(
+            {"job_id": "00000000-0000-4000-8000-000000000000", "shard": 0, "start": 0, "stop": 10}
+        )
+        sqs.send_message(QueueUrl=moto_server.queues["WorkQueue"], MessageBody=good)
+        sqs.send_message(QueueUrl=moto_server.queues["WorkQueue"], MessageBody="this is not a shard task")
+        dead_letters = "FinalizerFunction <- WorkDeadLetterQueue"
+        _wait(lambda: pollers.invocations[dead_letters] >= 1)
+    finally:
+        pollers.stop()
+    worker = "WorkerFunction <- WorkQueue"
+    assert pollers.failed_messages[worker] == 3  # maxReceiveCount deliveries of the malformed one
+    assert pollers.invocations[worker] == 4  # plus the good one, deleted at the first delivery
+    assert pollers.failed_messages[dead_letters] == 0  # the DLQ consumer dropped it without looping
+    for queue in ("WorkQueue", "WorkDeadLetterQueue"):
+        attributes = sqs.get_queue_attributes(QueueUrl=moto_server.queues[queue], AttributeNames=["All"])[
+            "Attributes"
+        ]
+        assert (
+            attributes["ApproximateNumberOfMessages"]
+            == attributes["ApproximateNumberOfMessagesNotVisible"]
+            == "0"
+        )
+
+
+def test_gateway_enforces_keys_with_the_template_gateway_responses(moto_server: LocalResources) -> None:
+    gateway = start_gateway(moto_server.template, free_port())
+    try:
+        assert requests.get(f"{gateway.url}/health", timeout=30).status_code == 200
+        missing = requests.get(f"{gateway.url}/api/jobs", timeout=30)
+        assert missing.status_code == 401 and missing.json()["error"]["code"] == "unauthorized"
+        wrong = requests.get(f"{gateway.url}/api/jobs", headers={"X-API-Key": "nope-nope-nope"}, timeout=30)
+        assert wrong.status_code == 403 and wrong.json()["error"]["code"] == "forbidden"
+        for key in ("dev-api-key-123456", "another-key-1234567890"):
+            assert (
+                requests.get(f"{gateway.url}/api/jobs", params={"api_key": key}, timeout=30).status_code
+                == 200
+            )
+        not_json = requests.post(
+            f"{gateway.url}/api/generate",
+            data=b"\xff\xfe",
+            timeout=30,
+            headers={"X-API-Key": "dev-api-key-123456", "Content-Type": "application/json"},
+        )
+        assert not_json.status_code == 400 and not_json.json()["error"]["code"] == "bad_request"
+        statuses = [
+            requests.get(
+                f"{gateway.url}/api/data-types", headers={"X-API-Key": "another-key-1234567890"}, timeout=30
+            ).status_code
+            for _ in range(130)
+        ]
+        assert 429 in statuses and statuses[0] == 200  # the usage plan's burst (100) then its rate (50/s)
+    finally:
+        gateway.stop()
