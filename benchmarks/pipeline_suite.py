@@ -47,7 +47,7 @@ def _end_to_end(url: str, records: int) -> tuple[float, float, int, int]:
         job = requests.get(f"{url}/api/jobs/{job_id}", headers=headers, timeout=30).json()
         if job["status"] in ("completed", "failed", "cancelled"):
             break
-        time.sleep(0.25)
+        time.sleep(0.1)
     completed = time.perf_counter() - started
     if job["status"] != "completed":
         raise RuntimeError(f"job ended {job['status']}: {job.get('error_message')}")

@@ -46,10 +46,17 @@ def free_port() -> int:
 
 def start_moto(port: int) -> subprocess.Popen[bytes]:
     """moto in server mode, in its own process (so its work does not share the API's interpreter lock)."""
+    # moto keeps object bytes in memory up to this size and spills larger ones to temporary files; generated
+    # files reach hundreds of MB, and spilling them makes completing an upload several times slower.
+    env = {
+        **os.environ,
+        "MOTO_S3_DEFAULT_KEY_BUFFER_SIZE": os.environ.get("MOTO_S3_DEFAULT_KEY_BUFFER_SIZE", str(2**30)),
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=env,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -37,6 +37,7 @@ from synthdata.api.service import (
     update_template,
 )
 from synthdata.engine import ENGINE_VERSION
+from synthdata.engine.locale_data import DEFAULT_LOCALE, locale_data
 from synthdata.errors import (
     BadRequest,
     Conflict,
@@ -91,6 +92,8 @@ _idempotency_config = IdempotencyConfig(
     expires_after_seconds=24 * 3600,
 )
 _persistence = DynamoDBPersistenceLayer(table_name=get_settings().idempotency_table)
+# Jobs are planned from a rendered sample: load the default locale's vocabularies during the init phase.
+locale_data(DEFAULT_LOCALE)
 
 
 def _errors(*statuses: int) -> dict[int, Any]:

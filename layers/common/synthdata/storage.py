@@ -23,6 +23,7 @@ class Part:
     number: int
     etag: str
     size: int
+    checksum_sha256: str | None = None  # S3 verified the part against it on upload
 
 
 def _error_code(error: ClientError) -> str:
@@ -38,6 +39,8 @@ def start_upload(
 ) -> str:
     """Create the job's multipart upload; returns its id."""
     extra: dict[str, Any] = {
+        # Each part carries its SHA-256, which S3 verifies on upload; the object gets a composite checksum.
+        "ChecksumAlgorithm": "SHA256",
         "ContentType": content_type,
         "ContentDisposition": f'attachment; filename="{filename}"',
         "ServerSideEncryption": "AES256",
@@ -77,7 +80,12 @@ def list_parts(bucket: str, key: str, upload_id: str) -> list[Part]:
 
 def complete_upload(bucket: str, key: str, upload_id: str, parts: list[Part]) -> None:
     """Assemble the parts, sorted by number (S3 refuses any other order with InvalidPartOrder)."""
-    ordered = [{"PartNumber": p.number, "ETag": p.etag} for p in sorted(parts, key=lambda p: p.number)]
+    ordered: list[dict[str, Any]] = []
+    for part in sorted(parts, key=lambda p: p.number):
+        entry: dict[str, Any] = {"PartNumber": part.number, "ETag": part.etag}
+        if part.checksum_sha256:  # S3 requires each part's checksum when the upload declared an algorithm
+            entry["ChecksumSHA256"] = part.checksum_sha256
+        ordered.append(entry)
     try:
         _s3().complete_multipart_upload(
             Bucket=bucket, Key=key, UploadId=upload_id, MultipartUpload={"Parts": ordered}
@@ -107,6 +115,13 @@ def object_size(bucket: str, key: str) -> int | None:
         if _error_code(error) in ("404", "NoSuchKey", "NotFound"):
             return None
         raise
+
+
+def s3_checksum(bucket: str, key: str) -> str | None:
+    """The object's S3 SHA-256 checksum (composite for multipart objects: SHA-256 of the parts' SHA-256s)."""
+    answer = _s3().head_object(Bucket=bucket, Key=key, ChecksumMode="ENABLED")
+    value = answer.get("ChecksumSHA256")
+    return str(value) if value else None
 
 
 def delete_object(bucket: str, key: str) -> None:

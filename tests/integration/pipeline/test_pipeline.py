@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
 import io
@@ -42,7 +43,18 @@ def _assert_completed_correctly(job_id: str) -> None:
     )
     assert manifest["records"] == job.spec.record_count and manifest["sha256"] == job.sha256
     assert manifest["seed"] == job.spec.seed and manifest["engine_version"]
+    assert sum(manifest["part_sizes"]) == len(data) and len(manifest["part_sizes"]) == job.shard_count
+    assert manifest["s3_checksum_sha256"].split("-")[0] == _composite_sha256(data, manifest["part_sizes"])
     assert open_uploads() == []
+
+
+def _composite_sha256(data: bytes, part_sizes: list[int]) -> str:
+    """S3's multipart checksum: SHA-256 of the concatenated part digests, base64."""
+    digests, offset = b"", 0
+    for size in part_sizes:
+        digests += hashlib.sha256(data[offset : offset + size]).digest()
+        offset += size
+    return base64.b64encode(hashlib.sha256(digests).digest()).decode()
 
 
 def _assert_failed_cleanly(job_id: str) -> str:

@@ -109,7 +109,10 @@ class Pipeline:
             return self.fail(job, "the assembled file does not match its parts")
         checksum = storage.sha256_of(bucket, key)
         manifest_key = key.rsplit("/", 1)[0] + "/manifest.json"
-        storage.put_json(bucket, manifest_key, self._manifest(job, size, checksum))
+        manifest = self._manifest(job, size, checksum)
+        manifest["s3_checksum_sha256"] = storage.s3_checksum(bucket, key)
+        manifest["part_sizes"] = [p.size for p in parts] if parts is not None else None
+        storage.put_json(bucket, manifest_key, manifest)
         if self.store.mark_completed(
             job, now_iso=iso(utc_now()), size=size, sha256=checksum, manifest_key=manifest_key
         ):
