@@ -246,3 +246,26 @@ def test_user_literals_are_neutralized_in_csv_only() -> None:
         )
     )
     assert {r["c"] for r in raw} == {"=SUM(A1)", "+1", "@x", "\tt", "ok"}
+
+
+def test_date_formats_and_time_ranges() -> None:
+    schema = [
+        {
+            "name": "day",
+            "field_type": "date",
+            "start": "2024-01-01",
+            "end": "2024-12-31",
+            "format": "%d/%m/%Y",
+        },
+        {"name": "at", "field_type": "datetime", "format": "%Y%m%d-%H%M%S"},
+        {"name": "opens", "field_type": "time", "start": "09:00:00", "end": "17:30:00"},
+    ]
+    for row in records(schema, count=2000):
+        day, month, year = row["day"].split("/")
+        assert year == "2024" and date(2024, int(month), int(day))
+        assert len(row["at"]) == 15 and row["at"][8] == "-"
+        assert "09:00:00" <= row["opens"] <= "17:30:00"
+    assert "schema_fields[0].format" in problems([{"name": "d", "field_type": "date", "format": "%A %d"}])
+    assert "schema_fields[0].end" in problems(
+        [{"name": "t", "field_type": "time", "start": "18:00", "end": "09:00"}]
+    )

@@ -55,6 +55,12 @@ COMMON_PARAMS = (
 )
 
 _RANGE_INT = (Param("min", "int", 0, "Smallest value"), Param("max", "int", 100, "Largest value"))
+FORMAT_PARAM = Param(
+    "format",
+    "string",
+    "",
+    "strftime-style output with %Y %m %d %H %M %S (empty: ISO 8601, and JSON dates stay ISO)",
+)
 _DISTRIBUTION = Param("distribution", "choice", "uniform", "Shape of the values", NUMBER_DISTRIBUTIONS)
 
 
@@ -228,6 +234,7 @@ def _types() -> list[FieldType]:
             (
                 Param("start", "date", "2020-01-01", "Earliest date"),
                 Param("end", "date", "2026-10-31", "Latest date"),
+                FORMAT_PARAM,
             ),
             "date",
             enumerable=True,
@@ -240,11 +247,22 @@ def _types() -> list[FieldType]:
             (
                 Param("start", "datetime", "2020-01-01T00:00:00", "Earliest instant"),
                 Param("end", "datetime", "2026-10-31T23:59:59", "Latest instant"),
+                FORMAT_PARAM,
             ),
             "datetime",
             enumerable=True,
         ),
-        FieldType("time", "time", "Time of day HH:MM:SS", "14:30:00", enumerable=True),
+        FieldType(
+            "time",
+            "time",
+            "Time of day HH:MM:SS in [start, end]",
+            "14:30:00",
+            (
+                Param("start", "time", "00:00:00", "Earliest time"),
+                Param("end", "time", "23:59:59", "Latest time"),
+            ),
+            enumerable=True,
+        ),
         FieldType("timezone", "time", "IANA time zone", "Europe/Berlin"),
         # text
         FieldType("word", "text", "One word", "lorem"),

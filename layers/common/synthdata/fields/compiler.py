@@ -9,7 +9,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from synthdata.errors import FieldProblem, ValidationFailed
@@ -19,9 +19,9 @@ MAX_FIELDS = 200
 MAX_CHOICES = 1000
 FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 TEMPLATE_REFERENCE = re.compile(r"\{([^{}]*)\}")
+DATE_FORMAT = re.compile(r"(?:%[YmdHMS]|[^%]){1,64}")
 _TEST_CARDS = 10
 _IPV4_CAPACITY = 3 * 254
-_SECONDS_PER_DAY = 86_400
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,12 @@ class FieldSpec:
 
 def _parse_date(value: Any) -> date:
     return date.fromisoformat(str(value))
+
+
+def _parse_time(value: Any) -> int:
+    """Seconds since midnight of HH:MM[:SS]."""
+    parsed = time.fromisoformat(str(value))
+    return parsed.hour * 3600 + parsed.minute * 60 + parsed.second
 
 
 def _parse_datetime(value: Any) -> datetime:
@@ -62,6 +68,7 @@ def _check_param(kind: str, value: Any) -> str | None:
             "a string, number or boolean",
         ),
         "choice": (lambda v: isinstance(v, str), "a string"),
+        "time": (lambda v: isinstance(v, str) and _valid(_parse_time, v), "a time like 09:30:00"),
     }
     ok, expected = checks[kind]
     accepted: bool = ok(value)  # type: ignore[no-untyped-call]
@@ -97,7 +104,7 @@ def capacity(spec: FieldSpec) -> int | None:
     if t.name == "datetime":
         return int((_parse_datetime(p["end"]) - _parse_datetime(p["start"])).total_seconds()) + 1
     if t.name == "time":
-        return _SECONDS_PER_DAY
+        return _parse_time(p["end"]) - _parse_time(p["start"]) + 1
     if t.name == "credit_card_number":
         return _TEST_CARDS
     if t.name == "ipv4":
@@ -181,12 +188,20 @@ def _semantic_problems(at: str, spec: FieldSpec, earlier: list[str]) -> list[Fie
         problems.append(FieldProblem(f"{at}.true_ratio", f"{at}.true_ratio must be between 0 and 1"))
     if spec.type.name == "pattern" and not ("#" in p["pattern"] or "?" in p["pattern"]):
         problems.append(FieldProblem(f"{at}.pattern", f"{at}.pattern needs at least one # or ? placeholder"))
-    if spec.type.name in ("date", "datetime"):
-        parse = _parse_date if spec.type.name == "date" else _parse_datetime
+    if spec.type.name in ("date", "datetime", "time"):
+        parse: Any = {"date": _parse_date, "datetime": _parse_datetime, "time": _parse_time}[spec.type.name]
         if parse(p["start"]) > parse(p["end"]):
             problems.append(
                 FieldProblem(f"{at}.end", f"{at}.end ({p['end']}) must not be before start ({p['start']})")
             )
+    if "format" in p and p["format"] and not DATE_FORMAT.fullmatch(p["format"]):
+        problems.append(
+            FieldProblem(
+                f"{at}.format",
+                f"{at}.format may only use %Y %m %d %H %M %S and plain "
+                "characters (no % otherwise), at most 64 characters",
+            )
+        )
     for name, low, high in (("words", 1, 200), ("sentences", 1, 20)):
         if name in p and not low <= p[name] <= high:
             problems.append(FieldProblem(f"{at}.{name}", f"{at}.{name} must be between {low} and {high}"))

@@ -4,6 +4,7 @@ row number, so they stay unique however the file is split."""
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,14 @@ from synthdata.engine.datasets.company import INDUSTRIES
 from synthdata.engine.datasets.ecommerce import products
 from synthdata.engine.locale_data import LocaleData, bytes_rows_to_text, locale_data
 from synthdata.engine.rng import block_rng
-from synthdata.fields.compiler import TEMPLATE_REFERENCE, FieldSpec, _parse_date, _parse_datetime, capacity
+from synthdata.fields.compiler import (
+    TEMPLATE_REFERENCE,
+    FieldSpec,
+    _parse_date,
+    _parse_datetime,
+    _parse_time,
+    capacity,
+)
 
 ObjArray = npt.NDArray[np.object_]
 DEPARTMENTS = (
@@ -246,20 +254,49 @@ def _template(spec: FieldSpec, columns: dict[str, Column]) -> Column:
     return Column("str", np.asarray(result, dtype=object).tolist(), user_literal=True)
 
 
+def _formatted(moments: npt.NDArray[np.datetime64], pattern: str) -> Column:
+    """Dates or instants as text in a strftime-style pattern, built column-wise from their components."""
+    seconds = moments.astype("datetime64[s]")
+    days = seconds.astype("datetime64[D]")
+    years, months, day_of_month = builders._ymd(days)
+    of_day = (seconds - days).astype(np.int64)
+    fields = {
+        "Y": years,
+        "m": months,
+        "d": day_of_month,
+        "H": of_day // 3600,
+        "M": of_day // 60 % 60,
+        "S": of_day % 60,
+    }
+    parts: list[Any] = []
+    for literal, directive in re.findall(r"([^%]*)(?:%([YmdHMS]))?", pattern):
+        if literal:
+            parts.append(literal)
+        if directive:
+            width = 4 if directive == "Y" else 2
+            parts.append(np.char.zfill(fields[directive].astype(str), width).astype(object))
+    return Column("str", builders.join(*parts), user_literal=True)
+
+
 def _dates(spec: FieldSpec, row: Row, rng: np.random.Generator) -> Column:
     start = np.datetime64(_parse_date(spec.params["start"]), "D")
     days = (_parse_date(spec.params["end"]) - _parse_date(spec.params["start"])).days + 1
-    return Column("date", start + _codes(spec, row, rng, days).astype("timedelta64[D]"))
+    values = start + _codes(spec, row, rng, days).astype("timedelta64[D]")
+    return _formatted(values, spec.params["format"]) if spec.params.get("format") else Column("date", values)
 
 
 def _datetimes(spec: FieldSpec, row: Row, rng: np.random.Generator) -> Column:
     start = np.datetime64(_parse_datetime(spec.params["start"]), "s")
     limit = capacity(spec) or 1
-    return Column("datetime", start + _codes(spec, row, rng, limit).astype("timedelta64[s]"))
+    values = start + _codes(spec, row, rng, limit).astype("timedelta64[s]")
+    return (
+        _formatted(values, spec.params["format"]) if spec.params.get("format") else Column("datetime", values)
+    )
 
 
 def _times(spec: FieldSpec, row: Row, rng: np.random.Generator) -> Column:
-    seconds = _codes(spec, row, rng, 86_400)
+    first = _parse_time(spec.params["start"])
+    seconds = first + _codes(spec, row, rng, _parse_time(spec.params["end"]) - first + 1)
     text = np.datetime_as_string(np.datetime64("2000-01-01T00:00:00") + seconds.astype("timedelta64[s]"))
     return Column("str", np.strings.slice(text.astype(str), 11, 19).tolist(), ascii_safe=True)
 
