@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from dataclasses import dataclass
@@ -24,6 +25,15 @@ class Part:
     etag: str
     size: int
     checksum_sha256: str | None = None  # S3 verified the part against it on upload
+
+
+@dataclass(frozen=True)
+class Checksum:
+    """How to verify a stored file: S3's composite SHA-256 (over the parts' digests) or a full-object one."""
+
+    algorithm: str
+    kind: str  # "COMPOSITE" or "FULL_OBJECT"
+    value: str  # base64, as S3 writes it
 
 
 def _error_code(error: ClientError) -> str:
@@ -53,8 +63,15 @@ def start_upload(
 def upload_part(bucket: str, key: str, upload_id: str, part_number: int, body: bytes) -> str:
     """Upload (or re-upload: same bytes, same ETag) one part; returns its ETag."""
     try:
+        # The SDK sends the part's SHA-256 and S3 checks it: the upload declared SHA256, so S3 refuses parts
+        # carrying any other algorithm (the SDK's default is CRC32).
         answer = _s3().upload_part(
-            Bucket=bucket, Key=key, UploadId=upload_id, PartNumber=part_number, Body=body
+            Bucket=bucket,
+            Key=key,
+            UploadId=upload_id,
+            PartNumber=part_number,
+            Body=body,
+            ChecksumAlgorithm="SHA256",
         )
     except ClientError as error:
         if _error_code(error) == "NoSuchUpload":
@@ -69,7 +86,8 @@ def list_parts(bucket: str, key: str, upload_id: str) -> list[Part]:
     try:
         for page in _s3().get_paginator("list_parts").paginate(Bucket=bucket, Key=key, UploadId=upload_id):
             parts.extend(
-                Part(int(p["PartNumber"]), str(p["ETag"]), int(p["Size"])) for p in page.get("Parts", [])
+                Part(int(p["PartNumber"]), str(p["ETag"]), int(p["Size"]), p.get("ChecksumSHA256"))
+                for p in page.get("Parts", [])
             )
     except ClientError as error:
         if _error_code(error) == "NoSuchUpload":
@@ -117,24 +135,29 @@ def object_size(bucket: str, key: str) -> int | None:
         raise
 
 
-def s3_checksum(bucket: str, key: str) -> str | None:
-    """The object's S3 SHA-256 checksum (composite for multipart objects: SHA-256 of the parts' SHA-256s)."""
+def object_checksum(bucket: str, key: str) -> Checksum:
+    """The file's checksum without reading it: S3 computed a composite SHA-256 when the upload completed.
+
+    Only when S3 reports none (an object not written by our multipart upload) is the file read and hashed.
+    """
     answer = _s3().head_object(Bucket=bucket, Key=key, ChecksumMode="ENABLED")
     value = answer.get("ChecksumSHA256")
-    return str(value) if value else None
+    if value:
+        return Checksum("SHA256", str(answer.get("ChecksumType") or "COMPOSITE"), str(value))
+    return Checksum("SHA256", "FULL_OBJECT", base64.b64encode(_sha256_of(bucket, key)).decode())
 
 
 def delete_object(bucket: str, key: str) -> None:
     _s3().delete_object(Bucket=bucket, Key=key)
 
 
-def sha256_of(bucket: str, key: str) -> str:
+def _sha256_of(bucket: str, key: str) -> bytes:
     """SHA-256 of a stored object, streamed in chunks (files reach hundreds of MB)."""
     digest = hashlib.sha256()
     body = _s3().get_object(Bucket=bucket, Key=key)["Body"]
     for chunk in iter(lambda: body.read(_READ_CHUNK), b""):
         digest.update(chunk)
-    return digest.hexdigest()
+    return digest.digest()
 
 
 def put_json(bucket: str, key: str, document: dict[str, Any]) -> None:

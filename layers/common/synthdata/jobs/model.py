@@ -94,7 +94,7 @@ class Job:
     error_message: str | None = None
     last_error: str | None = None
     file_size_bytes: int | None = None
-    sha256: str | None = None
+    checksum_sha256: str | None = None
     manifest_key: str | None = None
     engine_version: str | None = None
 
@@ -190,7 +190,7 @@ class Job:
             error_message=item.get("error_message"),
             last_error=item.get("last_error"),
             file_size_bytes=int(size) if size is not None else None,
-            sha256=item.get("sha256"),
+            checksum_sha256=item.get("checksum_sha256"),
             manifest_key=item.get("manifest_key"),
             engine_version=item.get("engine_version"),
         )

@@ -174,7 +174,7 @@ class JobStore:
             raise
         return True
 
-    def mark_completed(self, job: Job, *, now_iso: str, size: int, sha256: str, manifest_key: str) -> bool:
+    def mark_completed(self, job: Job, *, now_iso: str, size: int, checksum: str, manifest_key: str) -> bool:
         return self._finish(
             job,
             JobStatus.COMPLETED,
@@ -182,7 +182,7 @@ class JobStore:
             {
                 "completed_at": now_iso,
                 "file_size_bytes": size,
-                "sha256": sha256,
+                "checksum_sha256": checksum,
                 "manifest_key": manifest_key,
             },
         )
