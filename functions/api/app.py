@@ -22,7 +22,7 @@ from aws_lambda_powertools.utilities.idempotency import (
 from aws_lambda_powertools.utilities.idempotency.exceptions import IdempotencyValidationError
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from synthdata import __version__
+from synthdata import __version__, aws
 from synthdata.api import models
 from synthdata.api.errors import from_validation_errors
 from synthdata.api.service import (
@@ -92,8 +92,10 @@ _idempotency_config = IdempotencyConfig(
     expires_after_seconds=24 * 3600,
 )
 _persistence = DynamoDBPersistenceLayer(table_name=get_settings().idempotency_table)
-# Jobs are planned from a rendered sample: load the default locale's vocabularies during the init phase.
+# Jobs are planned from a rendered sample: load the default locale's vocabularies, and make the clients a job
+# submission uses, during the init phase rather than in the first request.
 locale_data(DEFAULT_LOCALE)
+aws.warm(clients=("s3", "sqs"), resources=("dynamodb",))
 
 
 def _errors(*statuses: int) -> dict[int, Any]:

@@ -11,6 +11,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from synthdata import aws
 from synthdata.jobs.messages import FinalizeRequest, ShardTask
 from synthdata.jobs.pipeline import Pipeline
 from synthdata.settings import get_settings
@@ -19,6 +20,7 @@ logger = Logger()
 tracer = Tracer()
 metrics = Metrics()
 processor = BatchProcessor(event_type=EventType.SQS)
+aws.warm(clients=("s3",), resources=("dynamodb",))  # in the init phase, not in the first finalize
 
 
 def _from_dead_letter_queue(record: SQSRecord) -> bool:

@@ -14,6 +14,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from synthdata import aws
 from synthdata.engine.locale_data import DEFAULT_LOCALE, locale_data
 from synthdata.jobs.messages import ShardTask
 from synthdata.jobs.pipeline import Pipeline
@@ -23,8 +24,9 @@ logger = Logger()
 tracer = Tracer()
 metrics = Metrics()
 processor = BatchProcessor(event_type=EventType.SQS)
-# Load the default locale's vocabularies during the init phase, before the first shard is timed against us.
+# Load the default locale's vocabularies and make the clients during the init phase, before the first shard.
 locale_data(DEFAULT_LOCALE)
+aws.warm(clients=("s3", "sqs"), resources=("dynamodb",))
 
 
 @tracer.capture_method
