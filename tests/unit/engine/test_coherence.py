@@ -6,8 +6,8 @@ The suite checks 20,000 rows per dataset and locale; `make coherence` runs the s
 
 from __future__ import annotations
 
-import re
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime
