@@ -11,18 +11,19 @@ import threading
 from typing import Any
 
 _lock = threading.Lock()
-_sessions: list[Any] = []  # at most one; a list so that reset_clients can drop it
+_session: Any = None
 _clients: dict[str, Any] = {}
 _resources: dict[str, Any] = {}
 
 
-def _session() -> Any:
+def _shared_session() -> Any:
     """The process's boto3 session (call with the lock held): a session is costly to build, clients less so."""
-    if not _sessions:
+    global _session
+    if _session is None:
         import boto3
 
-        _sessions.append(boto3.session.Session())
-    return _sessions[0]
+        _session = boto3.session.Session()
+    return _session
 
 
 def client(service: str) -> Any:
@@ -38,7 +39,7 @@ def client(service: str) -> Any:
                 retries={"mode": "standard", "max_attempts": 5},
                 signature_version="s3v4" if service == "s3" else None,
             )
-            _clients[service] = _session().client(service, config=config)
+            _clients[service] = _shared_session().client(service, config=config)
         return _clients[service]
 
 
@@ -49,14 +50,15 @@ def resource(service: str) -> Any:
         return found
     with _lock:
         if service not in _resources:
-            _resources[service] = _session().resource(service)
+            _resources[service] = _shared_session().resource(service)
         return _resources[service]
 
 
 def reset_clients() -> None:
     """Forget cached clients (tests switch endpoints and credentials between cases)."""
+    global _session
     with _lock:
-        _sessions.clear()
+        _session = None
         _clients.clear()
         _resources.clear()
 
