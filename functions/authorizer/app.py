@@ -6,23 +6,16 @@ Allow with usageIdentifierKey, so the usage plan meters and throttles it (ApiKey
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from synthdata.auth import ApiKeyDirectory, allow, deny, presented_key
+from synthdata.settings import get_settings
 
 logger = Logger()
-_directory: ApiKeyDirectory | None = None
-
-
-def _keys() -> ApiKeyDirectory:
-    global _directory
-    if _directory is None:
-        _directory = ApiKeyDirectory(os.environ["USAGE_PLAN_ID"])
-    return _directory
+keys = ApiKeyDirectory(get_settings().usage_plan())  # fails here, at init, if the environment lacks it
 
 
 @logger.inject_lambda_context(clear_state=True)
@@ -32,7 +25,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     if not key_value:
         logger.info("request without an API key", extra={"path": event.get("path")})
         raise Exception("Unauthorized")
-    key = _keys().find(key_value)
+    key = keys.find(key_value)
     if key is None:
         logger.info("unknown or disabled API key", extra={"path": event.get("path")})
         return deny(method_arn)

@@ -10,45 +10,37 @@ from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
+from pydantic import ValidationError
 
-from synthdata import aws
-from synthdata.jobs.messages import FinalizeRequest, ShardTask
-from synthdata.jobs.pipeline import Pipeline
+from synthdata import aws, wiring
+from synthdata.jobs.messages import ShardTask, parse_message
 from synthdata.settings import get_settings
 
 logger = Logger()
 tracer = Tracer()
 metrics = Metrics()
 processor = BatchProcessor(event_type=EventType.SQS)
+pipeline = wiring.pipeline(get_settings())  # fails here, at init, if the environment lacks a setting
 aws.warm(clients=("s3",), resources=("dynamodb",))  # in the init phase, not in the first finalize
-
-
-def _from_dead_letter_queue(record: SQSRecord) -> bool:
-    # Shard messages carry a shard number; finalize requests do not. The DLQ only ever holds shard messages.
-    return '"shard"' in record.body
 
 
 @tracer.capture_method
 def process_record(record: SQSRecord) -> str:
     try:
-        return _process(record)
-    except (ValueError, KeyError, TypeError):
+        message = parse_message(record.body)
+    except ValidationError:
         # A message we cannot read would fail forever (the DLQ has no DLQ): log it and let it go.
         logger.error("unreadable message dropped", extra={"message_id": record.message_id})
         return "invalid"
-
-
-def _process(record: SQSRecord) -> str:
-    pipeline = Pipeline.from_settings(get_settings())
-    if _from_dead_letter_queue(record):
-        task = ShardTask.from_json(record.body)
+    if isinstance(message, ShardTask):  # only the work queue's dead-letter queue holds shard tasks
         attempts = int(record.attributes.approximate_receive_count or 0)
-        outcome = pipeline.fail_dead_shard(task, attempts=max(attempts, 1))
-        logger.warning("dead shard", extra={"job_id": task.job_id, "shard": task.shard, "outcome": outcome})
+        outcome = pipeline.fail_dead_shard(message, attempts=max(attempts, 1))
+        logger.warning(
+            "dead shard", extra={"job_id": message.job_id, "shard": message.shard, "outcome": outcome}
+        )
     else:
-        request = FinalizeRequest.from_json(record.body)
-        outcome = pipeline.finalize(request.job_id)
-        logger.info("finalize", extra={"job_id": request.job_id, "outcome": outcome})
+        outcome = pipeline.finalize(message.job_id)
+        logger.info("finalize", extra={"job_id": message.job_id, "outcome": outcome})
     if outcome in ("completed", "failed"):
         metrics.add_metric(name=f"Jobs{outcome.capitalize()}", unit=MetricUnit.Count, value=1)
     return outcome
@@ -59,7 +51,7 @@ def _process(record: SQSRecord) -> str:
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     if event.get("source") == "aws.events":
-        outcomes = Pipeline.from_settings(get_settings()).sweep_overdue()
+        outcomes = pipeline.sweep_overdue()
         logger.info("overdue sweep", extra={"outcomes": outcomes})
         return {"swept": outcomes}
     response = process_partial_response(

@@ -14,16 +14,16 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from synthdata import aws
+from synthdata import aws, wiring
 from synthdata.engine.locale_data import DEFAULT_LOCALE, locale_data
 from synthdata.jobs.messages import ShardTask
-from synthdata.jobs.pipeline import Pipeline
 from synthdata.settings import get_settings
 
 logger = Logger()
 tracer = Tracer()
 metrics = Metrics()
 processor = BatchProcessor(event_type=EventType.SQS)
+pipeline = wiring.pipeline(get_settings())  # fails here, at init, if the environment lacks a setting
 # Load the default locale's vocabularies and make the clients during the init phase, before the first shard.
 locale_data(DEFAULT_LOCALE)
 aws.warm(clients=("s3", "sqs"), resources=("dynamodb",))
@@ -31,9 +31,9 @@ aws.warm(clients=("s3", "sqs"), resources=("dynamodb",))
 
 @tracer.capture_method
 def process_record(record: SQSRecord) -> str:
-    task = ShardTask.from_json(record.body)
+    task = ShardTask.model_validate_json(record.body)
     logger.append_keys(job_id=task.job_id, shard=task.shard)
-    outcome = Pipeline.from_settings(get_settings()).process_shard(task)
+    outcome = pipeline.process_shard(task)
     logger.info("shard processed", extra={"outcome": outcome, "records": task.stop - task.start})
     if outcome == "uploaded":
         metrics.add_metric(name="RecordsGenerated", unit=MetricUnit.Count, value=task.stop - task.start)

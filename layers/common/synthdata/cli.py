@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import secrets
 import sys
 import time
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import BinaryIO
 
 from synthdata.engine import FORMATS, LOCALES, get_dataset, iter_rendered_blocks
 from synthdata.engine.datasets import BUILT_IN
+from synthdata.engine.rng import new_seed
 
 _BAR_WIDTH = 30
 
@@ -73,7 +73,7 @@ def generate(args: argparse.Namespace, out: BinaryIO, show_progress: bool) -> tu
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.seed is None:
-        args.seed = secrets.randbelow(2**53)
+        args.seed = new_seed()
     show_progress = sys.stderr.isatty()
     if args.output:
         with Path(args.output).open("wb") as out:

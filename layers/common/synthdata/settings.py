@@ -1,51 +1,76 @@
-"""Environment -> one typed settings object, parsed once per process (template.yaml sets every variable)."""
+"""Environment -> one typed settings object, parsed once per process. template.yaml sets every variable; a
+function started without a required one fails at once with a message naming it, never with a silent default."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-@dataclass(frozen=True)
-class Settings:
-    stage: str
-    jobs_table: str
-    templates_table: str
-    idempotency_table: str
-    data_bucket: str
-    work_queue_url: str
-    finalize_queue_url: str
-    min_records: int
-    max_records: int
-    max_file_age_days: int
-    download_url_expiry_seconds: int
-    usage_plan_id: str
+from synthdata.errors import ValidationFailed
+
+
+class SettingsError(RuntimeError):
+    """The environment lacks or garbles a variable the function needs (a deployment mistake, not a request's)."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    # Resource names: required, template.yaml passes them to every function.
+    jobs_table: str = Field(min_length=1)
+    templates_table: str = Field(min_length=1)
+    idempotency_table: str = Field(min_length=1)
+    data_bucket: str = Field(min_length=1)
+    work_queue_url: str = Field(min_length=1)
+    finalize_queue_url: str = Field(min_length=1)
+    # Only the authorizer needs the usage plan (see `usage_plan`).
+    usage_plan_id: str = ""
+    stage: str = "dev"
+    # Limits: each is a template parameter (template.yaml) with this default.
+    min_records: int = Field(100, ge=1)
+    max_records: int = Field(1_000_000, ge=1)
+    max_file_age_days: int = Field(7, ge=1)
+    download_url_expiry_seconds: int = Field(3600, ge=1)
+    job_deadline_minutes: int = 30
     # Shard sizing; lowered only by tests that run against a moto with a lowered part minimum.
-    shard_target_bytes: int
-    part_min_bytes: int
-    job_deadline_minutes: int
+    shard_target_bytes: int = Field(16 * 1024 * 1024, ge=1)
+    part_min_bytes: int = Field(5 * 1024 * 1024, ge=1)
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
-        env = dict(os.environ if env is None else env)
-        return cls(
-            stage=env.get("STAGE", "dev"),
-            jobs_table=env.get("JOBS_TABLE", "synthdata-jobs"),
-            templates_table=env.get("TEMPLATES_TABLE", "synthdata-templates"),
-            idempotency_table=env.get("IDEMPOTENCY_TABLE", "synthdata-idempotency"),
-            data_bucket=env.get("DATA_BUCKET", "synthdata-data"),
-            work_queue_url=env.get("WORK_QUEUE_URL", ""),
-            finalize_queue_url=env.get("FINALIZE_QUEUE_URL", ""),
-            min_records=int(env.get("MIN_RECORDS", "100")),
-            max_records=int(env.get("MAX_RECORDS", "1000000")),
-            max_file_age_days=int(env.get("MAX_FILE_AGE_DAYS", "7")),
-            download_url_expiry_seconds=int(env.get("DOWNLOAD_URL_EXPIRY_SECONDS", "3600")),
-            usage_plan_id=env.get("USAGE_PLAN_ID", ""),
-            shard_target_bytes=int(env.get("SHARD_TARGET_BYTES", str(16 * 1024 * 1024))),
-            part_min_bytes=int(env.get("PART_MIN_BYTES", str(5 * 1024 * 1024))),
-            job_deadline_minutes=int(env.get("JOB_DEADLINE_MINUTES", "30")),
-        )
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Settings from upper-case environment variables (JOBS_TABLE -> jobs_table)."""
+        source = os.environ if env is None else env
+        values = {name: source[name.upper()] for name in cls.model_fields if name.upper() in source}
+        try:
+            return cls.model_validate(values)
+        except ValidationError as error:
+            problems = sorted(f"{'.'.join(map(str, e['loc'])).upper()} ({e['msg']})" for e in error.errors())
+            raise SettingsError(
+                "synthdata cannot start: environment variables missing or invalid: "
+                + ", ".join(problems)
+                + ". template.yaml sets them on AWS; `make dev` sets them locally."
+            ) from None
+
+    def usage_plan(self) -> str:
+        """The usage plan whose keys the authorizer accepts; SettingsError where the function has none."""
+        if not self.usage_plan_id:
+            raise SettingsError("synthdata cannot start: environment variable USAGE_PLAN_ID is missing")
+        return self.usage_plan_id
+
+    def record_count_rule(self, record_count: int) -> str | None:
+        """The one statement of the record_count rule: None when it holds, else the sentence naming the bounds."""
+        if self.min_records <= record_count <= self.max_records:
+            return None
+        return f"record_count must be between {self.min_records} and {self.max_records}"
+
+    def check_record_count(self, record_count: int) -> None:
+        """ValidationFailed when record_count is outside the configured bounds."""
+        rule = self.record_count_rule(record_count)
+        if rule:
+            raise ValidationFailed.one("record_count", rule)
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ import boto3
 import pytest
 
 from local.template import load_template
-from synthdata.jobs import service as jobs_service
+from synthdata.jobs.job_service import JobService
 from synthdata.settings import get_settings
 from tests.integration.api.conftest import Api
 from tests.integration.pipeline.conftest import Driver
@@ -110,7 +110,7 @@ def test_unexpected_errors_leak_nothing(api: Api, monkeypatch: pytest.MonkeyPatc
     def explode(*_: Any, **__: Any) -> None:
         raise RuntimeError("arn:aws:dynamodb secret internal detail")
 
-    monkeypatch.setattr(jobs_service, "submit_job", explode)
+    monkeypatch.setattr(JobService, "submit", explode)
     problem = error(api.call("POST", "/api/generate", GENERATE), 500)
     assert "secret" not in json.dumps(problem) and "Traceback" not in json.dumps(problem)
 

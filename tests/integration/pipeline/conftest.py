@@ -11,9 +11,9 @@ import pytest
 
 from local.resources import LocalResources
 from local.sqs_events import delete_succeeded, lambda_sqs_event, receive
+from synthdata import wiring
 from synthdata.engine import get_dataset, render_rows
-from synthdata.jobs.model import Job, JobSpec
-from synthdata.jobs.service import submit_job
+from synthdata.jobs.job import Job, JobSpec
 from synthdata.settings import get_settings
 from tests.conftest import load_handler
 
@@ -86,7 +86,7 @@ def submit(record_count: int = 70_000, **overrides: Any) -> Job:
         data_type=overrides.pop("data_type", "user"),
         **overrides,
     )
-    return submit_job(OWNER, spec, get_settings())
+    return wiring.job_service().submit(OWNER, spec)
 
 
 def expected_bytes(job: Job) -> bytes:

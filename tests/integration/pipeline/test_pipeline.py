@@ -14,11 +14,10 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
+from synthdata import wiring
+from synthdata.adapters.dynamodb_jobs import DynamoJobStore
+from synthdata.jobs.job import JobStatus
 from synthdata.jobs.messages import ShardTask
-from synthdata.jobs.model import JobStatus
-from synthdata.jobs.pipeline import Pipeline
-from synthdata.jobs.service import get_job
-from synthdata.jobs.store import JobStore
 from synthdata.settings import get_settings
 from tests.integration.pipeline.conftest import (
     OWNER,
@@ -29,6 +28,10 @@ from tests.integration.pipeline.conftest import (
     stored_file,
     submit,
 )
+
+
+def get_job(owner: str, job_id: str, _: object = None) -> Any:
+    return wiring.job_service().get(owner, job_id)
 
 
 def _assert_completed_correctly(job_id: str) -> None:
@@ -89,7 +92,9 @@ def test_small_gzip_json_job_is_one_shard(driver: Driver) -> None:
 def test_duplicate_delivery_of_a_shard_counts_once(driver: Driver) -> None:
     job = submit(70_000)
     sqs = boto3.client("sqs")
-    duplicate = ShardTask(job.job_id, 1, job.shard(1).start, job.shard(1).stop).to_json()
+    duplicate = ShardTask(
+        job_id=job.job_id, shard=1, start=job.shard(1).start, stop=job.shard(1).stop
+    ).to_json()
     sqs.send_message(QueueUrl=driver.resources.queues["WorkQueue"], MessageBody=duplicate)
     driver.run()
     _assert_completed_correctly(job.job_id)
@@ -97,16 +102,16 @@ def test_duplicate_delivery_of_a_shard_counts_once(driver: Driver) -> None:
 
 def test_worker_crash_after_upload_before_recording(driver: Driver, monkeypatch: pytest.MonkeyPatch) -> None:
     job = submit(70_000)
-    real = JobStore.record_shard
+    real = DynamoJobStore.record_shard
     crashes = []
 
-    def crash_once(self: JobStore, job_id: str, shard_index: int, *args: Any) -> Any:
+    def crash_once(self: DynamoJobStore, job_id: str, shard_index: int, *args: Any) -> Any:
         if shard_index == 2 and not crashes:
             crashes.append(shard_index)
             raise RuntimeError("worker killed")
         return real(self, job_id, shard_index, *args)
 
-    monkeypatch.setattr(JobStore, "record_shard", crash_once)
+    monkeypatch.setattr(DynamoJobStore, "record_shard", crash_once)
     driver.run()
     assert crashes == [2] and driver.failures == 1
     _assert_completed_correctly(job.job_id)
@@ -116,7 +121,7 @@ def test_finalizer_running_twice_concurrently_completes_once(driver: Driver) -> 
     job = submit(70_000)
     while driver.pump("WorkQueue", driver.worker, 1):
         pass
-    pipeline = Pipeline.from_settings(get_settings())
+    pipeline = wiring.pipeline()
     outcomes: list[str] = []
     threads = [
         threading.Thread(target=lambda: outcomes.append(pipeline.finalize(job.job_id))) for _ in range(2)
@@ -166,11 +171,9 @@ def test_poison_shard_reaches_the_dlq_and_fails_the_job(driver: Driver) -> None:
 
 
 def test_cancellation_mid_job_skips_remaining_shards(driver: Driver) -> None:
-    from synthdata.jobs.service import cancel_job
-
     job = submit(70_000)
     driver.pump("WorkQueue", driver.worker, 1)
-    cancelled = cancel_job(OWNER, job.job_id, get_settings())
+    cancelled = wiring.job_service().cancel(OWNER, job.job_id)
     assert cancelled.status is JobStatus.CANCELLED
     driver.run()
     after = get_job(OWNER, job.job_id, get_settings())
@@ -192,7 +195,10 @@ def test_overdue_job_is_failed_by_the_sweep(driver: Driver, monkeypatch: pytest.
 def test_a_task_outside_the_plan_is_dropped_without_harm(driver: Driver) -> None:
     job = submit(70_000)
     sqs = boto3.client("sqs")
-    for bogus in (ShardTask(job.job_id, 7, 0, 10), ShardTask(job.job_id, 1, 0, 10)):
+    for bogus in (
+        ShardTask(job_id=job.job_id, shard=7, start=0, stop=10),
+        ShardTask(job_id=job.job_id, shard=1, start=0, stop=10),
+    ):
         sqs.send_message(QueueUrl=driver.resources.queues["WorkQueue"], MessageBody=bogus.to_json())
         sqs.send_message(QueueUrl=driver.resources.queues["WorkDeadLetterQueue"], MessageBody=bogus.to_json())
     driver.run()

@@ -6,22 +6,29 @@ makes a sharded job byte-identical to a single-process run.
 
 from __future__ import annotations
 
+import secrets
 import zlib
 
 import numpy as np
 
 BLOCK_ROWS = 10_000
-SEED_MAX = 2**63 - 1
+SEED_MAX = 2**53 - 1  # the largest seed a client may send: seeds stay exact as JSON numbers in every client
+_SEED_MASK = 2**63 - 1  # numpy's seed sequence takes non-negative words
+
+
+def new_seed() -> int:
+    """A random seed for a request that gave none (recorded, so the file can be made again)."""
+    return secrets.randbelow(SEED_MAX + 1)
 
 
 def block_rng(seed: int, block_index: int, stream: str) -> np.random.Generator:
     """A generator for one block and one named stream (e.g. a column or an entity)."""
-    return np.random.default_rng([seed & SEED_MAX, block_index, zlib.crc32(stream.encode())])
+    return np.random.default_rng([seed & _SEED_MASK, block_index, zlib.crc32(stream.encode())])
 
 
 def fixed_rng(seed: int, stream: str) -> np.random.Generator:
     """A generator independent of the block: for per-file catalogues (products, customers)."""
-    return np.random.default_rng([seed & SEED_MAX, 2**32 - 1, zlib.crc32(stream.encode())])
+    return np.random.default_rng([seed & _SEED_MASK, 2**32 - 1, zlib.crc32(stream.encode())])
 
 
 def unique_codes(row_index: np.ndarray, seed: int, modulus: int = 10_000_000) -> np.ndarray:

@@ -1,66 +1,37 @@
-"""The SQS messages of the pipeline: one per shard to the work queue, one per job to the finalize queue."""
+"""The pipeline's queue messages: one per shard to the work queue (and, after too many failures, its dead-letter
+queue), one per finished job to the finalize queue. A `kind` field tells them apart."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Annotated, Literal
 
-from synthdata import aws
-from synthdata.jobs.model import Shard
-
-_BATCH = 10
-_SEND_ATTEMPTS = 3
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 
-@dataclass(frozen=True)
-class ShardTask:
-    job_id: str
-    shard: int
-    start: int
-    stop: int
+class _Message(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), separators=(",", ":"))
-
-    @classmethod
-    def from_json(cls, body: str) -> ShardTask:
-        data = json.loads(body)
-        return cls(str(data["job_id"]), int(data["shard"]), int(data["start"]), int(data["stop"]))
+        return self.model_dump_json()
 
 
-@dataclass(frozen=True)
-class FinalizeRequest:
+class ShardTask(_Message):
+    kind: Literal["shard"] = "shard"
+    job_id: str
+    shard: int = Field(ge=0)
+    start: int = Field(ge=0)
+    stop: int = Field(ge=1)
+
+
+class FinalizeRequest(_Message):
+    kind: Literal["finalize"] = "finalize"
     job_id: str
 
-    def to_json(self) -> str:
-        return json.dumps({"job_id": self.job_id})
 
-    @classmethod
-    def from_json(cls, body: str) -> FinalizeRequest:
-        return cls(str(json.loads(body)["job_id"]))
+QueueMessage = Annotated[ShardTask | FinalizeRequest, Field(discriminator="kind")]
+_MESSAGE: TypeAdapter[ShardTask | FinalizeRequest] = TypeAdapter(QueueMessage)
 
 
-class QueueSendError(Exception):
-    """Some messages could not be sent after retries."""
-
-
-def send_shard_tasks(queue_url: str, job_id: str, shards: list[Shard]) -> None:
-    """One message per shard, ten per call, retrying the entries SQS reports as failed."""
-    sqs: Any = aws.client("sqs")
-    tasks = [ShardTask(job_id, s.index, s.start, s.stop) for s in shards]
-    for offset in range(0, len(tasks), _BATCH):
-        pending = {str(t.shard): t.to_json() for t in tasks[offset : offset + _BATCH]}
-        for _ in range(_SEND_ATTEMPTS):
-            answer = sqs.send_message_batch(
-                QueueUrl=queue_url, Entries=[{"Id": k, "MessageBody": v} for k, v in pending.items()]
-            )
-            pending = {f["Id"]: pending[f["Id"]] for f in answer.get("Failed", [])}
-            if not pending:
-                break
-        if pending:
-            raise QueueSendError(f"{len(pending)} shard messages not sent for job {job_id}")
-
-
-def send_finalize(queue_url: str, job_id: str) -> None:
-    aws.client("sqs").send_message(QueueUrl=queue_url, MessageBody=FinalizeRequest(job_id).to_json())
+def parse_message(body: str) -> ShardTask | FinalizeRequest:
+    """A message body as its typed message; pydantic.ValidationError for anything else."""
+    return _MESSAGE.validate_json(body)

@@ -8,19 +8,16 @@ job's upload is aborted so no partial file can ever be downloaded.
 from __future__ import annotations
 
 import contextlib
-import logging
 from dataclasses import dataclass
 from typing import Any
 
-from synthdata import storage
+from synthdata.clock import iso, utc_now
 from synthdata.engine import ENGINE_VERSION, render_rows
-from synthdata.jobs.messages import ShardTask, send_finalize
-from synthdata.jobs.model import Job, JobStatus, iso, utc_now
+from synthdata.jobs.job import Job, JobStatus, Shard
+from synthdata.jobs.messages import ShardTask
+from synthdata.jobs.ports import Checksum, JobPorts, UploadGone
 from synthdata.jobs.sources import dataset_for
-from synthdata.jobs.store import JobStore
 from synthdata.settings import Settings
-
-logger = logging.getLogger(__name__)
 
 MAX_ERROR_TEXT = 300
 
@@ -32,19 +29,16 @@ class ShardFailed(Exception):
 @dataclass
 class Pipeline:
     settings: Settings
-    store: JobStore
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Pipeline:
-        return cls(settings, JobStore(settings.jobs_table))
+    ports: JobPorts
 
     # ------------------------------------------------------------------------------------ workers
     def process_shard(self, task: ShardTask) -> str:
         """Generate and upload one shard, then count it. Returns what happened (for logs and metrics)."""
-        job = self.store.get(task.job_id)
+        store = self.ports.jobs
+        job = store.get(task.job_id)
         if job is None or job.status.is_terminal:
             return "skipped"
-        if not _in_plan(job, task):
+        if not job.holds(_shard_of(task)):
             return "invalid"  # not a shard of this job (a forged or stale message): drop it, harm nothing
         if task.shard in job.done_shards:
             self._finalize_if_ready(job)
@@ -62,17 +56,15 @@ class Pipeline:
                 total=job.spec.record_count,
                 options=job.spec.options,
             )
-            storage.upload_part(
-                self.settings.data_bucket, job.file_key, job.upload_id, shard.part_number, body
-            )
-        except storage.UploadGone:
+            self.ports.objects.upload_part(job.file_key, job.upload_id, shard.part_number, body)
+        except UploadGone:
             return "skipped"  # cancelled or failed meanwhile: the upload was aborted on purpose
         except Exception as error:
-            self.store.note_shard_error(job.job_id, _describe(error))
+            store.note_shard_error(job.job_id, describe_error(error))
             raise
-        updated = self.store.record_shard(job.job_id, shard.index, shard.records, iso(utc_now()), job.owner)
+        updated = store.record_shard(job.job_id, shard.index, shard.records, iso(utc_now()), job.owner)
         if updated is None:  # counted by a concurrent duplicate, or the job ended meanwhile
-            latest = self.store.get(job.job_id)
+            latest = store.get(job.job_id)
             if latest is not None:
                 self._finalize_if_ready(latest)
             return "duplicate"
@@ -81,46 +73,46 @@ class Pipeline:
 
     def _finalize_if_ready(self, job: Job) -> None:
         if job.status is JobStatus.PROCESSING and job.all_shards_done:
-            send_finalize(self.settings.finalize_queue_url, job.job_id)
+            self.ports.tasks.send_finalize(job.job_id)
 
     # ------------------------------------------------------------------------------------ finalizer
     def finalize(self, job_id: str) -> str:
         """Complete the upload, verify it, write the manifest and mark the job completed, exactly once."""
-        job = self.store.get(job_id)
+        job = self.ports.jobs.get(job_id)
         if job is None or job.status is not JobStatus.PROCESSING or not job.all_shards_done:
             return "not-ready" if job is not None and not job.status.is_terminal else "skipped"
-        bucket, key = self.settings.data_bucket, job.file_key
+        objects, key = self.ports.objects, job.file_key
         if job.records_done != job.spec.record_count:
             return self.fail(job, f"{job.records_done} of {job.spec.record_count} records were generated")
         try:
-            parts = storage.list_parts(bucket, key, job.upload_id)
-        except storage.UploadGone:
+            parts = objects.list_parts(key, job.upload_id)
+        except UploadGone:
             parts = None  # completed by an earlier run that stopped before recording it
         if parts is not None:
             numbers = [p.number for p in parts]
             if numbers != list(range(1, job.shard_count + 1)):
                 return self.fail(job, f"the upload holds {len(numbers)} of {job.shard_count} parts")
-            with contextlib.suppress(storage.UploadGone):  # a concurrent finalizer completed it
-                storage.complete_upload(bucket, key, job.upload_id, parts)
-        size = storage.object_size(bucket, key)
+            with contextlib.suppress(UploadGone):  # a concurrent finalizer completed it
+                objects.complete_upload(key, job.upload_id, parts)
+        size = objects.object_size(key)
         if size is None:
             return self.fail(job, "the generated file is missing")
         if parts is not None and size != sum(p.size for p in parts):
             return self.fail(job, "the assembled file does not match its parts")
         # S3's checksum of the assembled file, not a hash of a re-read: reading hundreds of MB back would
         # double the finalizer's work for a digest S3 already computed from the parts it verified.
-        checksum = storage.object_checksum(bucket, key)
+        checksum = objects.object_checksum(key)
         manifest_key = key.rsplit("/", 1)[0] + "/manifest.json"
-        manifest = self._manifest(job, size, checksum, [p.size for p in parts] if parts is not None else None)
-        storage.put_json(bucket, manifest_key, manifest)
-        if self.store.mark_completed(
+        part_sizes = [p.size for p in parts] if parts is not None else None
+        objects.put_json(manifest_key, self._manifest(job, size, checksum, part_sizes))
+        if self.ports.jobs.mark_completed(
             job, now_iso=iso(utc_now()), size=size, checksum=checksum.value, manifest_key=manifest_key
         ):
             return "completed"
         return "already-final"
 
     def _manifest(
-        self, job: Job, size: int, checksum: storage.Checksum, part_sizes: list[int] | None
+        self, job: Job, size: int, checksum: Checksum, part_sizes: list[int] | None
     ) -> dict[str, Any]:
         spec = job.spec
         dataset = dataset_for(spec)
@@ -145,19 +137,19 @@ class Pipeline:
     # ------------------------------------------------------------------------------------ failures
     def fail(self, job: Job, message: str) -> str:
         """Mark the job failed and make sure nothing of it can be downloaded."""
-        bucket = self.settings.data_bucket
-        won = self.store.mark_failed(job, now_iso=iso(utc_now()), message=message[:MAX_ERROR_TEXT])
-        storage.abort_upload(bucket, job.file_key, job.upload_id)
-        if won and storage.object_size(bucket, job.file_key) is not None:
-            storage.delete_object(bucket, job.file_key)
+        objects = self.ports.objects
+        won = self.ports.jobs.mark_failed(job, now_iso=iso(utc_now()), message=message[:MAX_ERROR_TEXT])
+        objects.abort_upload(job.file_key, job.upload_id)
+        if won and objects.object_size(job.file_key) is not None:
+            objects.delete_object(job.file_key)
         return "failed" if won else "already-final"
 
     def fail_dead_shard(self, task: ShardTask, attempts: int) -> str:
         """A shard message exhausted its retries (dead-letter queue): the job cannot complete."""
-        job = self.store.get(task.job_id)
+        job = self.ports.jobs.get(task.job_id)
         if job is None or job.status.is_terminal:
             return "skipped"
-        if not _in_plan(job, task):
+        if not job.holds(_shard_of(task)):
             return "invalid"
         reason = job.last_error or "the worker stopped before reporting an error"
         return self.fail(
@@ -167,8 +159,8 @@ class Pipeline:
     def sweep_overdue(self) -> dict[str, str]:
         """Re-trigger finished-but-unfinalized jobs; fail jobs past their deadline."""
         outcomes: dict[str, str] = {}
-        for job_id in self.store.overdue_job_ids(iso(utc_now())):
-            job = self.store.get(job_id)
+        for job_id in self.ports.jobs.overdue_job_ids(iso(utc_now())):
+            job = self.ports.jobs.get(job_id)
             if job is None or job.status.is_terminal:
                 continue
             if job.status is JobStatus.PROCESSING and job.all_shards_done:
@@ -183,25 +175,22 @@ class Pipeline:
 
     def cancel(self, job: Job) -> bool:
         """Cancel an active job: remaining shards are skipped and the upload is aborted."""
-        if not self.store.mark_cancelled(job, now_iso=iso(utc_now())):
+        if not self.ports.jobs.mark_cancelled(job, now_iso=iso(utc_now())):
             return False
-        storage.abort_upload(self.settings.data_bucket, job.file_key, job.upload_id)
+        self.ports.objects.abort_upload(job.file_key, job.upload_id)
         return True
 
 
-def _in_plan(job: Job, task: ShardTask) -> bool:
-    """The task names one of the job's shards, with that shard's rows."""
-    if not 0 <= task.shard < job.shard_count:
-        return False
-    shard = job.shard(task.shard)
-    return (shard.start, shard.stop) == (task.start, task.stop)
+def _shard_of(task: ShardTask) -> Shard:
+    return Shard(task.shard, task.start, task.stop)
 
 
-def _describe(error: Exception) -> str:
+def describe_error(error: Exception) -> str:
     """A short reason a user may read: our own messages verbatim, anything else by its kind only."""
     if isinstance(error, ShardFailed):
         return str(error)[:MAX_ERROR_TEXT]
-    code = getattr(error, "response", {}).get("Error", {}).get("Code") if hasattr(error, "response") else None
+    response = getattr(error, "response", None)
+    code = response.get("Error", {}).get("Code") if isinstance(response, dict) else None
     if code:
         return f"storage error ({code})"
     return f"internal error ({type(error).__name__})"

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from synthdata.engine import BLOCK_ROWS
-from synthdata.jobs.model import Shard
+from synthdata.jobs.job import Shard, shard_of
 
 S3_MIN_PART_BYTES = 5 * 1024 * 1024
 S3_MAX_PARTS = 10_000
@@ -26,10 +26,7 @@ class ShardPlan:
     shard_count: int
 
     def shards(self, record_count: int) -> list[Shard]:
-        return [
-            Shard(i, i * self.shard_records, min((i + 1) * self.shard_records, record_count))
-            for i in range(self.shard_count)
-        ]
+        return [shard_of(i, self.shard_records, record_count) for i in range(self.shard_count)]
 
 
 def _round_up_to_block(records: float) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from synthdata.engine import Dataset, get_dataset
-from synthdata.jobs.model import JobSpec
+from synthdata.jobs.job import JobSpec
 
 
 def dataset_for(spec: JobSpec) -> Dataset:

@@ -1,20 +1,38 @@
-"""Pydantic models of the REST API: what clients send and receive (the OpenAPI document is built from these)."""
+"""The REST API's wire contract: pydantic models of what clients send and receive (the OpenAPI document is built
+from these). Domain types live in jobs/ and templates/; enums and bounds here are read from the registries and the
+settings, never copied."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from synthdata.engine import LOCALES
+from synthdata.engine import COMPRESSIONS, FORMATS, LOCALES
+from synthdata.engine.datasets import BUILT_IN
+from synthdata.engine.rng import SEED_MAX
+from synthdata.jobs.job import JobStatus
 from synthdata.settings import get_settings
 
-DataType = Literal["user", "ecommerce", "company"]
-OutputFormat = Literal["csv", "json", "ndjson"]
-Locale = Literal[LOCALES]  # type: ignore[valid-type]
-JobStatusName = Literal["pending", "processing", "completed", "failed", "cancelled"]
-SEED_MAX = 2**53 - 1
+if TYPE_CHECKING:  # the type checker sees plain strings; pydantic and OpenAPI see the registries' values
+    DataType: TypeAlias = str
+    OutputFormat: TypeAlias = str
+    Compression: TypeAlias = str
+    Locale: TypeAlias = str
+    JobStatusName: TypeAlias = str
+else:
+    DataType = Literal[tuple(BUILT_IN)]
+    OutputFormat = Literal[FORMATS]
+    Compression = Literal[COMPRESSIONS]
+    Locale = Literal[LOCALES]
+    JobStatusName = Literal[tuple(s.value for s in JobStatus)]
 PREVIEW_MAX = 100
+
+
+def _record_count_bounds(schema: dict[str, Any]) -> None:
+    """The OpenAPI bounds of record_count, read from the settings when the document is built."""
+    settings = get_settings()
+    schema.update(minimum=settings.min_records, maximum=settings.max_records)
 
 
 class _Strict(BaseModel):
@@ -33,10 +51,9 @@ class GenerateRequest(_Strict):
     data_type: DataType | None = Field(None, description="Built-in dataset", examples=["user"])
     template_id: str | None = Field(None, description="Id of one of your templates", max_length=64)
     record_count: int = Field(
-        ge=get_settings().min_records,
-        le=get_settings().max_records,
         description="How many records (MIN_RECORDS to MAX_RECORDS)",
         examples=[10000],
+        json_schema_extra=_record_count_bounds,
     )
     output_format: OutputFormat = Field("csv", description="File format")
     seed: int | None = Field(
@@ -46,7 +63,7 @@ class GenerateRequest(_Strict):
         description="Same seed, same file; a random one is chosen and recorded if omitted",
     )
     locale: Locale = Field("en_US", description="Locale of names, places and formats")
-    compression: Literal["gzip"] | None = Field(None, description="Compress the file with gzip")
+    compression: Compression | None = Field(None, description="Compress the file with gzip")
     options: GenerateOptions = Field(default_factory=lambda: GenerateOptions(realistic_email_domains=False))
 
     model_config = ConfigDict(
@@ -55,6 +72,14 @@ class GenerateRequest(_Strict):
             "examples": [{"data_type": "user", "record_count": 10000, "output_format": "csv"}]
         },
     )
+
+    @field_validator("record_count")
+    @classmethod
+    def _within_limits(cls, record_count: int) -> int:
+        rule = get_settings().record_count_rule(record_count)
+        if rule:
+            raise ValueError(rule)
+        return record_count
 
     @model_validator(mode="after")
     def _one_source(self) -> GenerateRequest:
@@ -65,6 +90,12 @@ class GenerateRequest(_Strict):
 
 class PreviewRequest(GenerateRequest):
     record_count: int = Field(10, ge=1, le=PREVIEW_MAX, description="How many records (at most 100)")
+
+    @field_validator("record_count")
+    @classmethod
+    def _within_limits(cls, record_count: int) -> int:
+        return record_count  # the preview's own bounds above, not the job limits
+
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"data_type": "user", "record_count": 5, "seed": 42}]}
     )

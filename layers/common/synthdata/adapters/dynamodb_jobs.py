@@ -1,32 +1,112 @@
-"""JobStore: the jobs table. Every state change is one conditional write, so concurrent workers, duplicate
-deliveries and racing finalizers can never move a job backwards or complete it twice."""
+"""JobStore on DynamoDB: the item shape, the index keys, and every state change as one conditional write."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from synthdata import aws
-from synthdata.dynamo import to_dynamo
-from synthdata.jobs.model import Job, JobStatus
+from synthdata.dynamo import from_dynamo, to_dynamo
+from synthdata.jobs.job import ACTIVE_STATUSES, Job, JobSpec, JobStatus
+from synthdata.jobs.ports import JobPage
 
 _ACTIVE_CONDITION = "#status IN (:pending, :processing)"
 _ACTIVE_VALUES = {":pending": JobStatus.PENDING.value, ":processing": JobStatus.PROCESSING.value}
+BY_OWNER = "by-owner"  # a key's jobs, newest first
+BY_OWNER_STATUS = "by-owner-status"  # owner_status = "<owner>#<status>", newest first
+ACTIVE_BY_DEADLINE = "active-by-deadline"  # sparse: only active jobs carry `active`
 
 
 def _conditional_failure(error: ClientError) -> bool:
     return error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
 
 
-@dataclass(frozen=True)
-class JobPageKeys:
-    items: list[Job]
-    last_key: dict[str, Any] | None
+def owner_status(owner: str, status: JobStatus) -> str:
+    return f"{owner}#{status.value}"
 
 
-class JobStore:
+def job_to_item(job: Job) -> dict[str, Any]:
+    """The item of a job, with the attributes the indexes are built on."""
+    spec = job.spec
+    item: dict[str, Any] = {
+        "job_id": job.job_id,
+        "owner": job.owner,
+        "status": job.status.value,
+        "owner_status": owner_status(job.owner, job.status),
+        "created_at": job.created_at,
+        "record_count": spec.record_count,
+        "output_format": spec.output_format,
+        "seed": spec.seed,
+        "locale": spec.locale,
+        "options": spec.options,
+        "shard_records": job.shard_records,
+        "shard_count": job.shard_count,
+        "file_key": job.file_key,
+        "upload_id": job.upload_id,
+        "records_done": job.records_done,
+        "engine_version": job.engine_version,
+    }
+    optional = {
+        "compression": spec.compression,
+        "data_type": spec.data_type,
+        "template_id": spec.template_id,
+        "template_name": spec.template_name,
+        "template_schema": spec.template_schema,
+        "deadline": job.deadline,
+        "started_at": job.started_at,
+        "completed_at": job.completed_at,
+        "error_message": job.error_message,
+    }
+    item.update({k: v for k, v in optional.items() if v is not None})
+    if job.status in ACTIVE_STATUSES:
+        item["active"] = "1"
+    return item
+
+
+def job_from_item(item: dict[str, Any]) -> Job:
+    def number(name: str, default: int = 0) -> int:
+        value = item.get(name)
+        return int(value) if value is not None else default
+
+    spec = JobSpec(
+        record_count=number("record_count"),
+        output_format=item["output_format"],
+        seed=number("seed"),
+        locale=item["locale"],
+        compression=item.get("compression"),
+        data_type=item.get("data_type"),
+        template_id=item.get("template_id"),
+        template_name=item.get("template_name"),
+        template_schema=from_dynamo(item.get("template_schema")),
+        options=from_dynamo(item.get("options")) or {},
+    )
+    size = item.get("file_size_bytes")
+    return Job(
+        job_id=item["job_id"],
+        owner=item["owner"],
+        status=JobStatus(item["status"]),
+        spec=spec,
+        created_at=item["created_at"],
+        shard_records=number("shard_records"),
+        shard_count=number("shard_count"),
+        file_key=item["file_key"],
+        upload_id=item.get("upload_id", ""),
+        records_done=number("records_done"),
+        done_shards=frozenset(int(s) for s in item.get("done_shards", set())),
+        started_at=item.get("started_at"),
+        completed_at=item.get("completed_at"),
+        deadline=item.get("deadline"),
+        error_message=item.get("error_message"),
+        last_error=item.get("last_error"),
+        file_size_bytes=int(size) if size is not None else None,
+        checksum_sha256=item.get("checksum_sha256"),
+        manifest_key=item.get("manifest_key"),
+        engine_version=item.get("engine_version"),
+    )
+
+
+class DynamoJobStore:
     def __init__(self, table_name: str) -> None:
         self._table_name = table_name
 
@@ -37,74 +117,67 @@ class JobStore:
     # ------------------------------------------------------------------------------------ reads
     def get(self, job_id: str) -> Job | None:
         item = self._table.get_item(Key={"job_id": job_id}, ConsistentRead=True).get("Item")
-        return Job.from_item(item) if item else None
+        return job_from_item(item) if item else None
 
     def list_by_owner(
-        self, owner: str, status: JobStatus | None, limit: int, start_key: dict[str, Any] | None
-    ) -> JobPageKeys:
-        """A key's jobs newest first, optionally in one status, one page at a time."""
+        self, owner: str, status: JobStatus | None, limit: int, cursor: dict[str, Any] | None
+    ) -> JobPage:
         request = self._owner_query(owner, status)
         request["Limit"] = limit
-        if start_key:
-            request["ExclusiveStartKey"] = start_key
+        if cursor:
+            request["ExclusiveStartKey"] = cursor
         answer = self._table.query(**request)
-        return JobPageKeys(
-            [Job.from_item(i) for i in answer.get("Items", [])], answer.get("LastEvaluatedKey")
-        )
+        return JobPage([job_from_item(i) for i in answer.get("Items", [])], answer.get("LastEvaluatedKey"))
 
     def count_by_owner(self, owner: str, status: JobStatus | None) -> int:
         request = self._owner_query(owner, status)
         request["Select"] = "COUNT"
-        total = 0
-        while True:
-            answer = self._table.query(**request)
-            total += int(answer.get("Count", 0))
-            if "LastEvaluatedKey" not in answer:
-                return total
-            request["ExclusiveStartKey"] = answer["LastEvaluatedKey"]
+        return sum(int(page.get("Count", 0)) for page in self._pages(request))
 
     @staticmethod
     def _owner_query(owner: str, status: JobStatus | None) -> dict[str, Any]:
         if status is None:
             return {
-                "IndexName": "by-owner",
+                "IndexName": BY_OWNER,
                 "KeyConditionExpression": "#owner = :owner",
                 "ExpressionAttributeNames": {"#owner": "owner"},
                 "ExpressionAttributeValues": {":owner": owner},
                 "ScanIndexForward": False,
             }
         return {
-            "IndexName": "by-owner-status",
+            "IndexName": BY_OWNER_STATUS,
             "KeyConditionExpression": "owner_status = :owner_status",
-            "ExpressionAttributeValues": {":owner_status": f"{owner}#{status.value}"},
+            "ExpressionAttributeValues": {":owner_status": owner_status(owner, status)},
             "ScanIndexForward": False,
         }
 
     def overdue_job_ids(self, now_iso: str) -> list[str]:
-        """Active jobs whose deadline has passed (sparse index: only active jobs carry `active`)."""
-        ids: list[str] = []
         request: dict[str, Any] = {
-            "IndexName": "active-by-deadline",
+            "IndexName": ACTIVE_BY_DEADLINE,
             "KeyConditionExpression": "active = :one AND deadline < :now",
             "ExpressionAttributeValues": {":one": "1", ":now": now_iso},
         }
+        return [item["job_id"] for page in self._pages(request) for item in page.get("Items", [])]
+
+    def _pages(self, request: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every page of a query (counts and the sweep read the whole, small result)."""
+        pages = []
         while True:
             answer = self._table.query(**request)
-            ids.extend(item["job_id"] for item in answer.get("Items", []))
+            pages.append(answer)
             if "LastEvaluatedKey" not in answer:
-                return ids
-            request["ExclusiveStartKey"] = answer["LastEvaluatedKey"]
+                return pages
+            request = {**request, "ExclusiveStartKey": answer["LastEvaluatedKey"]}
 
     # ------------------------------------------------------------------------------------ writes
     def create(self, job: Job, expires_at_epoch: int) -> None:
-        item = to_dynamo(job.to_item())
+        item = to_dynamo(job_to_item(job))
         item["expires_at_epoch"] = expires_at_epoch
         self._table.put_item(Item=item, ConditionExpression="attribute_not_exists(job_id)")
 
     def record_shard(
         self, job_id: str, shard_index: int, records: int, now_iso: str, owner: str
     ) -> Job | None:
-        """Count a finished shard once. None when it was already counted or the job is no longer active."""
         try:
             answer = self._table.update_item(
                 Key={"job_id": job_id},
@@ -120,7 +193,7 @@ class JobStore:
                     ":shard_set": {shard_index},
                     ":shard": shard_index,
                     ":records": records,
-                    ":owner_status": f"{owner}#{JobStatus.PROCESSING.value}",
+                    ":owner_status": owner_status(owner, JobStatus.PROCESSING),
                     ":now": now_iso,
                 },
                 ReturnValues="ALL_NEW",
@@ -129,10 +202,9 @@ class JobStore:
             if _conditional_failure(error):
                 return None
             raise
-        return Job.from_item(answer["Attributes"])
+        return job_from_item(answer["Attributes"])
 
     def note_shard_error(self, job_id: str, message: str) -> None:
-        """Remember why a shard failed, so the dead-letter consumer can tell the user."""
         try:
             self._table.update_item(
                 Key={"job_id": job_id},
@@ -145,13 +217,13 @@ class JobStore:
             if not _conditional_failure(error):
                 raise
 
-    def _finish(self, job: Job, status: JobStatus, now_iso: str, extra: dict[str, Any]) -> bool:
+    def _finish(self, job: Job, status: JobStatus, extra: dict[str, Any]) -> bool:
         """Move an active job to a terminal status; False when another writer got there first."""
         sets = ["#status = :status", "owner_status = :owner_status"]
         values: dict[str, Any] = {
             **_ACTIVE_VALUES,
             ":status": status.value,
-            ":owner_status": f"{job.owner}#{status.value}",
+            ":owner_status": owner_status(job.owner, status),
         }
         for index, (name, value) in enumerate(extra.items()):
             sets.append(f"{name} = :v{index}")
@@ -178,7 +250,6 @@ class JobStore:
         return self._finish(
             job,
             JobStatus.COMPLETED,
-            now_iso,
             {
                 "completed_at": now_iso,
                 "file_size_bytes": size,
@@ -188,9 +259,7 @@ class JobStore:
         )
 
     def mark_failed(self, job: Job, *, now_iso: str, message: str) -> bool:
-        return self._finish(
-            job, JobStatus.FAILED, now_iso, {"completed_at": now_iso, "error_message": message}
-        )
+        return self._finish(job, JobStatus.FAILED, {"completed_at": now_iso, "error_message": message})
 
     def mark_cancelled(self, job: Job, *, now_iso: str) -> bool:
-        return self._finish(job, JobStatus.CANCELLED, now_iso, {"completed_at": now_iso})
+        return self._finish(job, JobStatus.CANCELLED, {"completed_at": now_iso})

@@ -1,0 +1,165 @@
+"""What each endpoint does, between the wire and the domain: request schemas in, domain calls, response schemas
+out. The routes (functions/api/app.py) are one line each on top of this; ownership checks live in the domain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from synthdata.api import schemas
+from synthdata.engine import BLOCK_ROWS, FORMATS, LOCALES, Dataset, get_dataset, preview_records
+from synthdata.engine.datasets import BUILT_IN
+from synthdata.engine.rng import new_seed
+from synthdata.jobs.job import Job, JobSpec, JobStatus
+from synthdata.jobs.job_service import JobService
+from synthdata.templates.template import Template, TemplateStore
+
+
+def spec_for(owner: str, request: schemas.GenerateRequest, templates: TemplateStore) -> JobSpec:
+    """A validated job spec; a template is loaded (the caller's only), compiled and frozen into the spec."""
+    template: Template | None = None
+    if request.template_id:
+        from synthdata.fields import compile_template  # imported lazily: built-in jobs never need it
+
+        template = templates.get(owner, request.template_id)
+        compile_template(template.schema_fields, record_count=request.record_count)
+    return JobSpec(
+        record_count=request.record_count,
+        output_format=request.output_format,
+        seed=request.seed if request.seed is not None else new_seed(),
+        locale=request.locale,
+        compression=request.compression,
+        data_type=request.data_type,
+        template_id=template.template_id if template else None,
+        template_name=template.name if template else None,
+        template_schema=template.schema_fields if template else None,
+        options=request.options.model_dump(),
+    )
+
+
+def accepted(job_id: str, record_count: int, source: str, from_template: bool) -> schemas.GenerateResponse:
+    what = "records from your template" if from_template else f"{source} records"
+    return schemas.GenerateResponse(
+        job_id=job_id,
+        message=f"Job created successfully. Generating {record_count} {what}.",
+        status="pending",
+    )
+
+
+def job_response(job: Job, jobs: JobService, *, with_link: bool) -> schemas.JobResponse:
+    """The client's view of a job; a fresh download link when completed and the file still exists."""
+    link = (
+        jobs.presign(job)
+        if with_link and job.status is JobStatus.COMPLETED and not jobs.file_expired(job)
+        else None
+    )
+    return schemas.JobResponse(
+        id=job.job_id,
+        status=job.status.value,
+        progress=job.progress,
+        records_done=job.records_done,
+        record_count=job.spec.record_count,
+        data_type=job.spec.data_type,
+        template_id=job.spec.template_id,
+        output_format=job.spec.output_format,
+        compression=job.spec.compression,
+        seed=job.spec.seed,
+        locale=job.spec.locale,
+        error_message=job.error_message,
+        created_at=job.created_at,
+        started_at=job.started_at,
+        completed_at=job.completed_at,
+        download_url=link.url if link else None,
+        file_size_bytes=job.file_size_bytes,
+        expires_at=link.expires_at if link else None,
+    )
+
+
+def list_jobs(owner: str, jobs: JobService, query: dict[str, Any]) -> schemas.JobListResponse:
+    status = query.pop("status", None)
+    listing = jobs.list(owner, status=JobStatus(status) if status else None, **query)
+    return schemas.JobListResponse(
+        items=[job_response(j, jobs, with_link=False) for j in listing.items],
+        page=listing.page,
+        page_size=listing.page_size,
+        total=listing.total,
+        next_token=listing.next_token,
+    )
+
+
+def preview(owner: str, request: schemas.PreviewRequest, templates: TemplateStore) -> schemas.PreviewResponse:
+    """The first rows of the file the same request would generate (same seed, same values)."""
+    spec = spec_for(owner, request, templates)
+    dataset: Dataset
+    if spec.data_type:
+        dataset = get_dataset(spec.data_type)
+    else:
+        from synthdata.fields import compile_template
+
+        dataset = compile_template(
+            spec.template_schema or [], record_count=min(spec.record_count, BLOCK_ROWS)
+        )
+    records = preview_records(
+        dataset, seed=spec.seed, locale=spec.locale, count=spec.record_count, options=spec.options
+    )
+    return schemas.PreviewResponse(record_count=len(records), seed=spec.seed, records=records)
+
+
+def data_types() -> schemas.DataTypesResponse:
+    from synthdata.fields import list_field_types
+
+    datasets = [
+        schemas.DatasetDescription(
+            name=d.name,
+            description=d.description,
+            fields=[
+                schemas.FieldDescription(
+                    name=f.name, type=f.type, description=f.description, example=f.example
+                )
+                for f in d.fields
+            ],
+        )
+        for d in BUILT_IN.values()
+    ]
+    return schemas.DataTypesResponse(
+        datasets=datasets, field_types=list_field_types(), locales=list(LOCALES), formats=list(FORMATS)
+    )
+
+
+# ---------------------------------------------------------------------------------------- templates
+def template_response(template: Template) -> schemas.TemplateResponse:
+    return schemas.TemplateResponse(
+        id=template.template_id,
+        name=template.name,
+        description=template.description,
+        schema_fields=template.schema_fields,
+        created_at=template.created_at,
+        updated_at=template.updated_at,
+    )
+
+
+def validated_fields(request: schemas.TemplateRequest) -> list[dict[str, Any]]:
+    """The template's fields as sent, once every field has passed the field catalogue's checks."""
+    from synthdata.fields import compile_template
+
+    fields = [f.model_dump() for f in request.schema_fields]
+    compile_template(fields, record_count=None)
+    return fields
+
+
+def create_template(
+    owner: str, request: schemas.TemplateRequest, templates: TemplateStore
+) -> schemas.TemplateResponse:
+    fields = validated_fields(request)
+    return template_response(templates.create(owner, request.name, request.description, fields))
+
+
+def replace_template(
+    owner: str, template_id: str, request: schemas.TemplateRequest, templates: TemplateStore
+) -> schemas.TemplateResponse:
+    fields = validated_fields(request)
+    return template_response(templates.replace(owner, template_id, request.name, request.description, fields))
+
+
+def list_templates(owner: str, templates: TemplateStore) -> schemas.TemplateListResponse:
+    items = [template_response(t) for t in templates.list_for(owner)]
+    return schemas.TemplateListResponse(items=items, total=len(items))

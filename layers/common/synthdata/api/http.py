@@ -1,0 +1,198 @@
+"""HTTP plumbing of the API function, stated once: the error shape and its exception handlers, body checks made
+before any parsing, the caller's identity, the OpenAPI security schemes and the error responses of each route."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError, ServiceError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
+from aws_lambda_powertools.utilities.idempotency.exceptions import (
+    IdempotencyAlreadyInProgressError,
+    IdempotencyValidationError,
+)
+from pydantic import BaseModel
+
+from synthdata import __version__
+from synthdata.api.errors import from_validation_errors
+from synthdata.api.schemas import ErrorResponse
+from synthdata.errors import (
+    BadRequest,
+    Conflict,
+    NotFound,
+    PayloadTooLarge,
+    SynthdataError,
+    Unauthorized,
+    UnsupportedMediaType,
+)
+
+MAX_BODY_BYTES = 256 * 1024
+IN_PROGRESS_RETRY_SECONDS = 2
+TITLE = "synthdata API"
+SECURITY_SCHEMES: dict[str, Any] = {
+    "ApiKeyHeader": APIKey.model_validate({"type": "apiKey", "name": "X-API-Key", "in": APIKeyIn.header}),
+    "ApiKeyQuery": APIKey.model_validate({"type": "apiKey", "name": "api_key", "in": APIKeyIn.query}),
+}
+SECURITY: list[dict[str, list[str]]] = [{"ApiKeyHeader": []}, {"ApiKeyQuery": []}]
+_ERROR_MEANINGS = {
+    400: "The body is not valid JSON",
+    401: "No API key",
+    403: "Invalid API key",
+    404: "Unknown resource, or one that belongs to another key",
+    409: "The job is not in a state that allows this",
+    410: "The file has expired",
+    413: "Body too large",
+    415: "Body is not application/json",
+    422: "A field is invalid; details name each field",
+    429: "Throttled",
+}
+KEYED_ERRORS = (401, 403, 429)  # every route behind the authorizer and the usage plan may answer these
+BODY_ERRORS = (400, 413, 415, 422)  # and every route that reads a JSON body these
+
+
+# ---------------------------------------------------------------------------------------- OpenAPI
+def enable_docs(app: APIGatewayRestResolver) -> None:
+    app.enable_swagger(
+        path="/docs",
+        title=TITLE,
+        version=__version__,
+        description="Realistic synthetic datasets on demand. Send your key in X-API-Key or ?api_key=.",
+        security_schemes=SECURITY_SCHEMES,
+        security=SECURITY,
+    )
+
+
+def openapi_document(app: APIGatewayRestResolver) -> Response[Any]:
+    schema = app.get_openapi_json_schema(
+        title=TITLE, version=__version__, security_schemes=SECURITY_SCHEMES, security=SECURITY
+    )
+    return Response(status_code=200, content_type="application/json", body=schema)
+
+
+def responses(
+    success: type[BaseModel] | None, *errors: int, status: int = 200, text: str = "OK"
+) -> dict[int, Any]:
+    """A keyed route's documented responses: its success (with its model), the key errors and the listed ones."""
+    documented: dict[int, Any] = {
+        code: {
+            "description": _ERROR_MEANINGS[code],
+            "content": {"application/json": {"model": ErrorResponse}},
+        }
+        for code in sorted({*KEYED_ERRORS, *errors})
+    }
+    content = {"content": {"application/json": {"model": success}}} if success is not None else {}
+    return {status: {"description": text, **content}} | documented
+
+
+def json_response(
+    model: BaseModel, status: int = 200, headers: dict[str, str] | None = None
+) -> Response[Any]:
+    return Response(
+        status_code=status, content_type="application/json", body=model.model_dump_json(), headers=headers
+    )
+
+
+# ---------------------------------------------------------------------------------------- identity
+def owner_of(app: APIGatewayRestResolver) -> str:
+    """The API key id the authorizer vouched for; nothing else identifies a caller."""
+    authorizer = app.current_event.raw_event.get("requestContext", {}).get("authorizer") or {}
+    owner = authorizer.get("owner") or authorizer.get("principalId")
+    if not owner:
+        raise Unauthorized("Missing API key: send it in the X-API-Key header or the api_key query parameter.")
+    return str(owner)
+
+
+def header(app: APIGatewayRestResolver, name: str) -> str | None:
+    """A request header by name, in any case."""
+    wanted = name.lower()
+    return next((v for k, v in (app.current_event.headers or {}).items() if k.lower() == wanted), None)
+
+
+def _request_id(event: dict[str, Any]) -> str:
+    return str((event.get("requestContext") or {}).get("requestId", ""))
+
+
+# ---------------------------------------------------------------------------------------- errors
+def error_body(error: SynthdataError, event: dict[str, Any]) -> str:
+    return json.dumps(error.body(_request_id(event)))
+
+
+def install_error_handlers(app: APIGatewayRestResolver, logger: Logger) -> None:
+    """Every failure a route can raise, answered in the one error shape; nothing internal reaches a client."""
+
+    def respond(error: SynthdataError, headers: dict[str, str] | None = None) -> Response[Any]:
+        logger.info("client error", extra={"status": error.status_code, "code": error.code})
+        body = error_body(error, app.current_event.raw_event)
+        return Response(error.status_code, content_type="application/json", body=body, headers=headers)
+
+    @app.exception_handler(SynthdataError)
+    def client_error(error: SynthdataError) -> Response[Any]:
+        return respond(error)
+
+    @app.exception_handler(RequestValidationError)
+    def invalid_request(error: RequestValidationError) -> Response[Any]:
+        return respond(from_validation_errors(list(error.errors())))
+
+    @app.exception_handler(IdempotencyValidationError)
+    def reused_key(_: IdempotencyValidationError) -> Response[Any]:
+        return respond(
+            Conflict("This Idempotency-Key was already used with a different request body; use a new key")
+        )
+
+    @app.exception_handler(IdempotencyAlreadyInProgressError)
+    def in_progress(_: IdempotencyAlreadyInProgressError) -> Response[Any]:
+        retry = {"Retry-After": str(IN_PROGRESS_RETRY_SECONDS)}
+        return respond(
+            Conflict("A request with this Idempotency-Key is still being processed; retry shortly"), retry
+        )
+
+    @app.not_found
+    def no_route(_: NotFoundError) -> Response[Any]:
+        return respond(NotFound("No such resource"))
+
+    @app.exception_handler(ServiceError)
+    def powertools_error(error: ServiceError) -> Response[Any]:
+        kind = {400: BadRequest, 401: Unauthorized, 404: NotFound, 413: PayloadTooLarge}.get(
+            error.status_code
+        )
+        if kind is None:
+            return unexpected(error)
+        return respond(kind(str(error.msg) if kind is BadRequest else kind.__name__))
+
+    @app.exception_handler(Exception)
+    def unexpected(error: Exception) -> Response[Any]:
+        logger.error("unhandled error", exc_info=error)
+        internal = SynthdataError("Internal error; quote the request_id when reporting it")
+        return Response(
+            internal.status_code,
+            content_type="application/json",
+            body=error_body(internal, app.current_event.raw_event),
+        )
+
+
+# ---------------------------------------------------------------------------------------- body checks
+def unreadable_body_response(event: dict[str, Any]) -> dict[str, Any] | None:
+    """413 and 415 before any parsing (bodies are small JSON), as a proxy response; None when the body may pass."""
+    if event.get("httpMethod") not in ("POST", "PUT"):
+        return None
+    body = event.get("body") or ""
+    rejection: SynthdataError | None = None
+    if len(body.encode()) > MAX_BODY_BYTES:
+        rejection = PayloadTooLarge(f"The request body exceeds {MAX_BODY_BYTES // 1024} KiB")
+    else:
+        headers = {k.lower(): v for k, v in (event.get("headers") or {}).items()}
+        media = headers.get("content-type", "").split(";")[0].strip().lower()
+        if media != "application/json":
+            rejection = UnsupportedMediaType("Send the body as JSON with Content-Type: application/json")
+    if rejection is None:
+        return None
+    return {
+        "statusCode": rejection.status_code,
+        "headers": {"Content-Type": "application/json"},
+        "body": error_body(rejection, event),
+        "isBase64Encoded": False,
+    }

@@ -1,0 +1,172 @@
+"""What a client may do with its jobs: submit, read, list, cancel, download. Ownership is checked here, once.
+
+The API's endpoints call this; the background half of a job is `jobs.pipeline`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from synthdata.clock import iso, parse_iso, utc_now
+from synthdata.engine import ENGINE_VERSION, content_type, estimate_record_bytes
+from synthdata.errors import Conflict, Gone, NotFound
+from synthdata.jobs.job import Job, JobSpec, JobStatus
+from synthdata.jobs.paging import decode_token, encode_token
+from synthdata.jobs.pipeline import Pipeline
+from synthdata.jobs.planning import plan_shards
+from synthdata.jobs.ports import JobPorts
+from synthdata.jobs.sources import dataset_for
+from synthdata.settings import Settings
+
+TTL_GRACE_DAYS = 30  # job records outlive their files, so downloads can answer 410 rather than 404
+
+
+@dataclass(frozen=True)
+class DownloadLink:
+    url: str
+    expires_at: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class JobListing:
+    items: list[Job]
+    page: int
+    page_size: int
+    total: int
+    next_token: str | None
+
+
+def file_name(spec: JobSpec) -> str:
+    """What the download is called, e.g. user-10000.csv or template-500.json.gz."""
+    _, _, extension = content_type(spec.output_format, spec.compression)
+    return f"{spec.source_name}-{spec.record_count}.{extension}"
+
+
+@dataclass
+class JobService:
+    settings: Settings
+    ports: JobPorts
+
+    @property
+    def pipeline(self) -> Pipeline:
+        return Pipeline(self.settings, self.ports)
+
+    def submit(self, owner: str, spec: JobSpec) -> Job:
+        """Plan the job, open its multipart upload, record it and queue one task per shard."""
+        settings = self.settings
+        settings.check_record_count(spec.record_count)
+        per_record = estimate_record_bytes(
+            dataset_for(spec),
+            locale=spec.locale,
+            fmt=spec.output_format,
+            compression=spec.compression,
+            options=spec.options,
+        )
+        plan = plan_shards(
+            spec.record_count,
+            per_record,
+            target_part_bytes=settings.shard_target_bytes,
+            min_part_bytes=settings.part_min_bytes,
+        )
+        job_id = str(uuid.uuid4())
+        now = utc_now()
+        media, encoding, _ = content_type(spec.output_format, spec.compression)
+        key = f"jobs/{owner}/{job_id}/{file_name(spec)}"
+        upload_id = self.ports.objects.start_upload(
+            key, content_type=media, content_encoding=encoding, filename=file_name(spec)
+        )
+        job = Job(
+            job_id=job_id,
+            owner=owner,
+            status=JobStatus.PENDING,
+            spec=spec,
+            created_at=iso(now),
+            shard_records=plan.shard_records,
+            shard_count=plan.shard_count,
+            file_key=key,
+            upload_id=upload_id,
+            deadline=iso(now + timedelta(minutes=settings.job_deadline_minutes + plan.shard_count)),
+            engine_version=ENGINE_VERSION,
+        )
+        expires = now + timedelta(days=settings.max_file_age_days + TTL_GRACE_DAYS)
+        self.ports.jobs.create(job, expires_at_epoch=int(expires.timestamp()))
+        try:
+            self.ports.tasks.send_shard_tasks(job_id, plan.shards(spec.record_count))
+        except Exception:
+            self.pipeline.fail(job, "The job could not be queued; please submit it again")
+            raise
+        return job
+
+    def get(self, owner: str, job_id: str) -> Job:
+        """The caller's job; another key's job is indistinguishable from a missing one."""
+        job = self.ports.jobs.get(job_id) if _is_uuid(job_id) else None
+        if job is None or job.owner != owner:
+            raise NotFound(f"Job {job_id} not found")
+        return job
+
+    def list(
+        self,
+        owner: str,
+        *,
+        status: JobStatus | None = None,
+        page: int = 1,
+        page_size: int = 20,
+        next_token: str | None = None,
+    ) -> JobListing:
+        """The caller's jobs, newest first: by page number, or from an opaque cursor (faster for deep pages)."""
+        store = self.ports.jobs
+        cursor = decode_token(next_token, owner) if next_token else None
+        if cursor is None and page > 1:
+            skipped = store.list_by_owner(owner, status, (page - 1) * page_size, None)
+            cursor = skipped.cursor if len(skipped.items) == (page - 1) * page_size else None
+            if cursor is None:
+                return JobListing([], page, page_size, store.count_by_owner(owner, status), None)
+        result = store.list_by_owner(owner, status, page_size, cursor)
+        token = (
+            encode_token(result.cursor, owner) if result.cursor and len(result.items) == page_size else None
+        )
+        return JobListing(result.items, page, page_size, store.count_by_owner(owner, status), token)
+
+    def cancel(self, owner: str, job_id: str) -> Job:
+        job = self.get(owner, job_id)
+        if job.status.is_terminal or not self.pipeline.cancel(job):
+            current = self.get(owner, job_id)
+            raise Conflict(f"Job {job_id} is {current.status.value} and can no longer be cancelled")
+        return self.get(owner, job_id)
+
+    def file_expired(self, job: Job) -> bool:
+        if job.completed_at is None:
+            return False
+        return utc_now() >= parse_iso(job.completed_at) + timedelta(days=self.settings.max_file_age_days)
+
+    def download_link(self, owner: str, job_id: str) -> DownloadLink:
+        """A fresh presigned URL for a completed job's file."""
+        job = self.get(owner, job_id)
+        if job.status is not JobStatus.COMPLETED:
+            raise Conflict(f"Job {job_id} is {job.status.value}; the file is available once it is completed")
+        if self.file_expired(job) or self.ports.objects.object_size(job.file_key) is None:
+            days = self.settings.max_file_age_days
+            raise Gone(f"The file of job {job_id} has expired (files are kept {days} days)")
+        return self.presign(job)
+
+    def presign(self, job: Job) -> DownloadLink:
+        media, encoding, _ = content_type(job.spec.output_format, job.spec.compression)
+        expires_in = self.settings.download_url_expiry_seconds
+        url = self.ports.objects.presigned_download(
+            job.file_key,
+            filename=file_name(job.spec),
+            content_type=media,
+            content_encoding=encoding,
+            expires_in=expires_in,
+        )
+        return DownloadLink(url, iso(utc_now() + timedelta(seconds=expires_in)), file_name(job.spec))
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        return str(uuid.UUID(text)) == text.lower()
+    except ValueError:
+        return False
