@@ -11,11 +11,12 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from synthdata.adapters.apigateway_keys import usage_plan_keys
 from synthdata.auth import ApiKeyDirectory, allow, deny, presented_key
 from synthdata.settings import get_settings
 
 logger = Logger()
-keys = ApiKeyDirectory(get_settings().usage_plan())  # fails here, at init, if the environment lacks it
+keys = ApiKeyDirectory(usage_plan_keys(get_settings().usage_plan()))  # fails at init without USAGE_PLAN_ID
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -2,21 +2,26 @@
 
 API Gateway needs key values of 20+ characters, so every key is stored there as API_KEY_VALUE_PREFIX + the key
 clients send. The owner of jobs and templates is the key's id, never its value.
+
+The key list comes from API Gateway's management API, whose small account-wide rate limit every caller shares:
+it is read at most once per `reload_seconds` per container, one reload at a time, and never because of a key
+it does not know (an unknown key is simply refused until the next periodic reload), so a flood of invented keys
+cannot spend that budget and lock valid keys out.
 """
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-
-from synthdata import aws
 
 API_KEY_HEADER = "x-api-key"
 API_KEY_QUERY_PARAMETER = "api_key"
 API_KEY_VALUE_PREFIX = "synthdata-"
-_CACHE_SECONDS = 60.0
+KEY_RELOAD_SECONDS = 60.0
+RETRY_AFTER_FAILED_RELOAD_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,9 @@ class ApiKey:
     id: str
     value: str  # as stored in API Gateway (prefixed)
     enabled: bool
+
+
+KeyLoader = Callable[[], dict[str, ApiKey]]  # stored value -> key
 
 
 def presented_key(headers: Mapping[str, str] | None, query: Mapping[str, str] | None) -> str | None:
@@ -36,35 +44,49 @@ def presented_key(headers: Mapping[str, str] | None, query: Mapping[str, str] | 
 
 
 class ApiKeyDirectory:
-    """The usage plan's keys, read from API Gateway and cached briefly (keys change rarely, requests are many)."""
+    """The valid keys, reloaded at most once per period (single flight); misses never trigger a reload."""
 
-    def __init__(self, usage_plan_id: str, cache_seconds: float = _CACHE_SECONDS) -> None:
-        self._usage_plan_id = usage_plan_id
-        self._cache_seconds = cache_seconds
-        self._keys: dict[str, ApiKey] = {}
-        self._loaded_at = float("-inf")
+    def __init__(
+        self,
+        load: KeyLoader,
+        *,
+        reload_seconds: float = KEY_RELOAD_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._load = load
+        self._reload_seconds = reload_seconds
+        self._clock = clock
+        self._keys: dict[str, ApiKey] | None = None
+        self._next_reload = float("-inf")
+        self._reloading = threading.Lock()
+        self.reloads = 0
 
     def find(self, client_key: str) -> ApiKey | None:
         """The enabled key matching what the client sent, or None."""
-        stored_value = API_KEY_VALUE_PREFIX + client_key
-        if time.monotonic() - self._loaded_at > self._cache_seconds or stored_value not in self._keys:
+        if self._clock() >= self._next_reload:
             self._reload()
-        key = self._keys.get(stored_value)
+        key = (self._keys or {}).get(API_KEY_VALUE_PREFIX + client_key)
         return key if key is not None and key.enabled else None
 
     def _reload(self) -> None:
-        apigateway = aws.client("apigateway")
-        keys: dict[str, ApiKey] = {}
-        for page in apigateway.get_paginator("get_usage_plan_keys").paginate(usagePlanId=self._usage_plan_id):
-            for item in page.get("items", []):
-                keys[item["value"]] = ApiKey(id=item["id"], value=item["value"], enabled=True)
-        # Disabled keys stay in the plan; ask for their state so a disabled key is refused at once.
-        for page in apigateway.get_paginator("get_api_keys").paginate(includeValues=True):
-            for item in page.get("items", []):
-                if item.get("value") in keys:
-                    keys[item["value"]] = ApiKey(item["id"], item["value"], bool(item.get("enabled", True)))
-        self._keys = keys
-        self._loaded_at = time.monotonic()
+        # Single flight: while one caller reloads, the others answer from the keys they have (if any).
+        if not self._reloading.acquire(blocking=self._keys is None):
+            return
+        try:
+            if self._clock() < self._next_reload:
+                return  # another caller reloaded while this one waited
+            self.reloads += 1
+            try:
+                self._keys = self._load()
+            except Exception:
+                if self._keys is None:
+                    raise  # nothing to answer from: the authorizer fails and API Gateway answers 500
+                # Keep serving the keys already known; try again soon, not on every request.
+                self._next_reload = self._clock() + RETRY_AFTER_FAILED_RELOAD_SECONDS
+                return
+            self._next_reload = self._clock() + self._reload_seconds
+        finally:
+            self._reloading.release()
 
 
 def _method_arn_wildcard(method_arn: str) -> str:
