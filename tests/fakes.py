@@ -107,6 +107,16 @@ class InMemoryJobStore:
         if job is not None and job.status in ACTIVE_STATUSES:
             self._put(replace(job, last_error=message))
 
+    def record_part_sizes(self, job_id: str, part_sizes: Sequence[int]) -> None:
+        job = self.get(job_id)
+        if job is not None:
+            self._put(replace(job, part_sizes=tuple(part_sizes)))
+
+    def count_sweep_attempt(self, job_id: str) -> int:
+        job = self.get(job_id)
+        assert job is not None
+        return self._put(replace(job, sweep_attempts=job.sweep_attempts + 1)).sweep_attempts
+
     def _finish(self, job: Job, status: JobStatus, **changes: Any) -> bool:
         with self._lock:
             current = self.get(job.job_id)

@@ -53,6 +53,14 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     if event.get("source") == "aws.events":
         outcomes = pipeline.sweep_overdue()
         logger.info("overdue sweep", extra={"outcomes": outcomes})
+        for outcome, metric in (
+            ("failed", "JobsFailed"),
+            ("completed", "JobsCompleted"),
+            ("sweep-error", "SweepErrors"),
+        ):
+            count = sum(1 for o in outcomes.values() if o == outcome)
+            if count:
+                metrics.add_metric(name=metric, unit=MetricUnit.Count, value=count)
         return {"swept": outcomes}
     response = process_partial_response(
         event=event, record_handler=process_record, processor=processor, context=context

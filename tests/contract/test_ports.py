@@ -157,3 +157,12 @@ def test_an_aborted_upload_takes_no_more_parts(objects: ObjectStore) -> None:
     with pytest.raises(UploadGone):
         objects.upload_part("jobs/k/c.csv", upload, 1, b"x")
     assert objects.object_size("jobs/k/c.csv") is None
+
+
+def test_part_sizes_and_sweep_attempts_are_kept_on_the_job(store: JobStore) -> None:
+    job = _job(4)
+    store.create(job, expires_at_epoch=2_000_000_000)
+    store.record_part_sizes(job.job_id, [7_000_000, 6_500_000, 120])
+    assert store.count_sweep_attempt(job.job_id) == 1 and store.count_sweep_attempt(job.job_id) == 2
+    kept = store.get(job.job_id)
+    assert kept is not None and kept.part_sizes == (7_000_000, 6_500_000, 120) and kept.sweep_attempts == 2

@@ -35,6 +35,7 @@ class Settings(BaseModel):
     max_file_age_days: int = Field(7, ge=1)
     download_url_expiry_seconds: int = Field(3600, ge=1)
     job_deadline_minutes: int = 30
+    sweep_attempts_limit: int = Field(3, ge=1)  # failed sweeps of one job before it is failed with the reason
     # Shard sizing; lowered only by tests that run against a moto with a lowered part minimum.
     shard_target_bytes: int = Field(16 * 1024 * 1024, ge=1)
     part_min_bytes: int = Field(5 * 1024 * 1024, ge=1)

@@ -189,3 +189,64 @@ def test_download_conflicts_while_running_then_links_then_expires(world: World) 
     world.fakes.jobs.items[job.job_id] = (old, 0)
     with pytest.raises(Gone, match="kept 7 days"):
         world.service.download_link(OWNER, job.job_id)
+
+
+def _overdue(world: World, job_id: str) -> None:
+    world.fakes.jobs.items[job_id] = (replace(world.job(job_id), deadline="2000-01-01T00:00:00.000Z"), 0)
+
+
+def test_one_poisoned_job_never_stops_the_sweep_for_the_others(world: World) -> None:
+    poisoned = world.submit()
+    world.deliver_shards()
+    world.fakes.tasks.finalize_requests.clear()
+    stuck = [world.submit(100).job_id for _ in range(5)]
+    for job_id in (poisoned.job_id, *stuck):
+        _overdue(world, job_id)
+    world.fakes.objects.faults.fail_next("complete_upload", times=100)
+    first = world.pipeline.sweep_overdue()
+    assert first[poisoned.job_id] == "sweep-error" and all(first[j] == "failed" for j in stuck)
+    world.pipeline.sweep_overdue()
+    third = world.pipeline.sweep_overdue()
+    assert third == {poisoned.job_id: "failed"}
+    message = world.job(poisoned.job_id).error_message or ""
+    assert message.startswith(
+        "The job could not be finished after 3 attempts: internal error (InjectedFault)"
+    )
+
+
+def test_parts_the_store_refuses_to_assemble_fail_the_job_with_a_reason(world: World) -> None:
+    world.fakes.objects.min_part_bytes = 10**9  # every part is now below the minimum
+    job = world.submit()
+    world.run()
+    failed = world.job(job.job_id)
+    assert failed.status is JobStatus.FAILED
+    assert failed.error_message == "the file's 3 parts could not be assembled (EntityTooSmall)"
+    assert job.file_key not in world.fakes.objects.objects and world.fakes.objects.uploads == {}
+
+
+def test_a_finalizer_crash_after_completing_leaves_a_whole_manifest_on_retry(world: World) -> None:
+    job = world.submit()
+    world.deliver_shards()
+    world.fakes.objects.faults.fail_next("put_json")
+    with pytest.raises(InjectedFault):
+        world.deliver_finalize()
+    assert world.pipeline.finalize(job.job_id) == "completed"
+    done = world.job(job.job_id)
+    manifest = world.fakes.objects.documents[done.manifest_key or ""]
+    assert manifest["part_sizes"] and sum(manifest["part_sizes"]) == done.file_size_bytes
+    assert world.fakes.objects.completions == 1
+
+
+def test_a_shard_of_a_job_cancelled_while_it_rendered_is_dropped_quietly(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    job = world.submit()
+    task = world.fakes.tasks.shard_tasks[0]
+
+    def cancelled_meanwhile(*_: object) -> str:
+        world.service.cancel(OWNER, job.job_id)  # the client cancels while this shard renders
+        raise InjectedFault("InternalError")  # what moto answers for a part of an aborted upload
+
+    monkeypatch.setattr(world.fakes.objects, "upload_part", cancelled_meanwhile)
+    assert world.pipeline.process_shard(task) == "skipped"
+    assert world.job(job.job_id).last_error is None

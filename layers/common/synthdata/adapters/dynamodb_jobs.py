@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -99,6 +100,8 @@ def job_from_item(item: dict[str, Any]) -> Job:
         deadline=item.get("deadline"),
         error_message=item.get("error_message"),
         last_error=item.get("last_error"),
+        part_sizes=tuple(int(n) for n in item["part_sizes"]) if item.get("part_sizes") else None,
+        sweep_attempts=number("sweep_attempts"),
         file_size_bytes=int(size) if size is not None else None,
         checksum_sha256=item.get("checksum_sha256"),
         manifest_key=item.get("manifest_key"),
@@ -216,6 +219,22 @@ class DynamoJobStore:
         except ClientError as error:
             if not _conditional_failure(error):
                 raise
+
+    def record_part_sizes(self, job_id: str, part_sizes: Sequence[int]) -> None:
+        self._table.update_item(
+            Key={"job_id": job_id},
+            UpdateExpression="SET part_sizes = :sizes",
+            ExpressionAttributeValues={":sizes": list(part_sizes)},
+        )
+
+    def count_sweep_attempt(self, job_id: str) -> int:
+        answer = self._table.update_item(
+            Key={"job_id": job_id},
+            UpdateExpression="ADD sweep_attempts :one",
+            ExpressionAttributeValues={":one": 1},
+            ReturnValues="UPDATED_NEW",
+        )
+        return int(answer["Attributes"]["sweep_attempts"])
 
     def _finish(self, job: Job, status: JobStatus, extra: dict[str, Any]) -> bool:
         """Move an active job to a terminal status; False when another writer got there first."""

@@ -86,6 +86,10 @@ class Job:
     deadline: str | None = None
     error_message: str | None = None
     last_error: str | None = None
+    part_sizes: tuple[int, ...] | None = (
+        None  # recorded before the upload is completed (the manifest needs them)
+    )
+    sweep_attempts: int = 0  # times the overdue sweep tried and failed to settle the job
     file_size_bytes: int | None = None
     checksum_sha256: str | None = None
     manifest_key: str | None = None

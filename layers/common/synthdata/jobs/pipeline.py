@@ -7,7 +7,6 @@ job's upload is aborted so no partial file can ever be downloaded.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +14,7 @@ from synthdata.clock import iso, utc_now
 from synthdata.engine import ENGINE_VERSION, render_rows
 from synthdata.jobs.job import Job, JobStatus, Shard
 from synthdata.jobs.messages import ShardTask
-from synthdata.jobs.ports import Checksum, JobPorts, UploadGone
+from synthdata.jobs.ports import Checksum, JobPorts, Part, PartsRejected, UploadGone
 from synthdata.jobs.sources import dataset_for
 from synthdata.settings import Settings
 
@@ -56,10 +55,14 @@ class Pipeline:
                 total=job.spec.record_count,
                 options=job.spec.options,
             )
+            if self._ended(job.job_id):  # cancelled or failed while the shard rendered
+                return "skipped"
             self.ports.objects.upload_part(job.file_key, job.upload_id, shard.part_number, body)
         except UploadGone:
             return "skipped"  # cancelled or failed meanwhile: the upload was aborted on purpose
         except Exception as error:
+            if self._ended(job.job_id):
+                return "skipped"  # the job ended and closed its upload: nothing to retry, nothing to report
             store.note_shard_error(job.job_id, describe_error(error))
             raise
         updated = store.record_shard(job.job_id, shard.index, shard.records, iso(utc_now()), job.owner)
@@ -70,6 +73,10 @@ class Pipeline:
             return "duplicate"
         self._finalize_if_ready(updated)
         return "uploaded"
+
+    def _ended(self, job_id: str) -> bool:
+        latest = self.ports.jobs.get(job_id)
+        return latest is None or latest.status.is_terminal
 
     def _finalize_if_ready(self, job: Job) -> None:
         if job.status is JobStatus.PROCESSING and job.all_shards_done:
@@ -85,25 +92,31 @@ class Pipeline:
         if job.records_done != job.spec.record_count:
             return self.fail(job, f"{job.records_done} of {job.spec.record_count} records were generated")
         try:
-            parts = objects.list_parts(key, job.upload_id)
+            parts: list[Part] | None = objects.list_parts(key, job.upload_id)
         except UploadGone:
             parts = None  # completed by an earlier run that stopped before recording it
         if parts is not None:
             numbers = [p.number for p in parts]
             if numbers != list(range(1, job.shard_count + 1)):
                 return self.fail(job, f"the upload holds {len(numbers)} of {job.shard_count} parts")
-            with contextlib.suppress(UploadGone):  # a concurrent finalizer completed it
+            # Before completing: once complete, S3 no longer lists the parts, and the manifest needs their sizes.
+            self.ports.jobs.record_part_sizes(job.job_id, [p.size for p in parts])
+            try:
                 objects.complete_upload(key, job.upload_id, parts)
+            except UploadGone:
+                pass  # a concurrent finalizer completed it
+            except PartsRejected as refused:
+                return self.fail(job, f"the file's {len(parts)} parts could not be assembled ({refused})")
+        part_sizes = [p.size for p in parts] if parts is not None else list(job.part_sizes or []) or None
         size = objects.object_size(key)
         if size is None:
             return self.fail(job, "the generated file is missing")
-        if parts is not None and size != sum(p.size for p in parts):
+        if part_sizes is not None and size != sum(part_sizes):
             return self.fail(job, "the assembled file does not match its parts")
         # S3's checksum of the assembled file, not a hash of a re-read: reading hundreds of MB back would
         # double the finalizer's work for a digest S3 already computed from the parts it verified.
         checksum = objects.object_checksum(key)
         manifest_key = key.rsplit("/", 1)[0] + "/manifest.json"
-        part_sizes = [p.size for p in parts] if parts is not None else None
         objects.put_json(manifest_key, self._manifest(job, size, checksum, part_sizes))
         if self.ports.jobs.mark_completed(
             job, now_iso=iso(utc_now()), size=size, checksum=checksum.value, manifest_key=manifest_key
@@ -157,21 +170,38 @@ class Pipeline:
         )
 
     def sweep_overdue(self) -> dict[str, str]:
-        """Re-trigger finished-but-unfinalized jobs; fail jobs past their deadline."""
+        """Settle every active job past its deadline, each on its own: one job that cannot be settled never
+        stops the others. A job whose settling keeps failing is failed with the reason after a few sweeps."""
         outcomes: dict[str, str] = {}
         for job_id in self.ports.jobs.overdue_job_ids(iso(utc_now())):
-            job = self.ports.jobs.get(job_id)
-            if job is None or job.status.is_terminal:
-                continue
-            if job.status is JobStatus.PROCESSING and job.all_shards_done:
-                outcomes[job_id] = self.finalize(job_id)
-            else:
-                done = len(job.done_shards)
-                outcomes[job_id] = self.fail(
-                    job,
-                    f"The job did not finish before its deadline ({done} of {job.shard_count} shards done)",
-                )
+            try:
+                outcomes[job_id] = self._settle_overdue(job_id)
+            except Exception as error:
+                outcomes[job_id] = self._sweep_failed(job_id, error)
         return outcomes
+
+    def _settle_overdue(self, job_id: str) -> str:
+        job = self.ports.jobs.get(job_id)
+        if job is None or job.status.is_terminal:
+            return "skipped"
+        if job.status is JobStatus.PROCESSING and job.all_shards_done:
+            return self.finalize(job_id)
+        done = len(job.done_shards)
+        return self.fail(
+            job, f"The job did not finish before its deadline ({done} of {job.shard_count} shards done)"
+        )
+
+    def _sweep_failed(self, job_id: str, error: Exception) -> str:
+        """Count a failed attempt; at the limit, fail the job with the reason. Never raises."""
+        try:
+            attempts = self.ports.jobs.count_sweep_attempt(job_id)
+            job = self.ports.jobs.get(job_id)
+            if job is None or attempts < self.settings.sweep_attempts_limit:
+                return "sweep-error"
+            reason = f"The job could not be finished after {attempts} attempts: {describe_error(error)}"
+            return self.fail(job, reason)
+        except Exception:
+            return "sweep-error"
 
     def cancel(self, job: Job) -> bool:
         """Cancel an active job: remaining shards are skipped and the upload is aborted."""

@@ -74,6 +74,15 @@ class JobStore(Protocol):
         """Remember why a shard failed (while the job is active), for the dead-letter consumer."""
         ...
 
+    def record_part_sizes(self, job_id: str, part_sizes: Sequence[int]) -> None:
+        """Keep the parts' sizes on the job before completing its upload, so a retry after a crash still knows
+        them (S3 forgets the parts once the upload is complete)."""
+        ...
+
+    def count_sweep_attempt(self, job_id: str) -> int:
+        """Add one to the job's failed sweep attempts; returns the new count."""
+        ...
+
     def mark_completed(self, job: Job, *, now_iso: str, size: int, checksum: str, manifest_key: str) -> bool:
         """processing -> completed; False when another writer got there first."""
         ...
