@@ -24,7 +24,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from local.invoker import AuthorizerRefused, InProcessRunner
 from local.template import Template
-from synthdata.auth import presented_key
+from synthdata.auth import API_KEY_VALUE_PREFIX, presented_key
 
 # The SAM CLI internals used here are not a public API: the gateway is tested against this exact version.
 SAM_CLI_VERSION = "1.170.0"
@@ -64,6 +64,32 @@ class TokenBucket:
         return True
 
 
+class DisabledKeys:
+    """API Gateway refuses a disabled key itself (INVALID_API_KEY), whatever the authorizer says; the local
+    gateway asks moto the same question, caching the answer for a few seconds."""
+
+    def __init__(self, refresh_seconds: float = 2.0) -> None:
+        self._refresh_seconds = refresh_seconds
+        self._disabled: set[str] = set()
+        self._loaded_at = float("-inf")
+        self._lock = threading.Lock()
+
+    def __contains__(self, client_key: str) -> bool:
+        with self._lock:
+            if time.monotonic() - self._loaded_at > self._refresh_seconds:
+                from synthdata import aws
+
+                pages = aws.client("apigateway").get_paginator("get_api_keys").paginate(includeValues=True)
+                self._disabled = {
+                    item["value"]
+                    for page in pages
+                    for item in page.get("items", [])
+                    if not item.get("enabled")
+                }
+                self._loaded_at = time.monotonic()
+            return API_KEY_VALUE_PREFIX + client_key in self._disabled
+
+
 class GatewayResponses:
     """The API's GatewayResponses from the template, rendered as API Gateway would."""
 
@@ -91,6 +117,7 @@ class TemplateApiGateway(LocalApigwService):  # type: ignore[misc]
         self._throttle = throttle
         self._buckets: dict[str, TokenBucket] = {}
         self._buckets_lock = threading.Lock()
+        self._disabled_keys = DisabledKeys()
 
     def _reply(self, kind: str, default_status: int) -> Any:
         status, body = self._gateway_responses.render(kind, default_status)
@@ -118,8 +145,12 @@ class TemplateApiGateway(LocalApigwService):  # type: ignore[misc]
             # refuse it as not JSON. Answer as the function would.
             return self.service_response(_NOT_JSON, {"Content-Type": "application/json"}, 400)
         route = self._get_current_route(request)
-        if route.authorizer_object is not None and self._throttled():
-            return self._reply("THROTTLED", 429)
+        if route.authorizer_object is not None:
+            key = presented_key(dict(request.headers), request.args.to_dict())
+            if key and key in self._disabled_keys:
+                return self._reply("INVALID_API_KEY", 403)
+            if self._throttled():
+                return self._reply("THROTTLED", 429)
         try:
             response = super()._request_handler(**kwargs)
         except AuthorizerRefused:

@@ -42,7 +42,6 @@ class LocalResources:
         env: dict[str, str] = {}
         for logical_id in self.template.resources_of_type("AWS::Serverless::Function"):
             env.update(self.function_environment(logical_id))
-        env["USAGE_PLAN_ID"] = self.usage_plan_id
         return env
 
 

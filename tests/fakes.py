@@ -232,11 +232,14 @@ class InMemoryTaskQueue:
 
     def __init__(self) -> None:
         self.shard_tasks: list[ShardTask] = []
+        self.express_job_ids: list[str] = []
         self.finalize_requests: list[FinalizeRequest] = []
         self.faults = Faults()
 
-    def send_shard_tasks(self, job_id: str, shards: Sequence[Shard]) -> None:
+    def send_shard_tasks(self, job_id: str, shards: Sequence[Shard], *, express: bool = False) -> None:
         self.faults.check("send_shard_tasks")
+        if express:
+            self.express_job_ids.append(job_id)
         self.shard_tasks.extend(
             ShardTask(job_id=job_id, shard=s.index, start=s.start, stop=s.stop) for s in shards
         )
@@ -245,12 +248,34 @@ class InMemoryTaskQueue:
         self.finalize_requests.append(FinalizeRequest(job_id=job_id))
 
 
+class InMemoryUsageLedger:
+    def __init__(self) -> None:
+        self.totals: dict[tuple[str, str], int] = {}
+        self._lock = threading.Lock()
+
+    def reserve(self, owner: str, day: str, records: int, budget: int) -> int | None:
+        with self._lock:
+            total = self.totals.get((owner, day), 0) + records
+            if total > budget:
+                return None
+            self.totals[(owner, day)] = total
+            return total
+
+    def release(self, owner: str, day: str, records: int) -> None:
+        with self._lock:
+            self.totals[(owner, day)] = self.totals.get((owner, day), 0) - records
+
+    def used(self, owner: str, day: str) -> int:
+        return self.totals.get((owner, day), 0)
+
+
 @dataclass
 class FakePorts:
     jobs: InMemoryJobStore = field(default_factory=InMemoryJobStore)
     objects: InMemoryObjectStore = field(default_factory=InMemoryObjectStore)
     tasks: InMemoryTaskQueue = field(default_factory=InMemoryTaskQueue)
+    usage: InMemoryUsageLedger = field(default_factory=InMemoryUsageLedger)
 
     @property
     def ports(self) -> JobPorts:
-        return JobPorts(jobs=self.jobs, objects=self.objects, tasks=self.tasks)
+        return JobPorts(jobs=self.jobs, objects=self.objects, tasks=self.tasks, usage=self.usage)

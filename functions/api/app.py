@@ -78,9 +78,10 @@ def list_jobs(
     summary="One job: status and progress",
     responses=ok(schemas.JobResponse, 404),
 )
-def get_job(job_id: str) -> schemas.JobResponse:
+def get_job(job_id: str) -> Response[Any]:
     jobs = job_service()
-    return endpoints.job_response(jobs.get(owner(), job_id), jobs, with_link=True)
+    body = endpoints.job_response(jobs.get(owner(), job_id), jobs, with_link=True)
+    return http.json_response(body, headers={"Cache-Control": "no-store"})  # may carry a presigned link
 
 
 @app.delete(
@@ -102,6 +103,11 @@ def download(job_id: str) -> Response[Any]:
     link = job_service().download_link(owner(), job_id)
     body = schemas.DownloadResponse(download_url=link.url, expires_at=link.expires_at, filename=link.filename)
     return http.json_response(body, 302, headers={"Location": link.url, "Cache-Control": "no-store"})
+
+
+@app.get("/api/usage", summary="Your use of the per-key limits today", responses=ok(schemas.UsageResponse))
+def get_usage() -> schemas.UsageResponse:
+    return endpoints.usage(owner(), job_service())
 
 
 @app.get(

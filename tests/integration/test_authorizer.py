@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 
 from local.resources import LocalResources
@@ -71,11 +70,16 @@ def test_wrong_key_is_denied(authorizer) -> None:
     assert authorizer.handler(event, Context())["policyDocument"]["Statement"][0]["Effect"] == "Deny"
 
 
-def test_disabled_key_is_denied(authorizer, aws_resources: LocalResources) -> None:
-    key_id = aws_resources.api_keys["synthdata-" + OTHER_API_KEY]
-    boto3.client("apigateway").update_api_key(
-        apiKey=key_id, patchOperations=[{"op": "replace", "path": "/enabled", "value": "false"}]
+def test_the_authorizer_reads_only_its_usage_plan_and_never_for_an_unknown_key(authorizer) -> None:
+    from synthdata import aws
+
+    calls: list[str] = []
+    aws.client("apigateway").meta.events.register(
+        "before-call.api-gateway", lambda model, **_: calls.append(model.name)
     )
     event = _event("authorizer_header_key.json")
-    event["headers"]["X-API-Key"] = OTHER_API_KEY
-    assert authorizer.handler(event, Context())["policyDocument"]["Statement"][0]["Effect"] == "Deny"
+    assert authorizer.handler(event, Context())["policyDocument"]["Statement"][0]["Effect"] == "Allow"
+    for n in range(200):
+        event["headers"]["X-API-Key"] = f"invented-key-{n:08d}"
+        assert authorizer.handler(event, Context())["policyDocument"]["Statement"][0]["Effect"] == "Deny"
+    assert sorted(set(calls)) == ["GetUsagePlanKeys", "GetUsagePlans"] and len(calls) == 2

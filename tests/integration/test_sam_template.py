@@ -85,7 +85,7 @@ def test_every_function_runs_python313_with_the_layer_and_least_privilege() -> N
     functions = {k: v for k, v in template["Resources"].items() if v["Type"] == "AWS::Serverless::Function"}
     assert set(functions) == {"ApiFunction", "AuthorizerFunction", "WorkerFunction", "FinalizerFunction"}
     for name, fn in functions.items():
-        policies = fn["Properties"]["Policies"]
+        policies = fn["Properties"].get("Policies", [])
         for policy in policies:
             for statement in policy.get("Statement", []) if isinstance(policy, dict) else []:
                 resources = statement["Resource"]

@@ -12,7 +12,9 @@ REQUIRED = {
     "IDEMPOTENCY_TABLE": "idempotency",
     "DATA_BUCKET": "bucket",
     "WORK_QUEUE_URL": "https://sqs/work",
+    "EXPRESS_QUEUE_URL": "https://sqs/express",
     "FINALIZE_QUEUE_URL": "https://sqs/finalize",
+    "USAGE_TABLE": "usage",
 }
 
 
@@ -32,9 +34,9 @@ def test_a_garbled_number_is_named() -> None:
 def test_defaults_apply_and_the_usage_plan_is_required_only_where_asked() -> None:
     settings = Settings.from_env(REQUIRED)
     assert (settings.min_records, settings.max_records, settings.max_file_age_days) == (100, 1_000_000, 7)
-    with pytest.raises(SettingsError, match="USAGE_PLAN_ID"):
+    with pytest.raises(SettingsError, match="USAGE_PLAN_NAME"):
         settings.usage_plan()
-    assert Settings.from_env({**REQUIRED, "USAGE_PLAN_ID": "plan"}).usage_plan() == "plan"
+    assert Settings.from_env({**REQUIRED, "USAGE_PLAN_NAME": "plan"}).usage_plan() == "plan"
 
 
 def test_the_record_count_rule_is_stated_once() -> None:

@@ -31,6 +31,10 @@ class SynthdataError(Exception):
         self.message = message
         self.details = list(details or [])
 
+    def headers(self) -> dict[str, str]:
+        """HTTP headers the answer carries besides the body."""
+        return {}
+
     def body(self, request_id: str | None = None) -> dict[str, Any]:
         body: dict[str, Any] = {
             "error": {
@@ -82,6 +86,20 @@ class PayloadTooLarge(SynthdataError):
 class UnsupportedMediaType(SynthdataError):
     status_code = 415
     code = "unsupported_media_type"
+
+
+class TooManyRequests(SynthdataError):
+    """A per-key limit is reached; the message names the limit and `retry_after` says when to try again."""
+
+    status_code = 429
+    code = "limit_exceeded"
+
+    def __init__(self, message: str, retry_after: int, details: list[FieldProblem] | None = None) -> None:
+        super().__init__(message, details)
+        self.retry_after = max(1, retry_after)
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
 
 
 class ValidationFailed(SynthdataError):

@@ -25,15 +25,19 @@ class Settings(BaseModel):
     idempotency_table: str = Field(min_length=1)
     data_bucket: str = Field(min_length=1)
     work_queue_url: str = Field(min_length=1)
+    express_queue_url: str = Field(min_length=1)
     finalize_queue_url: str = Field(min_length=1)
+    usage_table: str = Field(min_length=1)
     # Only the authorizer needs the usage plan (see `usage_plan`).
-    usage_plan_id: str = ""
+    usage_plan_name: str = ""
     stage: str = "dev"
     # Limits: each is a template parameter (template.yaml) with this default.
     min_records: int = Field(100, ge=1)
     max_records: int = Field(1_000_000, ge=1)
     max_file_age_days: int = Field(7, ge=1)
-    download_url_expiry_seconds: int = Field(3600, ge=1)
+    download_url_expiry_seconds: int = Field(3600, ge=1, le=3600)
+    max_active_jobs_per_key: int = Field(5, ge=1)
+    daily_record_budget_per_key: int = Field(20_000_000, ge=1)
     job_deadline_minutes: int = 30
     sweep_attempts_limit: int = Field(3, ge=1)  # failed sweeps of one job before it is failed with the reason
     # Shard sizing; lowered only by tests that run against a moto with a lowered part minimum.
@@ -56,10 +60,10 @@ class Settings(BaseModel):
             ) from None
 
     def usage_plan(self) -> str:
-        """The usage plan whose keys the authorizer accepts; SettingsError where the function has none."""
-        if not self.usage_plan_id:
-            raise SettingsError("synthdata cannot start: environment variable USAGE_PLAN_ID is missing")
-        return self.usage_plan_id
+        """The name of the usage plan whose keys the authorizer accepts; SettingsError where it is not set."""
+        if not self.usage_plan_name:
+            raise SettingsError("synthdata cannot start: environment variable USAGE_PLAN_NAME is missing")
+        return self.usage_plan_name
 
     def record_count_rule(self, record_count: int) -> str | None:
         """The one statement of the record_count rule: None when it holds, else the sentence naming the bounds."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from synthdata.adapters.dynamodb_jobs import DynamoJobStore
 from synthdata.adapters.dynamodb_templates import DynamoTemplateStore
+from synthdata.adapters.dynamodb_usage import DynamoUsageLedger
 from synthdata.adapters.s3_objects import S3ObjectStore
 from synthdata.adapters.sqs_tasks import SqsTaskQueue
 from synthdata.jobs.job_service import JobService
@@ -17,7 +18,8 @@ def job_ports(settings: Settings) -> JobPorts:
     return JobPorts(
         jobs=DynamoJobStore(settings.jobs_table),
         objects=S3ObjectStore(settings.data_bucket),
-        tasks=SqsTaskQueue(settings.work_queue_url, settings.finalize_queue_url),
+        tasks=SqsTaskQueue(settings.work_queue_url, settings.express_queue_url, settings.finalize_queue_url),
+        usage=DynamoUsageLedger(settings.usage_table),
     )
 
 

@@ -34,6 +34,7 @@ def test_event_sources_come_from_the_template() -> None:
     sqs, schedules = event_sources(load_template())
     assert {(s.function, s.queue, s.batch_size, s.report_failures) for s in sqs} == {
         ("WorkerFunction", "WorkQueue", 1, True),
+        ("WorkerFunction", "ExpressQueue", 1, True),
         ("FinalizerFunction", "FinalizeQueue", 10, True),
         ("FinalizerFunction", "WorkDeadLetterQueue", 10, True),
     }
@@ -90,8 +91,8 @@ def test_failed_messages_return_then_land_in_the_dlq_and_good_ones_are_deleted(
     finally:
         pollers.stop()
     worker = "WorkerFunction <- WorkQueue"
-    assert pollers.failed_messages[worker] == 3  # maxReceiveCount deliveries of the malformed one
-    assert pollers.invocations[worker] == 4  # plus the good one, deleted at the first delivery
+    assert pollers.failed_messages[worker] == 5  # maxReceiveCount deliveries of the malformed one
+    assert pollers.invocations[worker] == 6  # plus the good one, deleted at the first delivery
     assert pollers.failed_messages[dead_letters] == 0  # the DLQ consumer dropped it without looping
     for queue in ("WorkQueue", "WorkDeadLetterQueue"):
         attributes = sqs.get_queue_attributes(QueueUrl=moto_server.queues[queue], AttributeNames=["All"])[
@@ -104,7 +105,20 @@ def test_failed_messages_return_then_land_in_the_dlq_and_good_ones_are_deleted(
         )
 
 
+def create_resources_key(client_key: str) -> str:
+    """A further key in the usage plan, as the README's deploy section adds one."""
+    apigateway = boto3.client("apigateway")
+    key = apigateway.create_api_key(name="spare", value=f"synthdata-{client_key}", enabled=True)
+    plan = next(p for p in apigateway.get_usage_plans()["items"] if p["name"].endswith("usage-plan"))
+    apigateway.create_usage_plan_key(usagePlanId=plan["id"], keyId=key["id"], keyType="API_KEY")
+    return str(key["id"])
+
+
 def test_gateway_enforces_keys_with_the_template_gateway_responses(moto_server: LocalResources) -> None:
+    spare = "spare-key-1234567890"
+    key_id = create_resources_key(
+        spare
+    )  # before the first keyed request: new keys count from the next reload
     gateway = start_gateway(moto_server.template, free_port())
     try:
         assert requests.get(f"{gateway.url}/health", timeout=30).status_code == 200
@@ -117,6 +131,17 @@ def test_gateway_enforces_keys_with_the_template_gateway_responses(moto_server: 
                 requests.get(f"{gateway.url}/api/jobs", params={"api_key": key}, timeout=30).status_code
                 == 200
             )
+        # A disabled key stays in its usage plan; API Gateway refuses it itself, and so does the local gateway.
+        assert (
+            requests.get(f"{gateway.url}/api/jobs", headers={"X-API-Key": spare}, timeout=30).status_code
+            == 200
+        )
+        boto3.client("apigateway").update_api_key(
+            apiKey=key_id, patchOperations=[{"op": "replace", "path": "/enabled", "value": "false"}]
+        )
+        time.sleep(2.5)
+        disabled = requests.get(f"{gateway.url}/api/jobs", headers={"X-API-Key": spare}, timeout=30)
+        assert disabled.status_code == 403 and disabled.json()["error"]["code"] == "forbidden"
         not_json = requests.post(
             f"{gateway.url}/api/generate",
             data=b"\xff\xfe",

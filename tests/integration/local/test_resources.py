@@ -40,8 +40,8 @@ def test_work_queue_redrives_to_its_dead_letter_queue(aws_resources: LocalResour
     )["Attributes"]
     redrive = json.loads(attributes["RedrivePolicy"])
     assert redrive["deadLetterTargetArn"] == aws_resources.queue_arns["WorkDeadLetterQueue"]
-    assert int(redrive["maxReceiveCount"]) == 3
-    assert attributes["VisibilityTimeout"] == "360"
+    assert int(redrive["maxReceiveCount"]) == 5
+    assert attributes["VisibilityTimeout"] == "1800"
 
 
 def test_bucket_is_private_encrypted_with_lifecycle(aws_resources: LocalResources) -> None:

@@ -62,6 +62,7 @@ class Driver:
         """Until every queue is empty: shards to workers, dead letters and finalize requests to the finalizer."""
         for _ in range(max_rounds):
             moved = self.pump("WorkQueue", self.worker, work_batch)
+            moved += self.pump("ExpressQueue", self.worker, work_batch)
             moved += self.pump("WorkDeadLetterQueue", self.finalizer, 10)
             moved += self.pump("FinalizeQueue", self.finalizer, 10)
             if not moved:

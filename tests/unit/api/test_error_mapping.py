@@ -16,9 +16,10 @@ from synthdata.errors import BadRequest, ValidationFailed
 def job_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     from synthdata.settings import get_settings
 
-    for name in ("JOBS_TABLE", "TEMPLATES_TABLE", "IDEMPOTENCY_TABLE", "DATA_BUCKET"):
+    for name in ("JOBS_TABLE", "TEMPLATES_TABLE", "IDEMPOTENCY_TABLE", "DATA_BUCKET", "USAGE_TABLE"):
         monkeypatch.setenv(name, "x")
     monkeypatch.setenv("WORK_QUEUE_URL", "https://q/work")
+    monkeypatch.setenv("EXPRESS_QUEUE_URL", "https://q/express")
     monkeypatch.setenv("FINALIZE_QUEUE_URL", "https://q/finalize")
     monkeypatch.setenv("MAX_RECORDS", "5000")
     get_settings.cache_clear()

@@ -24,10 +24,14 @@ def settings(**overrides: Any) -> Settings:
         "idempotency_table": "idempotency",
         "data_bucket": "bucket",
         "work_queue_url": "work",
+        "express_queue_url": "express",
         "finalize_queue_url": "finalize",
+        "usage_table": "usage",
         # Tiny parts, so a 30,000-row job has three shards without rendering megabytes.
         "shard_target_bytes": 1,
         "part_min_bytes": 1,
+        # Room for the many jobs these tests submit; the limits have tests of their own.
+        "max_active_jobs_per_key": 100,
     }
     return Settings.model_validate(values | overrides)
 

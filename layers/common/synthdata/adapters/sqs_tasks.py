@@ -18,22 +18,24 @@ class QueueSendError(Exception):
 
 
 class SqsTaskQueue:
-    def __init__(self, work_queue_url: str, finalize_queue_url: str) -> None:
+    def __init__(self, work_queue_url: str, express_queue_url: str, finalize_queue_url: str) -> None:
         self.work_queue_url = work_queue_url
+        self.express_queue_url = express_queue_url
         self.finalize_queue_url = finalize_queue_url
 
     @property
     def _sqs(self) -> Any:
         return aws.client("sqs")
 
-    def send_shard_tasks(self, job_id: str, shards: Sequence[Shard]) -> None:
+    def send_shard_tasks(self, job_id: str, shards: Sequence[Shard], *, express: bool = False) -> None:
         """One message per shard, ten per call, retrying the entries SQS reports as failed."""
+        queue_url = self.express_queue_url if express else self.work_queue_url
         tasks = [ShardTask(job_id=job_id, shard=s.index, start=s.start, stop=s.stop) for s in shards]
         for offset in range(0, len(tasks), _BATCH):
             pending = {str(t.shard): t.to_json() for t in tasks[offset : offset + _BATCH]}
             for _ in range(_SEND_ATTEMPTS):
                 answer = self._sqs.send_message_batch(
-                    QueueUrl=self.work_queue_url,
+                    QueueUrl=queue_url,
                     Entries=[{"Id": k, "MessageBody": v} for k, v in pending.items()],
                 )
                 pending = {f["Id"]: pending[f["Id"]] for f in answer.get("Failed", [])}

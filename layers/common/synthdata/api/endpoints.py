@@ -74,6 +74,19 @@ def job_response(job: Job, jobs: JobService, *, with_link: bool) -> schemas.JobR
     )
 
 
+def usage(owner: str, jobs: JobService) -> schemas.UsageResponse:
+    used = jobs.usage(owner)
+    return schemas.UsageResponse(
+        day=used.day,
+        records_requested=used.records_requested,
+        daily_record_budget=used.daily_record_budget,
+        records_remaining=used.records_remaining,
+        active_jobs=used.active_jobs,
+        max_active_jobs=used.max_active_jobs,
+        resets_at=used.resets_at,
+    )
+
+
 def list_jobs(owner: str, jobs: JobService, query: dict[str, Any]) -> schemas.JobListResponse:
     status = query.pop("status", None)
     listing = jobs.list(owner, status=JobStatus(status) if status else None, **query)

@@ -48,7 +48,7 @@ _ERROR_MEANINGS = {
     413: "Body too large",
     415: "Body is not application/json",
     422: "A field is invalid; details name each field",
-    429: "Throttled",
+    429: "Throttled, or a per-key limit reached (the message names it; Retry-After says when to retry)",
 }
 KEYED_ERRORS = (401, 403, 429)  # every route behind the authorizer and the usage plan may answer these
 BODY_ERRORS = (400, 413, 415, 422)  # and every route that reads a JSON body these
@@ -127,7 +127,8 @@ def install_error_handlers(app: APIGatewayRestResolver, logger: Logger) -> None:
     def respond(error: SynthdataError, headers: dict[str, str] | None = None) -> Response[Any]:
         logger.info("client error", extra={"status": error.status_code, "code": error.code})
         body = error_body(error, app.current_event.raw_event)
-        return Response(error.status_code, content_type="application/json", body=body, headers=headers)
+        sent = {**error.headers(), **(headers or {})}
+        return Response(error.status_code, content_type="application/json", body=body, headers=sent or None)
 
     @app.exception_handler(SynthdataError)
     def client_error(error: SynthdataError) -> Response[Any]:

@@ -142,6 +142,18 @@ class DownloadResponse(BaseModel):
     filename: str
 
 
+class UsageResponse(BaseModel):
+    """This key's use of its limits today (UTC)."""
+
+    day: str = Field(examples=["2026-11-26"])
+    records_requested: int = Field(description="Records requested by this key's jobs today")
+    daily_record_budget: int = Field(description="DailyRecordBudgetPerKey")
+    records_remaining: int
+    active_jobs: int = Field(description="Jobs pending or processing")
+    max_active_jobs: int = Field(description="MaxActiveJobsPerKey")
+    resets_at: str = Field(description="When the daily budget starts again (00:00 UTC)")
+
+
 class HealthResponse(BaseModel):
     status: Literal["ok"]
     version: str

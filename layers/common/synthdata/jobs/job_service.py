@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from synthdata.clock import iso, parse_iso, utc_now
 from synthdata.engine import ENGINE_VERSION, content_type, estimate_record_bytes
-from synthdata.errors import Conflict, Gone, NotFound
-from synthdata.jobs.job import Job, JobSpec, JobStatus
+from synthdata.errors import Conflict, Gone, NotFound, TooManyRequests
+from synthdata.jobs import limits
+from synthdata.jobs.job import ACTIVE_STATUSES, Job, JobSpec, JobStatus, Shard
 from synthdata.jobs.paging import decode_token, encode_token
 from synthdata.jobs.pipeline import Pipeline
 from synthdata.jobs.planning import plan_shards
@@ -55,9 +56,58 @@ class JobService:
         return Pipeline(self.settings, self.ports)
 
     def submit(self, owner: str, spec: JobSpec) -> Job:
-        """Plan the job, open its multipart upload, record it and queue one task per shard."""
+        """Admit the job under the key's limits, plan it, open its multipart upload, record it and queue one
+        task per shard (single-shard jobs in the express lane)."""
         settings = self.settings
         settings.check_record_count(spec.record_count)
+        now = utc_now()
+        day = self._admit(owner, spec.record_count, now)
+        try:
+            job, shards = self._start(owner, spec, now)
+        except Exception:
+            self.ports.usage.release(owner, day, spec.record_count)
+            raise
+        try:
+            self.ports.tasks.send_shard_tasks(job.job_id, shards, express=len(shards) == 1)
+        except Exception:
+            self.pipeline.fail(job, "The job could not be queued; please submit it again")
+            self.ports.usage.release(owner, day, spec.record_count)
+            raise
+        return job
+
+    def _admit(self, owner: str, record_count: int, now: datetime) -> str:
+        """Check the active-jobs cap, then reserve the records in today's budget; TooManyRequests otherwise."""
+        settings, day = self.settings, limits.utc_day(now)
+        active = self._active_jobs(owner)
+        if active >= settings.max_active_jobs_per_key:
+            raise TooManyRequests(
+                limits.too_many_active(active, settings.max_active_jobs_per_key), limits.ACTIVE_RETRY_SECONDS
+            )
+        budget = settings.daily_record_budget_per_key
+        if self.ports.usage.reserve(owner, day, record_count, budget) is None:
+            used = self.ports.usage.used(owner, day)
+            raise TooManyRequests(
+                limits.over_budget(record_count, used, budget), limits.seconds_until_reset(now)
+            )
+        return day
+
+    def _active_jobs(self, owner: str) -> int:
+        return sum(self.ports.jobs.count_by_owner(owner, status) for status in ACTIVE_STATUSES)
+
+    def usage(self, owner: str) -> limits.Usage:
+        now = utc_now()
+        return limits.Usage(
+            day=limits.utc_day(now),
+            records_requested=self.ports.usage.used(owner, limits.utc_day(now)),
+            daily_record_budget=self.settings.daily_record_budget_per_key,
+            active_jobs=self._active_jobs(owner),
+            max_active_jobs=self.settings.max_active_jobs_per_key,
+            resets_at=limits.resets_at(now),
+        )
+
+    def _start(self, owner: str, spec: JobSpec, now: datetime) -> tuple[Job, list[Shard]]:
+        """Plan the job, open its upload and record it (pending)."""
+        settings = self.settings
         per_record = estimate_record_bytes(
             dataset_for(spec),
             locale=spec.locale,
@@ -72,7 +122,6 @@ class JobService:
             min_part_bytes=settings.part_min_bytes,
         )
         job_id = str(uuid.uuid4())
-        now = utc_now()
         media, encoding, _ = content_type(spec.output_format, spec.compression)
         key = f"jobs/{owner}/{job_id}/{file_name(spec)}"
         upload_id = self.ports.objects.start_upload(
@@ -93,12 +142,7 @@ class JobService:
         )
         expires = now + timedelta(days=settings.max_file_age_days + TTL_GRACE_DAYS)
         self.ports.jobs.create(job, expires_at_epoch=int(expires.timestamp()))
-        try:
-            self.ports.tasks.send_shard_tasks(job_id, plan.shards(spec.record_count))
-        except Exception:
-            self.pipeline.fail(job, "The job could not be queued; please submit it again")
-            raise
-        return job
+        return job, plan.shards(spec.record_count)
 
     def get(self, owner: str, job_id: str) -> Job:
         """The caller's job; another key's job is indistinguishable from a missing one."""

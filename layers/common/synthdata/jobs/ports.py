@@ -137,15 +137,32 @@ class ObjectStore(Protocol):
 class TaskQueue(Protocol):
     """Work for the background: one task per shard for the workers, one finalize request per finished job."""
 
-    def send_shard_tasks(self, job_id: str, shards: Sequence[Shard]) -> None: ...
+    def send_shard_tasks(self, job_id: str, shards: Sequence[Shard], *, express: bool = False) -> None:
+        """Queue the shards; `express` puts them in the lane kept for small jobs."""
+        ...
 
     def send_finalize(self, job_id: str) -> None: ...
 
 
+class UsageLedger(Protocol):
+    """Records each key requested per UTC day, reserved atomically so the daily budget is exact."""
+
+    def reserve(self, owner: str, day: str, records: int, budget: int) -> int | None:
+        """Add `records` to the day's total if it stays within `budget`; the new total, or None if it would not."""
+        ...
+
+    def release(self, owner: str, day: str, records: int) -> None:
+        """Give back a reservation whose job could not be started."""
+        ...
+
+    def used(self, owner: str, day: str) -> int: ...
+
+
 @dataclass(frozen=True)
 class JobPorts:
-    """The three outside dependencies of the job domain, wired once per process (synthdata.wiring)."""
+    """The outside dependencies of the job domain, wired once per process (synthdata.wiring)."""
 
     jobs: JobStore
     objects: ObjectStore
     tasks: TaskQueue
+    usage: UsageLedger
