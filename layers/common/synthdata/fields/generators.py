@@ -246,7 +246,7 @@ def _template(spec: FieldSpec, columns: dict[str, Column]) -> Column:
     position = 0
     for match in TEMPLATE_REFERENCE.finditer(template):
         parts.append(template[position : match.start()])
-        parts.append(np.asarray(columns[match.group(1)]._plain_text(), dtype=object))
+        parts.append(np.asarray(columns[match.group(1)].plain_text(), dtype=object))
         position = match.end()
     parts.append(template[position:])
     pieces = [p for p in parts if not (isinstance(p, str) and p == "")]
@@ -258,7 +258,7 @@ def _formatted(moments: npt.NDArray[np.datetime64], pattern: str) -> Column:
     """Dates or instants as text in a strftime-style pattern, built column-wise from their components."""
     seconds = moments.astype("datetime64[s]")
     days = seconds.astype("datetime64[D]")
-    years, months, day_of_month = builders._ymd(days)
+    years, months, day_of_month = builders.year_month_day(days)
     of_day = (seconds - days).astype(np.int64)
     fields = {
         "Y": years,
