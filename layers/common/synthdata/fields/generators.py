@@ -15,12 +15,27 @@ import numpy as np
 import numpy.typing as npt
 
 from synthdata.engine import builders
+from synthdata.engine.catalogues import products
 from synthdata.engine.columns import Column
+from synthdata.engine.company_names import company_name_forms
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext
-from synthdata.engine.datasets.company import INDUSTRIES
-from synthdata.engine.datasets.ecommerce import products
-from synthdata.engine.locale_data import LocaleData, bytes_rows_to_text, locale_data
+from synthdata.engine.locale_data import (
+    COUNTRY_BOUNDS,
+    LocaleData,
+    bytes_rows_to_text,
+    locale_data,
+    lorem_words,
+)
 from synthdata.engine.rng import block_rng
+from synthdata.engine.words import (
+    CURRENCIES,
+    DEPARTMENTS,
+    INDUSTRIES,
+    TEST_CARDS,
+    TEST_NETS,
+    TIMEZONES,
+    USER_AGENTS,
+)
 from synthdata.fields.compiler import (
     TEMPLATE_REFERENCE,
     FieldSpec,
@@ -31,68 +46,6 @@ from synthdata.fields.compiler import (
 )
 
 ObjArray = npt.NDArray[np.object_]
-DEPARTMENTS = (
-    "Engineering",
-    "Sales",
-    "Marketing",
-    "Finance",
-    "Human Resources",
-    "Operations",
-    "Legal",
-    "Customer Support",
-    "Product",
-    "Research",
-)
-TIMEZONES = (
-    "UTC",
-    "Europe/London",
-    "Europe/Berlin",
-    "Europe/Paris",
-    "Europe/Madrid",
-    "Europe/Rome",
-    "America/New_York",
-    "America/Chicago",
-    "America/Denver",
-    "America/Los_Angeles",
-    "America/Sao_Paulo",
-    "Asia/Tokyo",
-    "Asia/Singapore",
-    "Australia/Sydney",
-    "Africa/Johannesburg",
-    "Asia/Kolkata",
-)
-CURRENCIES = ("USD", "EUR", "GBP", "JPY", "BRL", "CHF", "CAD", "AUD", "SEK", "INR")
-TEST_CARDS = (
-    "4242424242424242",
-    "4000056655665556",
-    "5555555555554444",
-    "2223003122003222",
-    "5200828282828210",
-    "378282246310005",
-    "371449635398431",
-    "6011111111111117",
-    "3056930009020004",
-    "3566002020360505",
-)
-USER_AGENTS = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
-    "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
-    "Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36",
-)
-TEST_NETS = ("192.0.2.", "198.51.100.", "203.0.113.")
-# Bounding boxes (lat min, lat max, lon min, lon max) of each locale's country, roughly.
-BOUNDS = {
-    "en_US": (25.0, 49.0, -124.0, -67.0),
-    "en_GB": (50.0, 58.6, -7.5, 1.7),
-    "de_DE": (47.3, 55.0, 5.9, 15.0),
-    "fr_FR": (42.3, 51.1, -4.8, 8.2),
-    "es_ES": (36.0, 43.8, -9.3, 3.3),
-    "it_IT": (36.6, 47.1, 6.6, 18.5),
-    "ja_JP": (31.0, 45.5, 129.5, 145.8),
-    "pt_BR": (-33.7, 5.3, -73.9, -34.8),
-}
 _PRIMES = (1_000_003, 7_654_321, 15_485_863, 32_452_843, 49_979_687, 67_867_967, 86_028_121, 104_395_301)
 
 
@@ -219,16 +172,8 @@ def _words(row: Row, rng: np.random.Generator, count: int, capital: bool) -> Obj
     return result
 
 
-_LOREM: ObjArray | None = None
-
-
 def _lorem() -> ObjArray:
-    global _LOREM
-    if _LOREM is None:
-        from faker.providers.lorem.la import Provider
-
-        _LOREM = np.asarray(sorted(set(Provider.word_list)), dtype=object)
-    return _LOREM
+    return lorem_words()
 
 
 def _sentences(row: Row, rng: np.random.Generator, count: int, words: int) -> ObjArray:
@@ -329,14 +274,12 @@ def _person_email(spec: FieldSpec, row: Row, rng: np.random.Generator) -> Column
 
 
 def _company_domains(row: Row) -> ObjArray:
-    from synthdata.engine.datasets.company import _name_forms
-
-    _, _, labels = _name_forms(row.context.locale)
+    labels = company_name_forms(row.context.locale).domain_labels
     return builders.join(labels[row.company], ".example")
 
 
 def _coordinate(row: Row, rng: np.random.Generator, axis: int) -> Column:
-    bounds = BOUNDS[row.context.locale]
+    bounds = COUNTRY_BOUNDS[row.context.locale]
     low, high = bounds[2 * axis], bounds[2 * axis + 1]
     return Column("float", np.round(rng.uniform(low, high, row.context.size), 4), decimals=4)
 
