@@ -14,7 +14,7 @@ from synthdata.engine import builders
 from synthdata.engine.columns import Column
 from synthdata.fields.base import EarlierColumns, FieldModel, Problem
 from synthdata.fields.draws import typed_column
-from synthdata.fields.parameters import FiniteNumber, ScalarValue
+from synthdata.fields.parameters import MAX_CHOICES, ScalarValue, Weight
 from synthdata.fields.row import Row
 
 TEMPLATE_REFERENCE = re.compile(r"\{([^{}]*)\}")
@@ -30,8 +30,10 @@ class Choice(ChoiceField):
     example = "gold"
     enumerable = True
 
-    values: list[ScalarValue] = Field(min_length=1, max_length=1000, description="The values")
-    weights: list[FiniteNumber] = Field([], description="Relative weights, one per value (empty: equal)")
+    values: list[ScalarValue] = Field(min_length=1, max_length=MAX_CHOICES, description="The values")
+    weights: list[Weight] = Field(
+        [], max_length=MAX_CHOICES, description="Relative weights, one per value (empty: equal)"
+    )
 
     def capacity(self) -> int:
         return len(self.values)
@@ -41,7 +43,7 @@ class Choice(ChoiceField):
             return []
         if len(self.weights) != len(self.values):
             return [("weights", f"weights has {len(self.weights)} weights for {len(self.values)} values")]
-        if any(w < 0 for w in self.weights) or not sum(self.weights) > 0:
+        if not sum(self.weights) > 0:
             return [("weights", "weights must be non-negative numbers, not all 0")]
         return []
 
@@ -76,7 +78,9 @@ class Template(ChoiceField):
     description = "Text built from earlier fields of the row, e.g. {first_name}.{last_name}"
     example = "emily.johnson@corp.example"
 
-    template: StrictStr = Field(description="Text with {field} references to earlier fields")
+    template: StrictStr = Field(
+        min_length=1, max_length=500, description="Text with {field} references to earlier fields"
+    )
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return [

@@ -7,14 +7,13 @@ from typing import ClassVar, Literal
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import Field
 
 from synthdata.engine.catalogues import products
 from synthdata.engine.columns import Column
 from synthdata.engine.words import CURRENCIES, TEST_CARDS
 from synthdata.fields.base import EarlierColumns, FieldModel, Problem, range_problems
 from synthdata.fields.draws import category
-from synthdata.fields.parameters import FiniteNumber
+from synthdata.fields.parameters import FiniteNumber, number
 from synthdata.fields.row import Row
 
 _IBAN_DIGITS = 18  # German BBAN: bank code (8) and account number (10)
@@ -49,8 +48,8 @@ class Price(CommerceField):
     example = 19.99
     value_type = "number"
 
-    min: FiniteNumber = Field(1.0, description="Lowest price")
-    max: FiniteNumber = Field(500.0, description="Highest price")
+    min: FiniteNumber = number(1.0, "Lowest price")
+    max: FiniteNumber = number(500.0, "Highest price")
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return range_problems(self.min, self.max)

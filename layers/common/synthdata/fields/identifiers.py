@@ -12,6 +12,7 @@ from synthdata.engine import builders
 from synthdata.engine.columns import Column
 from synthdata.engine.locale_data import bytes_rows_to_text
 from synthdata.fields.base import EarlierColumns, FieldModel, Problem
+from synthdata.fields.parameters import whole_number
 from synthdata.fields.row import Row
 
 _DIGIT, _LETTER = ord("#"), ord("?")
@@ -38,8 +39,8 @@ class NumberSequence(IdentifierField):
     value_type = "integer"
     unique_by_construction = True
 
-    start: StrictInt = Field(1, description="First value")
-    step: StrictInt = Field(1, description="Increment (not 0)")
+    start: StrictInt = whole_number(1, "First value")
+    step: StrictInt = whole_number(1, "Increment (not 0)")
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return [("step", "step must not be 0")] if self.step == 0 else []
@@ -54,7 +55,7 @@ class Pattern(IdentifierField):
     example = "ORD-4821-KQ"
     enumerable = True
 
-    pattern: StrictStr = Field("ID-######", description="The pattern")
+    pattern: StrictStr = Field("ID-######", max_length=64, description="The pattern")
 
     def capacity(self) -> int:
         return int(10 ** self.pattern.count("#") * 26 ** self.pattern.count("?"))

@@ -11,7 +11,7 @@ from pydantic import Field, StrictInt
 
 from synthdata.engine.columns import Column
 from synthdata.fields.base import EarlierColumns, FieldModel, Problem, range_problems
-from synthdata.fields.parameters import FiniteNumber
+from synthdata.fields.parameters import FiniteNumber, number, whole_number
 from synthdata.fields.row import Row
 
 Distribution = Literal["uniform", "normal", "lognormal"]
@@ -30,8 +30,8 @@ class Integer(NumbersField):
     value_type = "integer"
     enumerable = True
 
-    min: StrictInt = Field(0, description="Smallest value")
-    max: StrictInt = Field(100, description="Largest value")
+    min: StrictInt = whole_number(0, "Smallest value")
+    max: StrictInt = whole_number(100, "Largest value")
     distribution: Distribution = Field("uniform", description=_DISTRIBUTION_DESCRIPTION)
 
     def capacity(self) -> int:
@@ -50,8 +50,8 @@ class Integer(NumbersField):
 class Fraction(NumbersField):
     """What float and decimal share: a range and a number of decimal places."""
 
-    min: FiniteNumber = Field(0.0, description="Smallest value")
-    max: FiniteNumber = Field(1.0, description="Largest value")
+    min: FiniteNumber = number(0.0, "Smallest value")
+    max: FiniteNumber = number(1.0, "Largest value")
     precision: StrictInt = Field(2, ge=0, le=10, description=_PRECISION_DESCRIPTION)
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
@@ -84,7 +84,7 @@ class Decimal(Fraction):
     example = 1234.50
     value_type = "number"
 
-    max: FiniteNumber = Field(10000.0, description="Largest value")
+    max: FiniteNumber = number(10000.0, "Largest value")
 
 
 class Boolean(NumbersField):

@@ -60,7 +60,7 @@ class Email(PersonField):
     example = "emily.johnson4821907@example.com"
     unique_by_construction = True
 
-    domain: StrictStr = Field("", description="Use this domain instead (e.g. corp.example)")
+    domain: StrictStr = Field("", max_length=253, description="Use this domain instead (e.g. corp.example)")
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         n = row.context.size

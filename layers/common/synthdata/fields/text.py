@@ -35,7 +35,7 @@ class Sentence(TextField):
     description = "A sentence"
     example = "Voluptas sit amet dolor."
 
-    words: StrictInt = Field(8, ge=1, le=200, description="Words per sentence")
+    words: StrictInt = Field(8, ge=1, le=50, description="Words per sentence")
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column("str", _sentences(row, rng, 1, self.words), ascii_safe=True)
