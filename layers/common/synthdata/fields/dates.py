@@ -55,7 +55,31 @@ class TimeField(FieldModel):
     family: ClassVar[str] = "time"
 
 
-class Date(TimeField):
+class DateRange(TimeField):
+    """What date and datetime share: a [start, end] range and an optional text format."""
+
+    start: date
+    end: date
+    format: StrictStr = Field("", max_length=64, description=_FORMAT_DESCRIPTION)
+
+    def problems(self, earlier: Sequence[str]) -> list[Problem]:
+        found = []
+        if self.start > self.end:
+            found.append(
+                ("end", f"end ({self.end.isoformat()}) must not be before start ({self.start.isoformat()})")
+            )
+        if self.format and not DATE_FORMAT.fullmatch(self.format):
+            found.append(
+                ("format", "format may only use %Y %m %d %H %M %S and plain characters (no % otherwise)")
+            )
+        return found
+
+    def output(self, moments: npt.NDArray[np.datetime64], kind: Literal["date", "datetime"]) -> Column:
+        """The moments as a date or datetime column, or as text in `format` when one is set."""
+        return _formatted(moments, self.format) if self.format else Column(kind, moments)
+
+
+class Date(DateRange):
     field_type: Literal["date"] = "date"
     description = "Date in [start, end]"
     example = "2024-03-15"
@@ -64,21 +88,16 @@ class Date(TimeField):
 
     start: IsoDate = Field(date(2020, 1, 1), description="Earliest date")
     end: IsoDate = Field(date(2026, 10, 31), description="Latest date")
-    format: StrictStr = Field("", max_length=64, description=_FORMAT_DESCRIPTION)
 
     def capacity(self) -> int:
         return (self.end - self.start).days + 1
 
-    def problems(self, earlier: Sequence[str]) -> list[Problem]:
-        return _order_problems(self.start, self.end) + _format_problems(self.format)
-
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         first = np.datetime64(self.start, "D")
-        days = first + self.codes(row, rng, self.capacity()).astype("timedelta64[D]")
-        return _formatted(days, self.format) if self.format else Column("date", days)
+        return self.output(first + self.codes(row, rng, self.capacity()).astype("timedelta64[D]"), "date")
 
 
-class Datetime(TimeField):
+class Datetime(DateRange):
     field_type: Literal["datetime"] = "datetime"
     description = "UTC instant in [start, end]"
     example = "2024-03-15T10:22:05Z"
@@ -87,19 +106,14 @@ class Datetime(TimeField):
 
     start: IsoDateTime = Field(datetime(2020, 1, 1), description="Earliest instant")
     end: IsoDateTime = Field(datetime(2026, 10, 31, 23, 59, 59), description="Latest instant")
-    format: StrictStr = Field("", max_length=64, description=_FORMAT_DESCRIPTION)
 
     def capacity(self) -> int:
         return int((self.end - self.start).total_seconds()) + 1
 
-    def problems(self, earlier: Sequence[str]) -> list[Problem]:
-        return _order_problems(self.start, self.end) + _format_problems(self.format)
-
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         first = np.datetime64(self.start, "s")
         seconds = self.codes(row, rng, self.capacity() or 1).astype("timedelta64[s]")
-        instants = first + seconds
-        return _formatted(instants, self.format) if self.format else Column("datetime", instants)
+        return self.output(first + seconds, "datetime")
 
 
 class Time(TimeField):
@@ -138,23 +152,6 @@ class Timezone(TimeField):
 def _seconds(moment: time) -> int:
     """Seconds since midnight (fractions of a second are dropped)."""
     return moment.hour * 3600 + moment.minute * 60 + moment.second
-
-
-def _order_problems(start: date, end: date) -> list[Problem]:
-    if start > end:
-        return [("end", f"end ({end.isoformat()}) must not be before start ({start.isoformat()})")]
-    return []
-
-
-def _format_problems(pattern: str) -> list[Problem]:
-    if not pattern or DATE_FORMAT.fullmatch(pattern):
-        return []
-    return [
-        (
-            "format",
-            "format may only use %Y %m %d %H %M %S and plain characters (no % otherwise)",
-        )
-    ]
 
 
 def _formatted(moments: npt.NDArray[np.datetime64], pattern: str) -> Column:
