@@ -19,9 +19,8 @@ from faker import Faker
 from synthdata.engine import BLOCK_ROWS, LOCALES, get_dataset
 from synthdata.engine.builders import EXAMPLE_DOMAINS
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext
-from synthdata.engine.datasets.company import INDUSTRIES
-from synthdata.engine.datasets.ecommerce import CATALOGUE
 from synthdata.engine.locale_data import COUNTRY, locale_data
+from synthdata.engine.words import CATALOGUE, INDUSTRIES
 
 REFERENCE = datetime.fromisoformat(str(REFERENCE_TIME))
 SEED = 20261124

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from synthdata.engine import BLOCK_ROWS, preview_records, render_rows
-from synthdata.engine.datasets.ecommerce import CATALOGUE
+from synthdata.engine.words import CATALOGUE
 from synthdata.errors import ValidationFailed
 from synthdata.fields import FIELD_TYPES, compile_template, list_field_types
 

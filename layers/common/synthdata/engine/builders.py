@@ -151,7 +151,8 @@ def datetimes_before_reference(
     return REFERENCE_TIME - seconds.astype("timedelta64[s]")
 
 
-def _ymd(days: npt.NDArray[np.datetime64]) -> tuple[npt.NDArray[np.int64], ...]:
+def year_month_day(days: npt.NDArray[np.datetime64]) -> tuple[npt.NDArray[np.int64], ...]:
+    """(year, month 1-12, day of month 1-31) of each date, as whole-column integer arrays."""
     years = days.astype("datetime64[Y]")
     months = days.astype("datetime64[M]")
     return (
@@ -165,8 +166,8 @@ def whole_years_between(
     earlier: npt.NDArray[np.datetime64], later: npt.NDArray[np.datetime64]
 ) -> npt.NDArray[np.int64]:
     """Completed years from `earlier` to `later` (an age), dates taken in UTC."""
-    y1, m1, d1 = _ymd(earlier.astype("datetime64[D]"))
-    y2, m2, d2 = _ymd(later.astype("datetime64[D]"))
+    y1, m1, d1 = year_month_day(earlier.astype("datetime64[D]"))
+    y2, m2, d2 = year_month_day(later.astype("datetime64[D]"))
     before_birthday = (m2 < m1) | ((m2 == m1) & (d2 < d1))
     age: npt.NDArray[np.int64] = y2 - y1 - before_birthday.astype(np.int64)
     return age
@@ -177,7 +178,7 @@ def birth_dates(
 ) -> npt.NDArray[np.datetime64]:
     """Dates of birth such that each person is exactly `ages` whole years old at `at`."""
     at_days = at.astype("datetime64[D]")
-    years, months, days = _ymd(at_days)
+    years, months, days = year_month_day(at_days)
     anniversary_month = (years - ages - 1970) * 12 + (months - 1)
     anniversary = anniversary_month.astype("datetime64[M]").astype("datetime64[D]") + np.minimum(
         days - 1, 27

@@ -110,7 +110,7 @@ class Column:
         return encoded[np.asarray(self.values)].tolist()  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------------------------------ text forms
-    def _plain_text(self) -> list[str]:
+    def plain_text(self) -> list[str]:
         """Each value as text, with no quoting (the CSV form of non-string kinds)."""
         values = self.values
         if self.kind == "str":
@@ -142,7 +142,7 @@ class Column:
         if self.kind == "str" and self.vocabulary is not None:
             encoding = f"csv:{self.user_literal}:{self.ascii_safe}"
             return self._with_nulls(self._categorical_text(encoding, self._csv_encode), "")
-        text = self._plain_text()
+        text = self.plain_text()
         if self.kind == "str":
             if self.user_literal:
                 text = neutralize_formulas(text)
@@ -157,21 +157,21 @@ class Column:
     def json_text(self) -> list[str]:
         """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`)."""
         if self.kind in ("int", "float"):
-            text = self._plain_text()
+            text = self.plain_text()
         elif self.kind == "bool":
             text = np.where(np.asarray(self.values), "true", "false").tolist()
         elif self.kind == "str" and self.vocabulary is not None:
             text = self._categorical_text("json", _json_encode)
         elif self.kind == "str" and self.ascii_safe:
-            text = list(map('"{}"'.format, self._plain_text()))
+            text = list(map('"{}"'.format, self.plain_text()))
         else:
-            text = list(map(encode_basestring, self._plain_text()))
+            text = list(map(encode_basestring, self.plain_text()))
         return self._with_nulls(text, "null")
 
     def python_values(self) -> list[Any]:
         """JSON-ready Python values (for previews): numbers, bools, ISO strings, None."""
         if self.kind in ("str", "date", "datetime"):
-            values: list[Any] = self._plain_text()
+            values: list[Any] = self.plain_text()
         elif self.kind == "float":
             values = np.round(np.asarray(self.values, dtype=float), self.decimals).tolist()
         else:

@@ -31,6 +31,18 @@ COUNTRY = {
     "pt_BR": ("Brazil", "BR", "BRL"),
 }
 
+# Bounding box (lat min, lat max, lon min, lon max) of each locale's country, roughly.
+COUNTRY_BOUNDS = {
+    "en_US": (25.0, 49.0, -124.0, -67.0),
+    "en_GB": (50.0, 58.6, -7.5, 1.7),
+    "de_DE": (47.3, 55.0, 5.9, 15.0),
+    "fr_FR": (42.3, 51.1, -4.8, 8.2),
+    "es_ES": (36.0, 43.8, -9.3, 3.3),
+    "it_IT": (36.6, 47.1, 6.6, 18.5),
+    "ja_JP": (31.0, 45.5, 129.5, 145.8),
+    "pt_BR": (-33.7, 5.3, -73.9, -34.8),
+}
+
 # Fictional ranges where the numbering plan has one (US 555-01xx; UK Ofcom drama numbers via Faker's en_GB).
 _FICTIONAL_PHONE_FORMATS = {"en_US": ("+1-$##-555-01##", "($##) 555-01##")}
 
@@ -91,7 +103,8 @@ def _combined(a: npt.NDArray[np.object_], b: npt.NDArray[np.object_]) -> npt.NDA
     return _COMBINED[key]
 
 
-def _ascii_slug(text: str) -> str:
+def ascii_slug(text: str) -> str:
+    """Lowercase a-z only (transliterated first), for emails, usernames and domain labels."""
     from faker.decode import unidecode
 
     slug = _NON_ALPHA.sub("", unidecode(text).lower())
@@ -105,7 +118,7 @@ def _weighted(names: Any, romanized: dict[str, str] | None = None) -> WeightedWo
     else:
         words = [str(n) for n in dict.fromkeys(names)]
         weights = np.ones(len(words))
-    ascii_words = [_ascii_slug(romanized.get(w, w) if romanized else w) for w in words]
+    ascii_words = [ascii_slug(romanized.get(w, w) if romanized else w) for w in words]
     return WeightedWords(vocabulary(words), vocabulary(ascii_words), weights / weights.sum())
 
 
@@ -193,6 +206,14 @@ def locale_data(locale: str) -> LocaleData:
         companies=vocabulary(sorted({fake.company() for _ in range(_COMPANY_POOL)})),
         company_suffixes=tuple(dict.fromkeys(str(s) for s in suffixes)),
     )
+
+
+@lru_cache(maxsize=1)
+def lorem_words() -> npt.NDArray[np.object_]:
+    """Faker's Latin lorem vocabulary, sorted and deduplicated (the same for every locale)."""
+    from faker.providers.lorem.la import Provider
+
+    return np.asarray(sorted(set(Provider.word_list)), dtype=object)
 
 
 def fill_digits(rng: np.random.Generator, formats: tuple[str, ...], n: int) -> list[str]:

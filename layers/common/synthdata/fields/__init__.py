@@ -1,14 +1,16 @@
-"""Custom templates: the field-type catalogue, validation, and compilation into an engine Dataset."""
+"""Custom templates: the field types (one model per type, in family modules), validation, and compilation
+into an engine Dataset."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from synthdata.fields.catalogue import FIELD_TYPES, list_field_types
-from synthdata.fields.compiler import FieldSpec, validate_fields
+from synthdata.fields.base import FieldModel
+from synthdata.fields.compiler import validate_fields
 from synthdata.fields.dataset import TemplateDataset
+from synthdata.fields.registry import FIELD_TYPES, list_field_types
 
-__all__ = ["FIELD_TYPES", "FieldSpec", "TemplateDataset", "compile_template", "list_field_types"]
+__all__ = ["FIELD_TYPES", "FieldModel", "TemplateDataset", "compile_template", "list_field_types"]
 
 
 def compile_template(schema_fields: Any, *, record_count: int | None = None) -> TemplateDataset:

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import numpy.typing as npt
 
 from synthdata.engine import builders
 from synthdata.engine.columns import Column
+from synthdata.engine.company_names import company_name_forms
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.rng import block_rng, unique_codes
+from synthdata.engine.words import INDUSTRIES
 
-INDUSTRIES: dict[str, tuple[str, ...]] = {
-    "Technology": ("Software", "Semiconductors", "IT Services", "Consumer Electronics", "Cybersecurity"),
-    "Healthcare": ("Pharmaceuticals", "Medical Devices", "Biotechnology", "Hospitals", "Health Insurance"),
-    "Finance": ("Banking", "Insurance", "Asset Management", "Payments", "Fintech"),
-    "Retail": ("E-commerce", "Grocery", "Apparel", "Home Improvement", "Department Stores"),
-    "Manufacturing": ("Automotive", "Industrial Machinery", "Chemicals", "Aerospace", "Packaging"),
-    "Energy": ("Oil & Gas", "Renewable Energy", "Utilities", "Energy Storage"),
-    "Media": ("Publishing", "Broadcasting", "Video Games", "Advertising", "Streaming"),
-    "Transportation": ("Logistics", "Airlines", "Rail", "Shipping"),
-    "Real Estate": ("Commercial Real Estate", "Residential Real Estate", "REIT", "Property Management"),
-    "Hospitality": ("Hotels", "Restaurants", "Travel Agencies", "Leisure"),
-}
 # Size bands by employee_count (inclusive lower bounds).
 SIZE_BANDS = ((1, "micro"), (10, "small"), (50, "medium"), (250, "large"), (1000, "enterprise"))
 COMPANY_TYPES = ("private", "public", "partnership", "nonprofit")
@@ -47,27 +35,6 @@ def size_category(employees: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
     bounds = np.array([b for b, _ in SIZE_BANDS])
     names = np.asarray([name for _, name in SIZE_BANDS], dtype=object)
     return names[np.searchsorted(bounds, employees, side="right") - 1]
-
-
-@lru_cache(maxsize=8)
-def _name_forms(
-    locale: str,
-) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_], npt.NDArray[np.object_]]:
-    """(company name, trading name without legal suffix, ASCII domain label) for the locale's name pool."""
-    from synthdata.engine.locale_data import _ascii_slug
-
-    data = locale_data(locale)
-    suffixes = sorted(data.company_suffixes, key=len, reverse=True)
-    trading = []
-    for name in data.companies.tolist():
-        base = name
-        for suffix in suffixes:
-            if base.endswith(" " + suffix):
-                base = base[: -len(suffix) - 1].rstrip(" ,")
-                break
-        trading.append(base)
-    labels = [_ascii_slug(t)[:24] or "company" for t in trading]
-    return data.companies, np.asarray(trading, dtype=object), np.asarray(labels, dtype=object)
 
 
 def _symbols(code: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
@@ -135,7 +102,7 @@ class CompanyDataset:
         data = locale_data(context.locale)
         rng = block_rng(context.seed, context.block_index, "company")
         n = context.size
-        names, trading, labels = _name_forms(context.locale)
+        names, trading, labels = company_name_forms(context.locale)
         pick = rng.integers(0, len(names), n)
         industries = list(INDUSTRIES)
         industry_index = rng.integers(0, len(industries), n)

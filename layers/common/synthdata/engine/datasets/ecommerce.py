@@ -2,102 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
 import numpy as np
 import numpy.typing as npt
 
 from synthdata.engine import builders
+from synthdata.engine.catalogues import CUSTOMERS_PER_FILE, PRODUCTS_PER_FILE, customers, products
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
 from synthdata.engine.locale_data import locale_data
-from synthdata.engine.rng import block_rng, fixed_rng, unique_codes
+from synthdata.engine.rng import block_rng, unique_codes
 
-CUSTOMERS_PER_FILE = 50_000
-PRODUCTS_PER_FILE = 2_000
-
-# category -> (product nouns, (min, max) unit price)
-CATALOGUE: dict[str, tuple[tuple[str, ...], tuple[float, float]]] = {
-    "Electronics": (
-        (
-            "Wireless Headphones",
-            "Bluetooth Speaker",
-            "Smartwatch",
-            "Tablet",
-            "Laptop",
-            "Monitor",
-            "Keyboard",
-            "Webcam",
-            "Power Bank",
-            "USB-C Hub",
-        ),
-        (9.99, 1899.0),
-    ),
-    "Books": (
-        (
-            "Novel",
-            "Cookbook",
-            "Travel Guide",
-            "Biography",
-            "Poetry Collection",
-            "Textbook",
-            "Graphic Novel",
-            "Children's Book",
-        ),
-        (4.99, 89.0),
-    ),
-    "Clothing": (
-        ("T-Shirt", "Jeans", "Hoodie", "Rain Jacket", "Sneakers", "Dress", "Wool Sweater", "Scarf"),
-        (7.99, 249.0),
-    ),
-    "Home & Kitchen": (
-        (
-            "Chef's Knife",
-            "Blender",
-            "Coffee Maker",
-            "Cast Iron Skillet",
-            "Bath Towel Set",
-            "Table Lamp",
-            "Storage Box",
-            "Cutting Board",
-        ),
-        (5.99, 399.0),
-    ),
-    "Sports & Outdoors": (
-        (
-            "Yoga Mat",
-            "Camping Tent",
-            "Hiking Backpack",
-            "Water Bottle",
-            "Bike Helmet",
-            "Dumbbell Set",
-            "Running Shorts",
-        ),
-        (6.99, 499.0),
-    ),
-    "Beauty": (
-        ("Face Cream", "Shampoo", "Lipstick", "Perfume", "Hair Dryer", "Nail Polish Set"),
-        (3.99, 149.0),
-    ),
-    "Toys": (("Building Blocks", "Puzzle", "Board Game", "Plush Bear", "Toy Car", "Art Set"), (4.99, 129.0)),
-    "Grocery": (
-        ("Olive Oil", "Ground Coffee", "Green Tea", "Dark Chocolate", "Pasta", "Honey"),
-        (1.99, 39.0),
-    ),
-}
-_ADJECTIVES = (
-    "Classic",
-    "Premium",
-    "Compact",
-    "Eco",
-    "Deluxe",
-    "Essential",
-    "Pro",
-    "Ultra",
-    "Smart",
-    "Everyday",
-)
 PAYMENT_METHODS = (
     ("credit_card", 0.42),
     ("debit_card", 0.2),
@@ -129,61 +43,6 @@ TAX_RATES = {
     "BRL": (0.17, 0.18),
 }
 _SHIPPED = ("shipped", "delivered", "returned")
-
-
-@dataclass(frozen=True)
-class Products:
-    ids: npt.NDArray[np.object_]
-    names: npt.NDArray[np.object_]
-    categories: npt.NDArray[np.object_]
-    prices: npt.NDArray[np.float64]
-
-
-@dataclass(frozen=True)
-class Customers:
-    ids: npt.NDArray[np.object_]
-    emails: npt.NDArray[np.object_]
-    addresses: npt.NDArray[np.object_]
-
-
-@lru_cache(maxsize=8)
-def products(seed: int) -> Products:
-    """The file's product catalogue: a product id always has one name, category and price."""
-    rng = fixed_rng(seed, "products")
-    categories = list(CATALOGUE)
-    category = rng.integers(0, len(categories), PRODUCTS_PER_FILE)
-    names = np.empty(PRODUCTS_PER_FILE, dtype=object)
-    prices = np.empty(PRODUCTS_PER_FILE)
-    for index, name in enumerate(categories):
-        rows = np.flatnonzero(category == index)
-        nouns, (low, high) = CATALOGUE[name]
-        noun = np.asarray(nouns, dtype=object)[rng.integers(0, len(nouns), rows.size)]
-        adjective = np.asarray(_ADJECTIVES, dtype=object)[rng.integers(0, len(_ADJECTIVES), rows.size)]
-        names[rows] = adjective + " " + noun
-        # Log-uniform prices ending in .99, the way shops price things.
-        raw = np.exp(rng.uniform(np.log(low), np.log(high), rows.size))
-        prices[rows] = np.maximum(np.floor(raw), 1) - 0.01
-    ids = np.char.add("PRD-", np.char.zfill(np.arange(1, PRODUCTS_PER_FILE + 1).astype(str), 5)).astype(
-        object
-    )
-    return Products(ids, names, np.asarray(categories, dtype=object)[category], np.round(prices, 2))
-
-
-@lru_cache(maxsize=8)
-def customers(seed: int, locale: str, realistic_domains: bool) -> Customers:
-    """The file's customers: a customer id always has one email and one address."""
-    rng = fixed_rng(seed, f"customers:{locale}")
-    data = locale_data(locale)
-    person = builders.people(rng, data, CUSTOMERS_PER_FILE)
-    domains = builders.email_domains(rng, CUSTOMERS_PER_FILE, realistic_domains)
-    index = np.arange(CUSTOMERS_PER_FILE, dtype=np.int64)
-    emails, _ = builders.person_handles(person, index, seed, domains)
-    place = builders.places(rng, data, CUSTOMERS_PER_FILE)
-    addresses = builders.join(
-        place.street_address, ", ", place.city, ", ", place.region, " ", place.postal_code
-    )
-    ids = np.char.add("CUST-", np.char.zfill((index + 1).astype(str), 6)).astype(object)
-    return Customers(ids, emails, addresses)
 
 
 def _weighted_choice(

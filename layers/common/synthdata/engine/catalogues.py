@@ -1,0 +1,82 @@
+"""The per-file catalogues that orders and template rows draw from: products and customers.
+
+A catalogue depends only on the seed (and, for customers, the locale and options), never on the block, so a
+product id or a customer id means the same thing in every shard of a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+
+from synthdata.engine import builders
+from synthdata.engine.locale_data import locale_data
+from synthdata.engine.rng import fixed_rng
+from synthdata.engine.words import CATALOGUE, PRODUCT_ADJECTIVES
+
+CUSTOMERS_PER_FILE = 50_000
+PRODUCTS_PER_FILE = 2_000
+
+
+@dataclass(frozen=True)
+class Products:
+    """The file's products; the same index is the same product in every array."""
+
+    ids: npt.NDArray[np.object_]
+    names: npt.NDArray[np.object_]
+    categories: npt.NDArray[np.object_]
+    prices: npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Customers:
+    """The file's customers; the same index is the same customer in every array."""
+
+    ids: npt.NDArray[np.object_]
+    emails: npt.NDArray[np.object_]
+    addresses: npt.NDArray[np.object_]
+
+
+@lru_cache(maxsize=8)
+def products(seed: int) -> Products:
+    """The file's product catalogue: a product id always has one name, category and price."""
+    rng = fixed_rng(seed, "products")
+    categories = list(CATALOGUE)
+    category = rng.integers(0, len(categories), PRODUCTS_PER_FILE)
+    names = np.empty(PRODUCTS_PER_FILE, dtype=object)
+    prices = np.empty(PRODUCTS_PER_FILE)
+    for index, name in enumerate(categories):
+        rows = np.flatnonzero(category == index)
+        nouns, (low, high) = CATALOGUE[name]
+        noun = np.asarray(nouns, dtype=object)[rng.integers(0, len(nouns), rows.size)]
+        adjective = np.asarray(PRODUCT_ADJECTIVES, dtype=object)[
+            rng.integers(0, len(PRODUCT_ADJECTIVES), rows.size)
+        ]
+        names[rows] = adjective + " " + noun
+        # Log-uniform prices ending in .99, the way shops price things.
+        raw = np.exp(rng.uniform(np.log(low), np.log(high), rows.size))
+        prices[rows] = np.maximum(np.floor(raw), 1) - 0.01
+    ids = np.char.add("PRD-", np.char.zfill(np.arange(1, PRODUCTS_PER_FILE + 1).astype(str), 5)).astype(
+        object
+    )
+    return Products(ids, names, np.asarray(categories, dtype=object)[category], np.round(prices, 2))
+
+
+@lru_cache(maxsize=8)
+def customers(seed: int, locale: str, realistic_domains: bool) -> Customers:
+    """The file's customers: a customer id always has one email and one address."""
+    rng = fixed_rng(seed, f"customers:{locale}")
+    data = locale_data(locale)
+    person = builders.people(rng, data, CUSTOMERS_PER_FILE)
+    domains = builders.email_domains(rng, CUSTOMERS_PER_FILE, realistic_domains)
+    index = np.arange(CUSTOMERS_PER_FILE, dtype=np.int64)
+    emails, _ = builders.person_handles(person, index, seed, domains)
+    place = builders.places(rng, data, CUSTOMERS_PER_FILE)
+    addresses = builders.join(
+        place.street_address, ", ", place.city, ", ", place.region, " ", place.postal_code
+    )
+    ids = np.char.add("CUST-", np.char.zfill((index + 1).astype(str), 6)).astype(object)
+    return Customers(ids, emails, addresses)
