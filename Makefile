@@ -49,11 +49,12 @@ validate: venv
 build: venv
 	PATH="$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.13*/bin 2>/dev/null | tail -1):$$PATH" $(VENV)/bin/sam build
 
-## Regenerate both hashed locks from the .in files after editing one (add --upgrade-package NAME to move a pin).
-## The dev lock comes first: the layer is resolved within it, so Lambda gets the versions the tests ran.
-UV_COMPILE := $(VENV)/bin/uv pip compile --universal --python-version 3.11 --generate-hashes
+## Regenerate both hashed locks from the .in files after editing one; other pins stay unless
+## LOCK_ARGS='--upgrade-package NAME' (or --upgrade) moves them. The dev lock comes first: the layer is resolved
+## within it, so Lambda gets the versions the tests ran.
+UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes
 lock: venv
-	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
+	$(UV_COMPILE) $(LOCK_ARGS) requirements-dev.in -o requirements-dev.txt
 	$(UV_COMPILE) layers/common/requirements.in -c requirements-dev.txt -o layers/common/requirements.txt
 
 clean:
