@@ -5,12 +5,17 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 3000
 
-.PHONY: venv dev test lint typecheck unit bench coherence build validate clean
+.PHONY: venv dev test lint typecheck unit bench coherence build validate lock clean
 
-$(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt pyproject.toml
+# Every package comes from the hashed lock, pip included. The lock is complete, so --no-deps: a new venv's
+# pip 23.2 refuses a dependency with extras (boto3-stubs[...]) in hash-checking mode; `pip check` then proves
+# the set consistent. Hash-checking mode forbids `-e .`: the project follows alone, built with the locked
+# setuptools instead of an unpinned download.
+$(VENV)/.installed: requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt -e .
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip check
 	touch $@
 
 venv: $(VENV)/.installed
@@ -43,6 +48,14 @@ validate: venv
 ## sam build needs a python3.13 (the functions' runtime): pyenv's build is used when there is one.
 build: venv
 	PATH="$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.13*/bin 2>/dev/null | tail -1):$$PATH" $(VENV)/bin/sam build
+
+## Regenerate both hashed locks from the .in files after editing one; other pins stay unless
+## LOCK_ARGS='--upgrade-package NAME' (or --upgrade) moves them. The dev lock comes first: the layer is resolved
+## within it, so Lambda gets the versions the tests ran.
+UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes
+lock: venv
+	$(UV_COMPILE) $(LOCK_ARGS) requirements-dev.in -o requirements-dev.txt
+	$(UV_COMPILE) layers/common/requirements.in -c requirements-dev.txt -o layers/common/requirements.txt
 
 clean:
 	rm -rf .aws-sam .pytest_cache .mypy_cache .ruff_cache
