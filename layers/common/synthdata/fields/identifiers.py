@@ -84,4 +84,29 @@ class Pattern(IdentifierField):
         return Column("str", bytes_rows_to_text(chars), user_literal=True)
 
 
-IDENTIFIERS: list[type[FieldModel]] = [Uuid, NumberSequence, Pattern]
+class SemanticVersion(IdentifierField):
+    field_type: Literal["semver"] = "semver"
+    description = "Semantic version MAJOR.MINOR.PATCH, small numbers more likely (as release histories are)"
+    example = "2.14.3"
+
+    max_major: StrictInt = Field(9, ge=0, le=999, description="Largest major version")
+    max_minor: StrictInt = Field(30, ge=0, le=999, description="Largest minor version")
+    max_patch: StrictInt = Field(20, ge=0, le=999, description="Largest patch version")
+
+    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
+        n = row.context.size
+        # Geometric draws, folded into range: version 1.x is common, 9.x rare, 0.x possible.
+        parts = [
+            np.minimum(rng.geometric(p, n) - offset, highest)
+            for p, offset, highest in (
+                (0.35, 0, self.max_major),
+                (0.12, 1, self.max_minor),
+                (0.2, 1, self.max_patch),
+            )
+        ]
+        major, minor, patch = (builders.digits(part) for part in parts)
+        text = builders.join(major, ".", minor, ".", patch)
+        return Column("str", text, ascii_safe=True)
+
+
+IDENTIFIERS: list[type[FieldModel]] = [Uuid, NumberSequence, Pattern, SemanticVersion]
