@@ -138,16 +138,32 @@ def _sentence(
         return f"{where} must be {', '.join(expected[:-1])} or {expected[-1]}"
     detail = (refusals or alternatives)[0]
     field = model.model_fields.get(str(location[0])) if len(location) == 1 else None
-    return f"{where} {_predicate(detail, field, owner, parameters)}"
+    return f"{where} {predicate(detail, field, owner, parameters)}"
 
 
-def _predicate(detail: ErrorDetails, field: FieldInfo | None, owner: str, parameters: Sequence[str]) -> str:
-    kind, context = detail["type"], detail.get("ctx", {})
+def predicate(
+    detail: ErrorDetails | dict[str, Any],
+    field: FieldInfo | None = None,
+    owner: str | None = None,
+    parameters: Sequence[str] = (),
+) -> str:
+    """What is wrong, as the rest of a sentence that starts with the location ("must be at least 0").
+
+    `owner` names what the location belongs to ("is required for choice"); without one the sentence is about
+    a request field ("is not a recognised field").
+    """
+    kind, context = detail["type"], detail.get("ctx") or {}
     bounds = constraints(field) if field else {}
     if kind == "missing":
-        return f"is required for {owner}"
+        return f"is required for {owner}" if owner else "is required"
     if kind == "extra_forbidden":
+        if owner is None:
+            return "is not a recognised field"
         return f"is not a parameter of {owner} (its parameters: {', '.join(parameters) or 'none'})"
+    if kind == "value_error" and "error" in context:
+        return str(context["error"])  # our validators raise complete sentences
+    if kind in ("model_type", "model_attributes_type"):
+        return "must be a JSON object"
     if kind == "literal_error":
         return f"must be one of {_choices(field, context)}"
     if kind in _EXPECTED:

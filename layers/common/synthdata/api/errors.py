@@ -1,4 +1,5 @@
-"""Turn validation errors into the API's error shape, one human sentence per field."""
+"""Turn request validation errors into the API's error shape, one human sentence per field (the sentences
+themselves are written in synthdata.validation_sentences, shared with the template fields)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from synthdata.errors import BadRequest, FieldProblem, SynthdataError, ValidationFailed
-from synthdata.settings import get_settings
+from synthdata.validation_sentences import predicate
+
+_SOURCES = ("body", "query", "path", "header")
 
 
 def _field_name(location: Sequence[Any]) -> str:
-    parts = [str(p) for p in location if p not in ("body", "query", "path", "header")]
+    parts = [str(p) for p in location if p not in _SOURCES]
     name = ""
     for part in parts:
         name += f"[{part}]" if part.isdigit() else (f".{part}" if name else part)
@@ -18,43 +21,9 @@ def _field_name(location: Sequence[Any]) -> str:
 
 
 def _sentence(field: str, error: dict[str, Any]) -> str:
-    kind = error.get("type", "")
-    ctx = error.get("ctx") or {}
-    if kind == "missing":
-        return f"{field} is required"
-    if kind == "literal_error":
-        return f"{field} must be one of {ctx.get('expected', 'the allowed values')}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{field} must be a whole number"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"{field} must be true or false"
-    if kind in ("string_type",):
-        return f"{field} must be a string"
-    settings = get_settings()
-    if field == "record_count" and (ctx.get("ge"), ctx.get("le")) in (
-        (settings.min_records, None),
-        (None, settings.max_records),
-    ):
-        return f"record_count must be between {settings.min_records} and {settings.max_records}"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"{field} must be at least {ctx.get('ge', ctx.get('gt'))}"
-    if kind in ("less_than_equal", "less_than"):
-        return f"{field} must be at most {ctx.get('le', ctx.get('lt'))}"
-    if kind == "string_too_short":
-        return f"{field} must not be empty" if ctx.get("min_length") == 1 else f"{field} is too short"
-    if kind == "string_too_long":
-        return f"{field} must be at most {ctx.get('max_length')} characters"
-    if kind == "too_short":
-        return f"{field} needs at least {ctx.get('min_length')} item(s)"
-    if kind == "extra_forbidden":
-        return f"{field} is not a recognised field"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"{field} must be a JSON object"
-    if kind == "list_type":
-        return f"{field} must be a list"
-    if kind == "value_error":
-        return str(ctx.get("error", error.get("msg", "is invalid")))
-    return f"{field}: {error.get('msg', 'is invalid')}"
+    said = predicate(error)
+    # A validator of a whole model (exactly one of data_type or template_id) words its own sentence.
+    return said if error.get("type") == "value_error" else f"{field} {said}"
 
 
 def from_validation_errors(errors: Sequence[dict[str, Any]]) -> SynthdataError:

@@ -173,6 +173,11 @@ def whole_years_between(
     return age
 
 
+def adult_ages(rng: np.random.Generator, n: int) -> npt.NDArray[np.int64]:
+    """Ages of adults as they spread in a population: around 41, 18 to 89 (the one age draw)."""
+    return np.clip(np.round(rng.normal(41, 14, n)), 18, 89).astype(np.int64)
+
+
 def birth_dates(
     rng: np.random.Generator, at: npt.NDArray[np.datetime64], ages: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.datetime64]:

@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from synthdata.engine.columns import vocabulary
+from synthdata.engine.rng import weighted_indices
 
 LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "ja_JP", "pt_BR")
 DEFAULT_LOCALE = "en_US"
@@ -60,9 +61,7 @@ class WeightedWords:
 
     def draw(self, rng: np.random.Generator, n: int) -> npt.NDArray[np.intp]:
         """Indices of n words drawn with their weights."""
-        return np.searchsorted(np.cumsum(self.probabilities), rng.random(n), side="right").clip(
-            0, len(self.words) - 1
-        )
+        return weighted_indices(rng, np.cumsum(self.probabilities), n)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import secrets
 import zlib
+from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 BLOCK_ROWS = 10_000
 SEED_MAX = 2**53 - 1  # the largest seed a client may send: seeds stay exact as JSON numbers in every client
@@ -40,3 +42,16 @@ def unique_codes(row_index: np.ndarray, seed: int, modulus: int = 10_000_000) ->
     multiplier = 7_654_321  # odd and not a multiple of 5: coprime with powers of ten
     offset = seed % modulus
     return (row_index.astype(np.int64) * multiplier + offset) % modulus
+
+
+def cumulative_weights(weights: Sequence[float] | npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Running totals of weights scaled to sum to 1: what `weighted_indices` draws against."""
+    values = np.asarray(weights, dtype=float)
+    return np.cumsum(values / values.sum())
+
+
+def weighted_indices(
+    rng: np.random.Generator, cumulative: npt.NDArray[np.float64], n: int
+) -> npt.NDArray[np.intp]:
+    """n indices drawn with the weights whose running totals are `cumulative` (the one weighted draw)."""
+    return np.searchsorted(cumulative, rng.random(n), side="right").clip(0, len(cumulative) - 1)

@@ -12,6 +12,7 @@ from pydantic import Field, StrictStr
 
 from synthdata.engine import builders
 from synthdata.engine.columns import Column
+from synthdata.engine.rng import cumulative_weights, weighted_indices
 from synthdata.fields.base import EarlierColumns, FieldModel, Problem
 from synthdata.fields.draws import typed_column
 from synthdata.fields.parameters import MAX_CHOICES, ScalarValue, Weight
@@ -53,9 +54,7 @@ class Choice(ChoiceField):
     def _codes(self, row: Row, rng: np.random.Generator) -> npt.NDArray[np.int64]:
         if self.unique or not self.weights:
             return self.codes(row, rng, len(self.values))
-        cumulative = np.cumsum(np.asarray(self.weights, dtype=float) / float(sum(self.weights)))
-        picks = np.searchsorted(cumulative, rng.random(row.context.size), side="right")
-        return picks.clip(0, len(self.values) - 1)
+        return weighted_indices(rng, cumulative_weights(self.weights), row.context.size)
 
 
 class Constant(ChoiceField):

@@ -44,7 +44,7 @@ class Row:
     @cached_property
     def born(self) -> npt.NDArray[np.datetime64]:
         at = np.full(self.context.size, REFERENCE_TIME)
-        ages = np.clip(np.round(self.rng.normal(41, 14, self.context.size)), 18, 89).astype(np.int64)
+        ages = builders.adult_ages(self.rng, self.context.size)
         return builders.birth_dates(self.rng, at, ages)
 
     @cached_property

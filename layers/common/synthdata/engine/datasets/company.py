@@ -10,12 +10,13 @@ from synthdata.engine.columns import Column
 from synthdata.engine.company_names import company_name_forms
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
 from synthdata.engine.locale_data import locale_data
-from synthdata.engine.rng import block_rng, unique_codes
+from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
 from synthdata.engine.words import INDUSTRIES
 
 # Size bands by employee_count (inclusive lower bounds).
 SIZE_BANDS = ((1, "micro"), (10, "small"), (50, "medium"), (250, "large"), (1000, "enterprise"))
 COMPANY_TYPES = ("private", "public", "partnership", "nonprofit")
+COMPANY_TYPE_WEIGHTS = (0.7, 0.15, 0.1, 0.05)
 EXCHANGES = {
     "en_US": ("NYSE", "NASDAQ"),
     "en_GB": ("LSE",),
@@ -112,7 +113,7 @@ class CompanyDataset:
             options = np.asarray(INDUSTRIES[industry], dtype=object)
             sub[rows] = options[rng.integers(0, len(options), rows.size)]
         kind = np.asarray(COMPANY_TYPES, dtype=object)[
-            np.searchsorted(np.cumsum([0.7, 0.15, 0.1, 0.05]), rng.random(n), side="right").clip(0, 3)
+            weighted_indices(rng, cumulative_weights(COMPANY_TYPE_WEIGHTS), n)
         ]
         public = kind == "public"
         employees = np.maximum(1, np.round(rng.lognormal(np.where(public, 8.0, 3.5), 1.3, n))).astype(

@@ -10,7 +10,7 @@ from synthdata.engine.catalogues import CUSTOMERS_PER_FILE, PRODUCTS_PER_FILE, c
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
 from synthdata.engine.locale_data import locale_data
-from synthdata.engine.rng import block_rng, unique_codes
+from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
 
 PAYMENT_METHODS = (
     ("credit_card", 0.42),
@@ -48,10 +48,7 @@ _SHIPPED = ("shipped", "delivered", "returned")
 def _weighted_choice(
     rng: np.random.Generator, options: tuple[tuple[str, float], ...], n: int
 ) -> npt.NDArray[np.intp]:
-    weights = np.array([w for _, w in options])
-    return np.searchsorted(np.cumsum(weights / weights.sum()), rng.random(n), side="right").clip(
-        0, len(options) - 1
-    )
+    return weighted_indices(rng, cumulative_weights([w for _, w in options]), n)
 
 
 def _cents(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:

@@ -73,7 +73,7 @@ class UserDataset:
         email, username = builders.person_handles(person, context.row_index, context.seed, domains)
         place = builders.places(rng, data, n)
         created_at = builders.datetimes_before_reference(rng, n, max_days=5 * 365)
-        target_age = np.clip(np.round(rng.normal(41, 14, n)), 18, 89).astype(np.int64)
+        target_age = builders.adult_ages(rng, n)
         born = builders.birth_dates(rng, created_at, target_age)
         salary = np.clip(rng.lognormal(np.log(62_000), 0.45, n), 24_000, 450_000)
         salary = np.round(salary * _SALARY_SCALE.get(data.currency, 1.0), -2).astype(np.int64)
