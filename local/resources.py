@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,7 @@ class LocalResources:
     queue_arns: dict[str, str] = field(default_factory=dict)
     buckets: dict[str, str] = field(default_factory=dict)
     api_keys: dict[str, str] = field(default_factory=dict)  # API Gateway key value -> key id
+    secrets: dict[str, str] = field(default_factory=dict)  # logical id -> secret ARN
     usage_plan_id: str = ""
 
     def function_environment(self, logical_id: str) -> dict[str, str]:
@@ -63,6 +65,7 @@ def create_resources(
     _create_queues(template, session, created)
     _create_tables(template, session, created)
     _create_api_keys(template, session, created, extra_api_keys)
+    _create_secrets(template, session, created)
     return created
 
 
@@ -215,6 +218,19 @@ def enforceable_locally(policy: dict[str, Any]) -> dict[str, Any]:
         s for s in policy.get("Statement", []) if not (s.get("Effect") == "Deny" and s.get("Condition"))
     ]
     return {**policy, "Statement": statements}
+
+
+# ---------------------------------------------------------------------------------------------- secrets
+def _create_secrets(template: Template, session: boto3.session.Session, created: LocalResources) -> None:
+    """Secrets with a generated value, as GenerateSecretString would make them."""
+    secretsmanager: Any = session.client("secretsmanager")
+    for logical_id, resource in template.resources_of_type("AWS::SecretsManager::Secret").items():
+        props = template.resolve(resource.get("Properties", {}))
+        length = int(props.get("GenerateSecretString", {}).get("PasswordLength", 32))
+        value = secrets.token_urlsafe(length)[:length]
+        arn = secretsmanager.create_secret(Name=_physical_name(logical_id), SecretString=value)["ARN"]
+        created.secrets[logical_id] = arn
+        template.refs[logical_id] = arn
 
 
 # ---------------------------------------------------------------------------------------------- API keys

@@ -25,6 +25,7 @@ app = APIGatewayRestResolver(enable_validation=True)
 http.enable_docs(app)
 http.install_error_handlers(app, logger)
 submit_once = submission.idempotent_submitter(get_settings())
+job_service(get_settings())  # fails here, at init, without the paging key; reads it once
 # Jobs are planned from a rendered sample: load the default locale's vocabularies, and make the clients a job
 # submission uses, during the init phase rather than in the first request.
 locale_data(DEFAULT_LOCALE)

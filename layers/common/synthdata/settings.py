@@ -28,8 +28,9 @@ class Settings(BaseModel):
     express_queue_url: str = Field(min_length=1)
     finalize_queue_url: str = Field(min_length=1)
     usage_table: str = Field(min_length=1)
-    # Only the authorizer needs the usage plan (see `usage_plan`).
+    # Only the authorizer needs the usage plan, only the API the paging key (see `usage_plan`, `paging_key`).
     usage_plan_name: str = ""
+    paging_key_secret: str = ""
     stage: str = "dev"
     # Limits: each is a template parameter (template.yaml) with this default.
     min_records: int = Field(100, ge=1)
@@ -64,6 +65,12 @@ class Settings(BaseModel):
         if not self.usage_plan_name:
             raise SettingsError("synthdata cannot start: environment variable USAGE_PLAN_NAME is missing")
         return self.usage_plan_name
+
+    def paging_key(self) -> str:
+        """The secret that signs paging tokens; SettingsError where it is not set."""
+        if not self.paging_key_secret:
+            raise SettingsError("synthdata cannot start: environment variable PAGING_KEY_SECRET is missing")
+        return self.paging_key_secret
 
     def record_count_rule(self, record_count: int) -> str | None:
         """The one statement of the record_count rule: None when it holds, else the sentence naming the bounds."""

@@ -6,6 +6,7 @@ from synthdata.adapters.dynamodb_jobs import DynamoJobStore
 from synthdata.adapters.dynamodb_templates import DynamoTemplateStore
 from synthdata.adapters.dynamodb_usage import DynamoUsageLedger
 from synthdata.adapters.s3_objects import S3ObjectStore
+from synthdata.adapters.secrets import secret_bytes
 from synthdata.adapters.sqs_tasks import SqsTaskQueue
 from synthdata.jobs.job_service import JobService
 from synthdata.jobs.pipeline import Pipeline
@@ -25,7 +26,7 @@ def job_ports(settings: Settings) -> JobPorts:
 
 def job_service(settings: Settings | None = None) -> JobService:
     settings = settings or get_settings()
-    return JobService(settings, job_ports(settings))
+    return JobService(settings, job_ports(settings), paging_key=secret_bytes(settings.paging_key()))
 
 
 def pipeline(settings: Settings | None = None) -> Pipeline:

@@ -80,4 +80,6 @@ class World:
 def world() -> World:
     fakes = FakePorts()
     config = settings()
-    return World(fakes, JobService(config, fakes.ports), Pipeline(config, fakes.ports))
+    return World(
+        fakes, JobService(config, fakes.ports, paging_key=b"unit-test-key"), Pipeline(config, fakes.ports)
+    )

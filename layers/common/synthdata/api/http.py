@@ -23,6 +23,7 @@ from synthdata.api.schemas import ErrorResponse
 from synthdata.errors import (
     BadRequest,
     Conflict,
+    FieldProblem,
     NotFound,
     PayloadTooLarge,
     SynthdataError,
@@ -177,18 +178,15 @@ def install_error_handlers(app: APIGatewayRestResolver, logger: Logger) -> None:
 
 # ---------------------------------------------------------------------------------------- body checks
 def unreadable_body_response(event: dict[str, Any]) -> dict[str, Any] | None:
-    """413 and 415 before any parsing (bodies are small JSON), as a proxy response; None when the body may pass."""
+    """413, 415 and 400 before the resolver parses anything, as a proxy response; None when the body may pass.
+
+    Bodies are small JSON objects: a body that is too large, not declared JSON, nested deeper than Python's
+    parser goes, or holding a number with more digits than Python converts (4,300) is refused here, so no
+    parser error can surface as a 500.
+    """
     if event.get("httpMethod") not in ("POST", "PUT"):
         return None
-    body = event.get("body") or ""
-    rejection: SynthdataError | None = None
-    if len(body.encode()) > MAX_BODY_BYTES:
-        rejection = PayloadTooLarge(f"The request body exceeds {MAX_BODY_BYTES // 1024} KiB")
-    else:
-        headers = {k.lower(): v for k, v in (event.get("headers") or {}).items()}
-        media = headers.get("content-type", "").split(";")[0].strip().lower()
-        if media != "application/json":
-            rejection = UnsupportedMediaType("Send the body as JSON with Content-Type: application/json")
+    rejection = _body_problem(event)
     if rejection is None:
         return None
     return {
@@ -197,3 +195,25 @@ def unreadable_body_response(event: dict[str, Any]) -> dict[str, Any] | None:
         "body": error_body(rejection, event),
         "isBase64Encoded": False,
     }
+
+
+def _body_problem(event: dict[str, Any]) -> SynthdataError | None:
+    body = event.get("body") or ""
+    if len(body.encode()) > MAX_BODY_BYTES:
+        return PayloadTooLarge(f"The request body exceeds {MAX_BODY_BYTES // 1024} KiB")
+    headers = {k.lower(): v for k, v in (event.get("headers") or {}).items()}
+    media = headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != "application/json":
+        return UnsupportedMediaType("Send the body as JSON with Content-Type: application/json")
+    try:
+        json.loads(body)
+    except RecursionError:
+        return BadRequest("The request body nests too deeply", [FieldProblem("body", "nested too deeply")])
+    except ValueError as error:
+        if "digits" in str(error):
+            return BadRequest(
+                "A number in the request body has too many digits",
+                [FieldProblem("body", "a number has too many digits")],
+            )
+        return BadRequest("The request body is not valid JSON", [FieldProblem("body", "not valid JSON")])
+    return None

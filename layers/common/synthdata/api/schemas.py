@@ -36,7 +36,8 @@ def _record_count_bounds(schema: dict[str, Any]) -> None:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: no string taken as a number and no number as a boolean (JSON types are the contract)
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class GenerateOptions(_Strict):
@@ -68,6 +69,7 @@ class GenerateRequest(_Strict):
 
     model_config = ConfigDict(
         extra="forbid",
+        strict=True,
         json_schema_extra={
             "examples": [{"data_type": "user", "record_count": 10000, "output_format": "csv"}]
         },
@@ -97,7 +99,9 @@ class PreviewRequest(GenerateRequest):
         return record_count  # the preview's own bounds above, not the job limits
 
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"data_type": "user", "record_count": 5, "seed": 42}]}
+        extra="forbid",
+        strict=True,
+        json_schema_extra={"examples": [{"data_type": "user", "record_count": 5, "seed": 42}]},
     )
 
 
@@ -207,7 +211,7 @@ class ErrorResponse(BaseModel):
 class TemplateField(BaseModel):
     """One column of a template: its name, type, whether it may be null, and the type's own parameters."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
     name: str = Field(examples=["email"])
     field_type: str = Field(examples=["email"])
     nullable: bool = False

@@ -50,6 +50,7 @@ def file_name(spec: JobSpec) -> str:
 class JobService:
     settings: Settings
     ports: JobPorts
+    paging_key: bytes  # signs the next_token cursors this service hands out
 
     @property
     def pipeline(self) -> Pipeline:
@@ -162,16 +163,15 @@ class JobService:
     ) -> JobListing:
         """The caller's jobs, newest first: by page number, or from an opaque cursor (faster for deep pages)."""
         store = self.ports.jobs
-        cursor = decode_token(next_token, owner) if next_token else None
+        cursor = decode_token(next_token, owner, self.paging_key) if next_token else None
         if cursor is None and page > 1:
             skipped = store.list_by_owner(owner, status, (page - 1) * page_size, None)
             cursor = skipped.cursor if len(skipped.items) == (page - 1) * page_size else None
             if cursor is None:
                 return JobListing([], page, page_size, store.count_by_owner(owner, status), None)
         result = store.list_by_owner(owner, status, page_size, cursor)
-        token = (
-            encode_token(result.cursor, owner) if result.cursor and len(result.items) == page_size else None
-        )
+        more = result.cursor is not None and len(result.items) == page_size
+        token = encode_token(result.cursor, owner, self.paging_key) if result.cursor and more else None
         return JobListing(result.items, page, page_size, store.count_by_owner(owner, status), token)
 
     def cancel(self, owner: str, job_id: str) -> Job:
