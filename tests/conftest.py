@@ -76,3 +76,26 @@ def aws_resources(aws_env: None, monkeypatch: pytest.MonkeyPatch):  # type: igno
         monkeypatch.setenv(name, value)
     get_settings.cache_clear()
     return resources
+
+
+@pytest.fixture
+def figure(record_property):  # type: ignore[no-untyped-def]
+    """Report a measured figure of the fault-and-abuse matrix: printed at the end of the run (xdist-safe)."""
+
+    def note(name: str, text: str) -> None:
+        record_property("figure", f"{name}: {text}")
+
+    return note
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    lines = sorted(
+        value
+        for report in terminalreporter.stats.get("passed", [])
+        for key, value in getattr(report, "user_properties", [])
+        if key == "figure" and report.when == "call"
+    )
+    if lines:
+        terminalreporter.section("fault-and-abuse matrix (figures)")
+        for line in lines:
+            terminalreporter.line(line)
