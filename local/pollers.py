@@ -37,6 +37,7 @@ class SqsSource:
     queue: str  # logical id
     batch_size: int
     report_failures: bool
+    max_concurrency: int | None = None  # ScalingConfig.MaximumConcurrency: the lane's own capacity
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,16 @@ def event_sources(template: Template) -> tuple[list[SqsSource], list[ScheduleSou
                 queue = (
                     props["Queue"]["Fn::GetAtt"][0] if isinstance(props["Queue"], dict) else props["Queue"]
                 )
+                scaling = template.resolve(props.get("ScalingConfig", {}))
                 sqs.append(
                     SqsSource(
                         function=logical_id,
                         queue=queue,
                         batch_size=int(props.get("BatchSize", 10)),
                         report_failures="ReportBatchItemFailures" in props.get("FunctionResponseTypes", []),
+                        max_concurrency=int(scaling["MaximumConcurrency"])
+                        if "MaximumConcurrency" in scaling
+                        else None,
                     )
                 )
             elif event["Type"] == "Schedule":
@@ -97,16 +102,23 @@ def _invoke(function: str, event: dict[str, Any]) -> Any:
 
 # ---------------------------------------------------------------------------------------------- poller side
 class Pollers:
-    """Poller threads feeding a process pool; `stop()` ends polling and waits for running invocations."""
+    """Poller threads feeding a process pool; `stop()` ends polling and waits for running invocations.
+
+    Each event source is a lane with its own capacity, as on Lambda (its MaximumConcurrency, scaled down to this
+    machine: at most one process per core), and the pool has room beyond one lane's share, so a busy lane (the
+    bulk work queue) never holds up another (the express queue, the finalizer).
+    """
 
     def __init__(
         self, resources: LocalResources, processes: int | None = None, sweep_seconds: float = 60.0
     ) -> None:
         self._resources = resources
-        self._processes = processes or os.cpu_count() or 2
+        cores = os.cpu_count() or 2
+        self._processes = processes or cores + 2
+        self._lane_size = min(cores, self._processes)
         self._sweep_seconds = sweep_seconds
         self._stopping = threading.Event()
-        self._slots = threading.Semaphore(self._processes)
+        self._lanes: dict[str, threading.Semaphore] = {}
         self._pool = ProcessPoolExecutor(max_workers=self._processes, mp_context=get_context("spawn"))
         self._threads: list[threading.Thread] = []
         self.invocations: Counter[str] = Counter()  # "<function> <- <queue>" -> batches invoked
@@ -119,6 +131,8 @@ class Pollers:
         for future in warming:
             future.result()
         for source in sqs_sources:
+            size = min(source.max_concurrency or self._lane_size, self._lane_size)
+            self._lanes[source.queue] = threading.Semaphore(size)
             self._spawn(f"poll-{source.queue}", lambda s=source: self._poll(s))  # type: ignore[misc]
         for schedule in schedules:
             self._spawn(f"schedule-{schedule.name}", lambda s=schedule: self._tick(s))  # type: ignore[misc]
@@ -142,14 +156,15 @@ class Pollers:
                 continue
             if not messages:
                 continue
-            # A slot is taken only to invoke, never while long-polling, so no queue starves the others.
-            while not self._slots.acquire(timeout=1):
+            # A slot of the lane is taken only to invoke, never while long-polling, so no queue starves the others.
+            lane = self._lanes[source.queue]
+            while not lane.acquire(timeout=1):
                 if self._stopping.is_set():
                     return
             try:
                 future = self._pool.submit(_invoke, source.function, lambda_sqs_event(messages, arn))
             except RuntimeError:  # the pool is shutting down: the messages simply become visible again
-                self._slots.release()
+                lane.release()
                 return
             future.add_done_callback(lambda f, m=messages: self._settle(sqs, url, source, m, f))  # type: ignore[misc]
 
@@ -168,7 +183,7 @@ class Pollers:
             LOG.exception("settling a batch from %s failed", source.queue)
         finally:
             self.invocations[f"{source.function} <- {source.queue}"] += 1
-            self._slots.release()
+            self._lanes[source.queue].release()
 
     def _tick(self, schedule: ScheduleSource) -> None:
         event = {

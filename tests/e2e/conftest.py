@@ -28,7 +28,15 @@ class Stack:
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     log = tmp_path_factory.mktemp("stack") / "stack.log"
-    env = {"LOCAL_API_KEYS": SECOND_KEY, "LOCAL_VISIBILITY_TIMEOUT": "5", "LOCAL_SWEEP_SECONDS": "5"}
+    env = {
+        "LOCAL_API_KEYS": SECOND_KEY,
+        "LOCAL_VISIBILITY_TIMEOUT": "5",
+        "LOCAL_SWEEP_SECONDS": "5",
+        # The workflow and the schemathesis run share this stack and its keys: the per-key limits have a stack
+        # of their own (test_fairness.py), so raise them here.
+        "LOCAL_PARAMETER_MaxActiveJobsPerKey": "1000",
+        "LOCAL_PARAMETER_DailyRecordBudgetPerKey": "1000000000",
+    }
     with running_stack(log, env) as running:
         yield Stack(running.url, DEV_KEY, SECOND_KEY)
 
