@@ -15,6 +15,17 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.template_tools import (
+    dependency_graph,
+    find_cycle,
+    logical_id_of,
+    parameter_defaults,
+    refused_by_rules,
+    resources_of_type,
+    translated_template,
+    with_parameters,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 SAM = str(Path(sys.executable).with_name("sam"))
 LAMBDA_UNZIPPED_LIMIT = 250 * 1024 * 1024
@@ -77,24 +88,14 @@ def test_sam_validate_lint_is_clean() -> None:
     assert "is a valid SAM Template" in result.stdout + result.stderr
 
 
-def test_every_function_runs_python313_with_the_layer_and_least_privilege() -> None:
+def test_every_function_runs_python313_with_the_layer() -> None:
+    # Permissions: tests/integration/test_permissions.py checks the roles of the translated template.
     template = _template()
     globals_fn = template["Globals"]["Function"]
     assert globals_fn["Runtime"] == "python3.13"
     assert globals_fn["Layers"] == [{"Ref": "CommonLayer"}]
     functions = {k: v for k, v in template["Resources"].items() if v["Type"] == "AWS::Serverless::Function"}
     assert set(functions) == {"ApiFunction", "AuthorizerFunction", "WorkerFunction", "FinalizerFunction"}
-    for name, fn in functions.items():
-        policies = fn["Properties"].get("Policies", [])
-        for policy in policies:
-            for statement in policy.get("Statement", []) if isinstance(policy, dict) else []:
-                resources = statement["Resource"]
-                resources = resources if isinstance(resources, list) else [resources]
-                assert "*" not in resources, f"{name} has a wildcard resource"
-                actions = (
-                    statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
-                )
-                assert not any(a.endswith(":*") for a in actions), f"{name} grants a whole service"
 
 
 def test_storage_is_private_encrypted_and_expires() -> None:
@@ -147,3 +148,148 @@ def test_sam_build_succeeds_and_layer_fits_lambda(tmp_path: Path) -> None:
     assert size < LAMBDA_UNZIPPED_LIMIT
     for function in ("ApiFunction", "AuthorizerFunction", "WorkerFunction", "FinalizerFunction"):
         assert (build_dir / function / "app.py").exists()
+
+
+# ---------------------------------------------------------------------------------------------- AWS guidance
+# Checked on the translated template (what `sam deploy` sends), parameters at their defaults.
+def _sqs_event_sources(translated: dict) -> list[tuple[str, str, dict]]:
+    """(queue, function, mapping properties) of every event-source mapping that reads an SQS queue."""
+    queues = resources_of_type(translated, "AWS::SQS::Queue")
+    found = []
+    for mapping in resources_of_type(translated, "AWS::Lambda::EventSourceMapping").values():
+        props = mapping["Properties"]
+        queue = logical_id_of(props["EventSourceArn"])
+        if queue in queues:
+            found.append((queue, logical_id_of(props["FunctionName"]), props))
+    return found
+
+
+def test_queues_hide_a_message_six_times_their_consumers_timeout() -> None:
+    translated = translated_template()
+    resources = translated["Resources"]
+    sources = _sqs_event_sources(translated)
+    assert {"WorkQueue", "ExpressQueue"} <= {queue for queue, _, _ in sources}
+    for queue, function, _ in sources:
+        visibility = int(resources[queue]["Properties"].get("VisibilityTimeout", 30))
+        timeout = int(resources[function]["Properties"]["Timeout"])
+        print(
+            f"{queue}: visibility {visibility} s, {function} timeout {timeout} s ({visibility / timeout:.1f}x)"
+        )
+        assert visibility >= 6 * timeout, f"{queue} must hide a message for at least 6 x {function}'s timeout"
+
+
+def test_every_redrive_allows_five_receives() -> None:
+    queues = resources_of_type(translated_template(), "AWS::SQS::Queue")
+    redriven = {
+        name: q["Properties"]["RedrivePolicy"]
+        for name, q in queues.items()
+        if "RedrivePolicy" in q["Properties"]
+    }
+    assert {"WorkQueue", "ExpressQueue", "FinalizeQueue"} <= set(redriven)
+    for name, policy in redriven.items():
+        print(
+            f"{name}: maxReceiveCount {policy['maxReceiveCount']} -> {logical_id_of(policy['deadLetterTargetArn'])}"
+        )
+        assert int(policy["maxReceiveCount"]) >= 5, name
+
+
+def test_sqs_event_sources_cap_their_concurrency_within_the_reservation() -> None:
+    translated = with_parameters(translated_template(), parameter_defaults(translated_template()))
+    resources = translated["Resources"]
+    caps: dict[str, list[int]] = {}
+    for queue, function, props in _sqs_event_sources(translated):
+        assert "MaximumConcurrency" in props.get("ScalingConfig", {}), (
+            f"{function} reading {queue} has no cap"
+        )
+        cap = int(props["ScalingConfig"]["MaximumConcurrency"])
+        assert 2 <= cap <= 1000, f"{function} reading {queue}: MaximumConcurrency {cap} outside 2..1000"
+        caps.setdefault(function, []).append(cap)
+    for function, function_caps in sorted(caps.items()):
+        reserved = resources[function]["Properties"].get("ReservedConcurrentExecutions")
+        print(
+            f"{function}: MaximumConcurrency {function_caps} (sum {sum(function_caps)}), reserved {reserved}"
+        )
+        if reserved is None:
+            continue  # draws on the account's unreserved pool: no reservation to stay within
+        assert max(function_caps) <= int(reserved) and sum(function_caps) <= int(reserved), function
+    assert resources["WorkerFunction"]["Properties"].get("ReservedConcurrentExecutions") is not None
+
+
+def test_both_dead_letter_queues_raise_an_alarm() -> None:
+    translated = translated_template()
+    queues = resources_of_type(translated, "AWS::SQS::Queue").values()
+    dead_letter = {
+        logical_id_of(q["Properties"]["RedrivePolicy"]["deadLetterTargetArn"])
+        for q in queues
+        if "RedrivePolicy" in q["Properties"]
+    }
+    assert dead_letter == {"WorkDeadLetterQueue", "FinalizeDeadLetterQueue"}
+    watched: dict[str, list[str]] = {}
+    for name, alarm in resources_of_type(translated, "AWS::CloudWatch::Alarm").items():
+        props = alarm["Properties"]
+        for dimension in props.get("Dimensions", []):
+            if dimension["Name"] == "QueueName" and props.get("AlarmActions"):
+                watched.setdefault(logical_id_of(dimension["Value"]), []).append(
+                    f"{name} ({props['MetricName']})"
+                )
+    for queue in sorted(dead_letter):
+        print(f"{queue}: {', '.join(watched.get(queue, ['no alarm']))}")
+        assert watched.get(queue), f"no alarm with an action watches {queue}"
+
+
+def test_the_api_stage_writes_access_logs() -> None:
+    (stage,) = resources_of_type(translated_template(), "AWS::ApiGateway::Stage").values()
+    setting = stage["Properties"].get("AccessLogSetting", {})
+    print(f"access logs -> {setting.get('DestinationArn')}")
+    assert setting.get("DestinationArn") and setting.get("Format")
+
+
+def test_the_api_function_does_not_trace_its_responses() -> None:
+    api = translated_template()["Resources"]["ApiFunction"]["Properties"]
+    value = api["Environment"]["Variables"].get("POWERTOOLS_TRACER_CAPTURE_RESPONSE")
+    print(f"ApiFunction POWERTOOLS_TRACER_CAPTURE_RESPONSE={value!r}")
+    assert value == "false", "responses carry presigned links: the tracer must not record them"
+
+
+def test_the_rules_refuse_the_default_api_key_outside_dev() -> None:
+    translated = translated_template()
+    default_key = translated["Parameters"]["ApiKey"]["Default"]
+    cases = {
+        ("prod", default_key): False,
+        ("prod", "a-secret-of-our-own-0123"): True,
+        ("dev", default_key): True,
+    }
+    for (stage, key), allowed in cases.items():
+        refusals = refused_by_rules(translated, {"Stage": stage, "ApiKey": key})
+        print(f"Stage={stage}, {'default' if key == default_key else 'own'} key: {refusals or 'deploys'}")
+        assert (not refusals) is allowed, (stage, key)
+
+
+def test_stage_throttles_sit_above_the_per_key_limits() -> None:
+    translated = translated_template()
+    defaults = parameter_defaults(translated)
+    resolved = with_parameters(translated, defaults)
+    (stage,) = resources_of_type(resolved, "AWS::ApiGateway::Stage").values()
+    (plan,) = resources_of_type(resolved, "AWS::ApiGateway::UsagePlan").values()
+    (method,) = stage["Properties"]["MethodSettings"]
+    per_key = plan["Properties"]["Throttle"]
+    print(
+        f"stage {method['ThrottlingRateLimit']} rps / burst {method['ThrottlingBurstLimit']}; "
+        f"per key {per_key['RateLimit']} rps / burst {per_key['BurstLimit']}"
+    )
+    assert float(method["ThrottlingRateLimit"]) > float(per_key["RateLimit"])
+    assert int(method["ThrottlingBurstLimit"]) > int(per_key["BurstLimit"])
+
+
+def test_download_links_live_at_most_an_hour() -> None:
+    expiry = translated_template()["Parameters"]["DownloadUrlExpirySeconds"]
+    print(f"DownloadUrlExpirySeconds default {expiry['Default']}, MaxValue {expiry.get('MaxValue')}")
+    assert "MaxValue" in expiry and int(expiry["MaxValue"]) <= 3600
+    assert int(expiry["Default"]) <= int(expiry["MaxValue"])
+
+
+def test_the_translated_template_has_no_dependency_cycle() -> None:
+    graph = dependency_graph(translated_template())
+    print(f"{len(graph)} resources, {sum(len(d) for d in graph.values())} dependencies")
+    cycle = find_cycle(graph)
+    assert cycle is None, " -> ".join(cycle or [])
