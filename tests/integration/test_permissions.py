@@ -56,6 +56,7 @@ OPERATIONS: dict[tuple[str, str], str] = {
     ("sqs", "SendMessageBatch"): "sqs:SendMessage",
     ("apigateway", "GetUsagePlans"): "apigateway:GET",
     ("apigateway", "GetUsagePlanKeys"): "apigateway:GET",
+    ("secretsmanager", "GetSecretValue"): "secretsmanager:GetSecretValue",
 }
 
 # Grants the flows below do not use, by (action, statement Sid), each with the code path that needs it.
@@ -182,6 +183,8 @@ def _resource_arn(call: Call, account: str) -> str:
     if call.service == "sqs":
         queue_account, name = urlparse(params["QueueUrl"]).path.strip("/").split("/")
         return f"arn:aws:sqs:{call.region}:{queue_account}:{name}"
+    if call.service == "secretsmanager":  # the code names secrets by ARN
+        return str(params["SecretId"])
     if call.service == "apigateway":  # management API: the resource is the request's path
         return f"arn:aws:apigateway:{call.region}::{call.url_path.split('?')[0]}"
     raise AssertionError(f"no resource ARN rule for {call.service}: add one")
