@@ -9,12 +9,12 @@ from typing import Annotated, Any
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
+from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from synthdata import __version__, aws
+from synthdata import __version__
 from synthdata.api import endpoints, http, schemas, submission
 from synthdata.engine import ENGINE_VERSION
-from synthdata.engine.locale_data import DEFAULT_LOCALE, locale_data
 from synthdata.settings import get_settings
 from synthdata.wiring import job_service, template_store
 
@@ -24,12 +24,7 @@ metrics = Metrics()
 app = APIGatewayRestResolver(enable_validation=True)
 http.enable_docs(app)
 http.install_error_handlers(app, logger)
-submit_once = submission.idempotent_submitter(get_settings())
-job_service(get_settings())  # fails here, at init, without the paging key; reads it once
-# Jobs are planned from a rendered sample: load the default locale's vocabularies, and make the clients a job
-# submission uses, during the init phase rather than in the first request.
-locale_data(DEFAULT_LOCALE)
-aws.warm(clients=("s3", "sqs"), resources=("dynamodb",))
+submit_once = submission.prepare(get_settings())  # in the init phase: fails here on a missing setting
 ok = http.responses
 
 
@@ -55,6 +50,7 @@ def openapi() -> Response[Any]:
 def generate(request: schemas.GenerateRequest) -> Response[Any]:
     key = http.header(app, "Idempotency-Key")
     created = submit_once(owner(), key, request) if key else submission.submit(owner(), request)
+    metrics.add_metric(name="JobsSubmitted", unit=MetricUnit.Count, value=1)
     body = endpoints.accepted(
         created["job_id"], created["record_count"], created["source"], not request.data_type
     )

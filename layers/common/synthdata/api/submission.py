@@ -12,8 +12,10 @@ from aws_lambda_powertools.utilities.idempotency import (
     idempotent_function,
 )
 
+from synthdata import aws
 from synthdata.api import schemas
 from synthdata.api.endpoints import spec_for
+from synthdata.engine.locale_data import DEFAULT_LOCALE, locale_data
 from synthdata.settings import Settings
 from synthdata.wiring import job_service, template_store
 
@@ -49,3 +51,13 @@ def idempotent_submitter(settings: Settings) -> Callable[[str, str, schemas.Gene
         return submit_once(submission=payload)
 
     return submitter
+
+
+def prepare(settings: Settings) -> Callable[[str, str, schemas.GenerateRequest], dict[str, Any]]:
+    """What the first submission would otherwise pay, done in the init phase: the paging key and settings
+    checked (a missing one fails the function at start), the default locale's vocabularies loaded (jobs are
+    planned from a rendered sample), the clients made. Returns the idempotent submitter."""
+    job_service(settings)
+    locale_data(DEFAULT_LOCALE)
+    aws.warm(clients=("s3", "sqs"), resources=("dynamodb",))
+    return idempotent_submitter(settings)
