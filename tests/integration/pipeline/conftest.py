@@ -12,10 +12,10 @@ import pytest
 from local.resources import LocalResources
 from local.sqs_events import delete_succeeded, lambda_sqs_event, receive
 from synthdata import wiring
-from synthdata.engine import get_dataset, render_rows
 from synthdata.jobs.job import Job, JobSpec
 from synthdata.settings import get_settings
 from tests.conftest import load_handler
+from tests.expected import expected_bytes  # noqa: F401 - part of this module's helpers
 
 OWNER = "owner-a"
 
@@ -88,20 +88,6 @@ def submit(record_count: int = 70_000, **overrides: Any) -> Job:
         **overrides,
     )
     return wiring.job_service().submit(OWNER, spec)
-
-
-def expected_bytes(job: Job) -> bytes:
-    spec = job.spec
-    return render_rows(
-        get_dataset(spec.data_type or ""),
-        seed=spec.seed,
-        locale=spec.locale,
-        fmt=spec.output_format,
-        compression=spec.compression,
-        start=0,
-        stop=spec.record_count,
-        total=spec.record_count,
-    )
 
 
 def stored_file(job: Job) -> bytes | None:

@@ -6,26 +6,16 @@ from dataclasses import replace
 
 import pytest
 
-from synthdata.engine import get_dataset, render_rows
 from synthdata.errors import Conflict, Gone, NotFound, ValidationFailed
 from synthdata.jobs.job import JobStatus
 from synthdata.jobs.messages import ShardTask
+from tests.expected import expected_bytes
 from tests.fakes import InjectedFault
 from tests.unit.jobs.conftest import OTHER, OWNER, World
 
 
 def expected_file(world: World, job_id: str) -> bytes:
-    spec = world.job(job_id).spec
-    return render_rows(
-        get_dataset(spec.data_type or ""),
-        seed=spec.seed,
-        locale=spec.locale,
-        fmt=spec.output_format,
-        compression=spec.compression,
-        start=0,
-        stop=spec.record_count,
-        total=spec.record_count,
-    )
+    return expected_bytes(world.job(job_id))
 
 
 def test_submit_records_a_pending_job_opens_its_upload_and_queues_one_task_per_shard(world: World) -> None:
