@@ -154,8 +154,10 @@ def test_download_conflicts_redirects_then_expires(
     driver.run()
     job = api.call("GET", f"/api/jobs/{job_id}").json()
     assert job["status"] == "completed" and job["download_url"] and job["file_size_bytes"] > 0
+    assert api.call("GET", f"/api/jobs/{job_id}").headers["Cache-Control"] == "no-store"  # it carries a link
     reply = api.call("GET", f"/api/jobs/{job_id}/download")
     assert reply.status == 302 and reply.headers["Location"] == reply.json()["download_url"]
+    assert reply.headers["Cache-Control"] == "no-store"
     location = reply.headers["Location"]
     assert "X-Amz-Expires=3600" in location and "user-1000.csv" in location
     table = boto3.resource("dynamodb").Table(get_settings().jobs_table)
