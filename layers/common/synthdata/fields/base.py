@@ -64,6 +64,10 @@ class FieldModel(BaseModel):
         fields before this one."""
         return []
 
+    def record_count_problems(self, record_count: int) -> list[Problem]:
+        """What goes wrong only in a file of `record_count` rows (a sequence leaving the exact integers)."""
+        return []
+
     @abstractmethod
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         """This field's values for one block of rows; `earlier` holds the columns of the fields before it."""

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from typing import ClassVar, Literal
 
 import numpy as np
+import numpy.typing as npt
 from pydantic import Field, StrictInt, StrictStr
 
 from synthdata.engine import builders
 from synthdata.engine.columns import Column
 from synthdata.engine.locale_data import bytes_rows_to_text
 from synthdata.fields.base import EarlierColumns, FieldModel, Problem
-from synthdata.fields.parameters import whole_number
+from synthdata.fields.parameters import WHOLE_NUMBER_LIMIT, whole_number
 from synthdata.fields.row import Row
 
 _DIGIT, _LETTER = ord("#"), ord("?")
@@ -45,6 +46,19 @@ class NumberSequence(IdentifierField):
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return [("step", "step must not be 0")] if self.step == 0 else []
 
+    def record_count_problems(self, record_count: int) -> list[Problem]:
+        # The column is int64 and JSON readers hold numbers as doubles: every value must be an exact integer.
+        last = self.start + self.step * (record_count - 1)
+        if abs(last) <= WHOLE_NUMBER_LIMIT:
+            return []
+        return [
+            (
+                "step",
+                f"step ({self.step:,}) takes the sequence from start ({self.start:,}) to {last:,} in "
+                f"{record_count:,} records; values must stay within ±{WHOLE_NUMBER_LIMIT:,}",
+            )
+        ]
+
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column("int", self.start + self.step * row.context.row_index)
 
@@ -67,21 +81,28 @@ class Pattern(IdentifierField):
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         template = self.pattern.encode()
-        n = row.context.size
-        chars = np.tile(np.frombuffer(template, dtype=np.uint8), (n, 1))
         slots = [i for i, b in enumerate(template) if b in (_DIGIT, _LETTER)]
-        radices = [10 if template[i] == _DIGIT else 26 for i in slots]
+        radices = np.asarray([10 if template[i] == _DIGIT else 26 for i in slots], dtype=np.int64)
+        # One (rows, slots) draw: row r's digits are the same however many rows are drawn.
+        digits = rng.integers(0, radices, (row.context.size, len(slots)))
         if self.unique:
-            # One code per row, written out digit by digit (last slot least significant): distinct codes
-            # give distinct texts.
-            code = self.codes(row, rng, int(np.prod(radices, dtype=object)))
-            for position, radix in zip(reversed(slots), reversed(radices), strict=True):
-                chars[:, position] = (48 if radix == 10 else 65) + code % radix
-                code = code // radix
-        else:
-            for position, radix in zip(slots, radices, strict=True):
-                chars[:, position] = (48 if radix == 10 else 65) + rng.integers(0, radix, n)
+            # A code unique to the row, written out in the last slots (least significant last): distinct codes
+            # give distinct texts. Only as many slots as keep the code exact in int64 carry it.
+            tail = _unique_slots(radices)
+            code = self.codes(row, rng, int(np.prod(radices[-tail:])))
+            for slot in range(len(slots) - 1, len(slots) - 1 - tail, -1):
+                digits[:, slot] = code % radices[slot]
+                code = code // radices[slot]
+        chars = np.tile(np.frombuffer(template, dtype=np.uint8), (row.context.size, 1))
+        chars[:, slots] = np.where(radices == 10, ord("0"), ord("A")) + digits
         return Column("str", bytes_rows_to_text(chars), user_literal=True)
+
+
+def _unique_slots(radices: npt.NDArray[np.int64]) -> int:
+    """How many trailing slots a unique code fills: all of them, or as many as keep it within 2**53 (then at
+    least 2**53 / 26 codes, far more than any file's rows)."""
+    products = np.cumprod(radices[::-1].astype(object))
+    return max(1, int(np.searchsorted(products, WHOLE_NUMBER_LIMIT, side="right")))
 
 
 class SemanticVersion(IdentifierField):

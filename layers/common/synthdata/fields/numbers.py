@@ -11,7 +11,7 @@ from pydantic import Field, StrictInt
 
 from synthdata.engine.columns import Column
 from synthdata.fields.base import EarlierColumns, FieldModel, Problem, range_problems
-from synthdata.fields.parameters import FiniteNumber, number, whole_number
+from synthdata.fields.parameters import MAX_DECIMALS, FiniteNumber, number, whole_number
 from synthdata.fields.row import Row
 
 Distribution = Literal["uniform", "normal", "lognormal"]
@@ -52,7 +52,7 @@ class Fraction(NumbersField):
 
     min: FiniteNumber = number(0.0, "Smallest value")
     max: FiniteNumber = number(1.0, "Largest value")
-    precision: StrictInt = Field(2, ge=0, le=10, description=_PRECISION_DESCRIPTION)
+    precision: StrictInt = Field(2, ge=0, le=MAX_DECIMALS, description=_PRECISION_DESCRIPTION)
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return range_problems(self.min, self.max)
