@@ -44,9 +44,12 @@ def get_dataset(name: str) -> Dataset:
 
 
 def _block_columns(
-    dataset: Dataset, seed: int, locale: str, block: int, options: dict[str, Any]
+    dataset: Dataset, seed: int, locale: str, block: int, options: dict[str, Any], rows: int
 ) -> dict[str, Column]:
-    return dataset.generate_block(BlockContext(seed=seed, locale=locale, block_index=block, options=options))
+    """The columns of at least the first `rows` rows of a block: only those when the dataset is prefix-safe."""
+    wanted = rows if dataset.prefix_safe else BLOCK_ROWS
+    context = BlockContext(seed=seed, locale=locale, block_index=block, options=options, rows=wanted)
+    return dataset.generate_block(context)
 
 
 def iter_rendered_blocks(
@@ -75,8 +78,8 @@ def iter_rendered_blocks(
     for block in range(start // BLOCK_ROWS, (stop - 1) // BLOCK_ROWS + 1):
         block_start = block * BLOCK_ROWS
         lo, hi = max(start, block_start) - block_start, min(stop, block_start + BLOCK_ROWS) - block_start
-        columns = _block_columns(dataset, seed, locale, block, opts)
-        if (lo, hi) != (0, BLOCK_ROWS):
+        columns = _block_columns(dataset, seed, locale, block, opts, hi)
+        if (lo, hi) != (0, len(columns[names[0]])):
             columns = {name: column.take(lo, hi) for name, column in columns.items()}
         text = write_piece(
             fmt, names, columns, first_row=block_start + lo == 0, last_row=block_start + hi == total
@@ -118,7 +121,7 @@ def preview_records(
 ) -> list[dict[str, Any]]:
     """The first `count` rows (at most one block) as JSON-ready dicts: the same values the file holds."""
     count = min(count, BLOCK_ROWS)
-    columns = _block_columns(dataset, seed, locale, 0, dict(options or {}))
+    columns = _block_columns(dataset, seed, locale, 0, dict(options or {}), count)
     values = {f.name: columns[f.name].take(0, count).python_values() for f in dataset.fields}
     return [{name: values[name][i] for name in values} for i in range(count)]
 

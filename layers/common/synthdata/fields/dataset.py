@@ -17,6 +17,7 @@ class TemplateDataset:
     field_models: tuple[FieldModel, ...]
     name: str = "template"
     description: str = "A custom template"
+    prefix_safe = True  # every field draws its column in one call from its own stream (tests/unit/fields)
 
     @property
     def fields(self) -> list[FieldInfo]:

@@ -115,16 +115,10 @@ class SemanticVersion(IdentifierField):
     max_patch: StrictInt = Field(20, ge=0, le=999, description="Largest patch version")
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        n = row.context.size
-        # Geometric draws, folded into range: version 1.x is common, 9.x rare, 0.x possible.
-        parts = [
-            np.minimum(rng.geometric(p, n) - offset, highest)
-            for p, offset, highest in (
-                (0.35, 0, self.max_major),
-                (0.12, 1, self.max_minor),
-                (0.2, 1, self.max_patch),
-            )
-        ]
+        # Geometric draws, folded into range: version 1.x is common, 9.x rare, 0.x possible. One (rows, 3)
+        # draw, so row r is the same however many rows are drawn.
+        drawn = rng.geometric((0.35, 0.12, 0.2), (row.context.size, 3)) - (0, 1, 1)
+        parts = np.minimum(drawn, (self.max_major, self.max_minor, self.max_patch)).T
         major, minor, patch = (builders.digits(part) for part in parts)
         text = builders.join(major, ".", minor, ".", patch)
         return Column("str", text, ascii_safe=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from statistics import NormalDist
 from typing import ClassVar, Literal
 
 import numpy as np
@@ -17,6 +19,8 @@ from synthdata.fields.row import Row
 Distribution = Literal["uniform", "normal", "lognormal"]
 _DISTRIBUTION_DESCRIPTION = "Shape of the values"
 _PRECISION_DESCRIPTION = "Decimal places"
+_LOGNORMAL_SIGMA = 0.6
+_LOGNORMAL_TOP = math.exp(_LOGNORMAL_SIGMA * NormalDist().inv_cdf(0.999))
 
 
 class NumbersField(FieldModel):
@@ -109,13 +113,12 @@ def _shaped(
     low: float, high: float, shape: Distribution, rng: np.random.Generator, n: int
 ) -> npt.NDArray[np.float64]:
     """n numbers in [low, high]: uniform; normal around the middle (6 sigma wide); lognormal, its 99.9th
-    percentile at high."""
+    percentile at high (the distribution's, not the sample's: row r must not depend on the other rows)."""
     low, high = float(low), float(high)
     if shape == "normal":
         values = rng.normal((low + high) / 2, max(high - low, 1e-9) / 6, n)
     elif shape == "lognormal":
-        raw = rng.lognormal(0.0, 0.6, n)
-        values = low + (high - low) * (raw / np.quantile(raw, 0.999) if n else raw)
+        values = low + (high - low) * rng.lognormal(0.0, _LOGNORMAL_SIGMA, n) / _LOGNORMAL_TOP
     else:
         values = rng.uniform(low, high, n)
     return np.clip(values, low, high)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import ClassVar, Literal
 
 import numpy as np
@@ -27,7 +28,7 @@ class Word(TextField):
     example = "lorem"
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column("str", _words(row, rng, 1, capital=False), ascii_safe=True)
+        return _text(row, rng, 1, 1, sentence_case=False)
 
 
 class Sentence(TextField):
@@ -38,7 +39,7 @@ class Sentence(TextField):
     words: StrictInt = Field(8, ge=1, le=50, description="Words per sentence")
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column("str", _sentences(row, rng, 1, self.words), ascii_safe=True)
+        return _text(row, rng, 1, self.words, sentence_case=True)
 
 
 class Paragraph(TextField):
@@ -49,8 +50,7 @@ class Paragraph(TextField):
     sentences: StrictInt = Field(4, ge=1, le=20, description="Sentences per paragraph")
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        text = _sentences(row, rng, self.sentences, _WORDS_PER_PARAGRAPH_SENTENCE)
-        return Column("str", text, ascii_safe=True)
+        return _text(row, rng, self.sentences, _WORDS_PER_PARAGRAPH_SENTENCE, sentence_case=True)
 
 
 class Lorem(TextField):
@@ -61,28 +61,27 @@ class Lorem(TextField):
     words: StrictInt = Field(12, ge=1, le=200, description="Number of words")
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column("str", _words(row, rng, self.words, capital=False), ascii_safe=True)
+        return _text(row, rng, 1, self.words, sentence_case=False)
 
 
-def _words(row: Row, rng: np.random.Generator, count: int, capital: bool) -> ObjArray:
-    """`count` words per row joined by spaces, drawn as one (rows, count) matrix; loops over words, not rows."""
+def _text(row: Row, rng: np.random.Generator, sentences: int, words: int, *, sentence_case: bool) -> Column:
+    """`sentences` x `words` words per row from one (rows, sentences x words) draw, so row r is the same however
+    many rows are drawn; each row joined once, in C, so the cost grows with the text, not with its square."""
     vocabulary = lorem_words()
-    picks = vocabulary[rng.integers(0, len(vocabulary), (row.context.size, count))]
-    if capital:
-        picks[:, 0] = np.char.capitalize(picks[:, 0].astype(str)).astype(object)
-    result = picks[:, 0]
-    for index in range(1, count):
-        result = result + " " + picks[:, index]
-    return result
+    codes = rng.integers(0, len(vocabulary), (row.context.size, sentences * words))
+    if sentences * words == 1 and not sentence_case:
+        return Column.categorical(vocabulary, codes[:, 0], ascii_safe=True)
+    tokens = vocabulary[codes]
+    if sentence_case:
+        tokens[:, ::words] = _capitalized_words()[codes[:, ::words]]
+        tokens[:, words - 1 :: words] += "."
+    return Column("str", list(map(" ".join, tokens.tolist())), ascii_safe=True)
 
 
-def _sentences(row: Row, rng: np.random.Generator, count: int, words: int) -> ObjArray:
-    result: ObjArray | None = None
-    for _ in range(count):
-        sentence = _words(row, rng, words, capital=True) + "."
-        result = sentence if result is None else result + " " + sentence
-    assert result is not None
-    return result
+@lru_cache(maxsize=1)
+def _capitalized_words() -> ObjArray:
+    """The lorem vocabulary, each word capitalized (sentence starts)."""
+    return np.asarray([word.capitalize() for word in lorem_words()], dtype=object)
 
 
 TEXT: list[type[FieldModel]] = [Word, Sentence, Paragraph, Lorem]

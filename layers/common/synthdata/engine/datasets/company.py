@@ -98,6 +98,7 @@ class CompanyDataset:
         "headcount."
     )
     fields = FIELDS
+    prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
 
     def generate_block(self, context: BlockContext) -> dict[str, Column]:
         data = locale_data(context.locale)

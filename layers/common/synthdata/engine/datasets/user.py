@@ -63,6 +63,7 @@ class UserDataset:
         "is never in the future; emails use example domains unless realistic_email_domains is set."
     )
     fields = FIELDS
+    prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
 
     def generate_block(self, context: BlockContext) -> dict[str, Column]:
         data = locale_data(context.locale)
