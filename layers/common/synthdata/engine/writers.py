@@ -26,8 +26,10 @@ def write_piece(
         lines = map(",".join, zip(*(columns[name].csv_text() for name in field_names), strict=True))
         body = CSV_LINE_END.join(lines) + CSV_LINE_END
         return (csv_header(field_names) if first_row else "") + body
-    keyed = [list(map(f"{json.dumps(name)}:".__add__, columns[name].json_text())) for name in field_names]
-    objects = map("{{{}}}".format, map(",".join, zip(*keyed, strict=True)))
+    # One format string per row ({"a":{},"b":{}}): no keyed string per value, one C-level call per row.
+    keys = (json.dumps(name).replace("{", "{{").replace("}", "}}") for name in field_names)
+    row = "{{" + ",".join(f"{key}:{{}}" for key in keys) + "}}"
+    objects = map(row.format, *(columns[name].json_text() for name in field_names))
     if fmt == "ndjson":
         return "\n".join(objects) + "\n"
     if fmt == "json":
