@@ -1,6 +1,7 @@
 """Check a template's schema_fields before any work is spent, turning each into its type's field model.
 
-Every problem is collected (not only the first) and named by its path, e.g. `schema_fields[3].max`.
+Every problem is collected (not only the first) and named by its path, e.g. `schema_fields[3].max`. A template
+whose fields are all valid must then fit the row budget (fields/budget.py): width and CPU per row.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pydantic import ValidationError
 
 from synthdata.errors import FieldProblem, ValidationFailed
 from synthdata.fields.base import FIELD_NAME_PATTERN, FieldModel, Problem
+from synthdata.fields.budget import budget_problems
 from synthdata.fields.registry import FIELD_TYPES
 from synthdata.validation_sentences import explain
 
@@ -41,6 +43,8 @@ def validate_fields(schema_fields: Any, *, record_count: int | None = None) -> l
         if field is not None:
             problems.extend(_record_count_problems(index, field, record_count))
             fields.append(field)
+    if not problems:
+        problems = budget_problems(fields)
     if problems:
         summary = "; ".join(p.message for p in problems[:_SHOWN_PROBLEMS])
         raise ValidationFailed(summary + ("; ..." if len(problems) > _SHOWN_PROBLEMS else ""), problems)

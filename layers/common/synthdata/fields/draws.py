@@ -37,6 +37,12 @@ def _decimal_places(value: float) -> int:
     return len(np.format_float_positional(value, trim="0").split(".")[1])
 
 
+def written_width(values: Sequence[str | int | float | bool]) -> int:
+    """Bytes of the widest of the values as the file writes them."""
+    text = typed_column(values, np.arange(len(values))).plain_text()
+    return max(len(value.encode()) for value in text)
+
+
 def typed_column(values: Sequence[str | int | float | bool], codes: npt.NDArray[np.int64]) -> Column:
     """User values (choices, constants) keep their JSON type when they all share one: numbers stay numbers."""
     if all(isinstance(v, bool) for v in values):

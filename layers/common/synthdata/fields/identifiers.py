@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar, Literal
 
 import numpy as np
@@ -27,6 +27,8 @@ class Uuid(IdentifierField):
     field_type: Literal["uuid"] = "uuid"
     description = "UUID4"
     example = "0f8e3c1a-5b2d-4c4e-9a7b-1d2e3f405162"
+    max_bytes = 36
+    work = 4
     unique_by_construction = True
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
@@ -39,6 +41,8 @@ class NumberSequence(IdentifierField):
     example = 1
     value_type = "integer"
     unique_by_construction = True
+
+    max_bytes = len(str(-WHOLE_NUMBER_LIMIT))  # the record count check keeps every value within the limit
 
     start: StrictInt = whole_number(1, "First value")
     step: StrictInt = whole_number(1, "Increment (not 0)")
@@ -67,12 +71,16 @@ class Pattern(IdentifierField):
     field_type: Literal["pattern"] = "pattern"
     description = "Text from a pattern: # a digit, ? an uppercase letter"
     example = "ORD-4821-KQ"
+    work = 4
     enumerable = True
 
     pattern: StrictStr = Field("ID-######", max_length=64, description="The pattern")
 
     def capacity(self) -> int:
         return int(10 ** self.pattern.count("#") * 26 ** self.pattern.count("?"))
+
+    def width(self, earlier: Mapping[str, int]) -> int:
+        return len(self.pattern.encode())
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         if "#" in self.pattern or "?" in self.pattern:
@@ -109,6 +117,8 @@ class SemanticVersion(IdentifierField):
     field_type: Literal["semver"] = "semver"
     description = "Semantic version MAJOR.MINOR.PATCH, small numbers more likely (as release histories are)"
     example = "2.14.3"
+    max_bytes = 11
+    work = 9
 
     max_major: StrictInt = Field(9, ge=0, le=999, description="Largest major version")
     max_minor: StrictInt = Field(30, ge=0, le=999, description="Largest minor version")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from statistics import NormalDist
 from typing import ClassVar, Literal
 
@@ -41,6 +41,9 @@ class Integer(NumbersField):
     def capacity(self) -> int:
         return self.max - self.min + 1
 
+    def width(self, earlier: Mapping[str, int]) -> int:
+        return max(len(str(self.min)), len(str(self.max)))
+
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return range_problems(self.min, self.max)
 
@@ -61,6 +64,9 @@ class Fraction(NumbersField):
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return range_problems(self.min, self.max)
 
+    def width(self, earlier: Mapping[str, int]) -> int:
+        return number_width(self.min, self.max, self.precision)
+
     def shape(self) -> Distribution:
         """How values spread over [min, max]; decimals are uniform."""
         return "uniform"
@@ -74,6 +80,7 @@ class Float(Fraction):
     field_type: Literal["float"] = "float"
     description = "Number in [min, max]"
     example = 3.14
+    work = 3
     value_type = "number"
 
     distribution: Distribution = Field("uniform", description=_DISTRIBUTION_DESCRIPTION)
@@ -86,6 +93,7 @@ class Decimal(Fraction):
     field_type: Literal["decimal"] = "decimal"
     description = "Fixed-point number in [min, max]"
     example = 1234.50
+    work = 3
     value_type = "number"
 
     max: FiniteNumber = number(10000.0, "Largest value")
@@ -95,6 +103,7 @@ class Boolean(NumbersField):
     field_type: Literal["boolean"] = "boolean"
     description = "true or false"
     example = True
+    max_bytes = 5
     value_type = "boolean"
     enumerable = True
 
@@ -107,6 +116,11 @@ class Boolean(NumbersField):
         if self.unique:
             return Column("bool", self.codes(row, rng, 2) == 1)
         return Column("bool", rng.random(row.context.size) < self.true_ratio)
+
+
+def number_width(low: float, high: float, decimals: int) -> int:
+    """Bytes of the widest number in [low, high] written with `decimals` places (one more: rounding may carry)."""
+    return 1 + max(len(f"{bound:.{decimals}f}") for bound in (low, high))
 
 
 def _shaped(

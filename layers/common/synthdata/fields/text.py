@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import ClassVar, Literal
 
@@ -19,7 +20,22 @@ _WORDS_PER_PARAGRAPH_SENTENCE = 8
 
 
 class TextField(FieldModel):
+    """What the text types share: `sentences` x `words` lorem words per value, one column generator."""
+
     family: ClassVar[str] = "text"
+    sentence_case: ClassVar[bool] = False  # capital first word, full stop after each sentence
+
+    def shape(self) -> tuple[int, int]:
+        """(sentences, words per sentence) of each value."""
+        return 1, 1
+
+    def width(self, earlier: Mapping[str, int]) -> int:
+        sentences, words = self.shape()
+        return sentences * (words * (_longest_word() + 1) + 1)
+
+    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
+        sentences, words = self.shape()
+        return _text(row, rng, sentences, words, sentence_case=self.sentence_case)
 
 
 class Word(TextField):
@@ -27,41 +43,43 @@ class Word(TextField):
     description = "One word"
     example = "lorem"
 
-    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return _text(row, rng, 1, 1, sentence_case=False)
-
 
 class Sentence(TextField):
     field_type: Literal["sentence"] = "sentence"
     description = "A sentence"
     example = "Voluptas sit amet dolor."
+    work = 3
+    sentence_case = True
 
     words: StrictInt = Field(8, ge=1, le=50, description="Words per sentence")
 
-    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return _text(row, rng, 1, self.words, sentence_case=True)
+    def shape(self) -> tuple[int, int]:
+        return 1, self.words
 
 
 class Paragraph(TextField):
     field_type: Literal["paragraph"] = "paragraph"
     description = "A paragraph"
     example = "Voluptas sit amet dolor. ..."
+    work = 3
+    sentence_case = True
 
     sentences: StrictInt = Field(4, ge=1, le=20, description="Sentences per paragraph")
 
-    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return _text(row, rng, self.sentences, _WORDS_PER_PARAGRAPH_SENTENCE, sentence_case=True)
+    def shape(self) -> tuple[int, int]:
+        return self.sentences, _WORDS_PER_PARAGRAPH_SENTENCE
 
 
 class Lorem(TextField):
     field_type: Literal["lorem"] = "lorem"
     description = "Lorem ipsum words"
     example = "lorem ipsum dolor sit"
+    work = 3
 
     words: StrictInt = Field(12, ge=1, le=200, description="Number of words")
 
-    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return _text(row, rng, 1, self.words, sentence_case=False)
+    def shape(self) -> tuple[int, int]:
+        return 1, self.words
 
 
 def _text(row: Row, rng: np.random.Generator, sentences: int, words: int, *, sentence_case: bool) -> Column:
@@ -76,6 +94,12 @@ def _text(row: Row, rng: np.random.Generator, sentences: int, words: int, *, sen
         tokens[:, ::words] = _capitalized_words()[codes[:, ::words]]
         tokens[:, words - 1 :: words] += "."
     return Column("str", list(map(" ".join, tokens.tolist())), ascii_safe=True)
+
+
+@lru_cache(maxsize=1)
+def _longest_word() -> int:
+    """Bytes of the longest lorem word."""
+    return max(len(word.encode()) for word in lorem_words())
 
 
 @lru_cache(maxsize=1)
