@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from synthdata.engine.columns import Column
-from synthdata.engine.compression import gzip_member
+from synthdata.engine.compression import gzip_member, max_gzip_bytes
 from synthdata.engine.dataset import BlockContext, Dataset, FieldInfo
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.engine.locale_data import DEFAULT_LOCALE, LOCALES
 from synthdata.engine.rng import BLOCK_ROWS
-from synthdata.engine.writers import FORMATS, write_piece
+from synthdata.engine.writers import FORMATS, max_row_bytes, write_piece
 
 ENGINE_VERSION = "1.1.0"
 COMPRESSIONS = ("gzip",)
@@ -33,6 +33,7 @@ __all__ = [
     "estimate_record_bytes",
     "get_dataset",
     "iter_rendered_blocks",
+    "max_record_bytes",
     "preview_records",
     "render_rows",
 ]
@@ -142,6 +143,23 @@ def estimate_record_bytes(
         options=options,
     )
     return len(piece) / BLOCK_ROWS
+
+
+def max_record_bytes(dataset: Dataset, *, fmt: str, compression: str | None) -> float | None:
+    """The most bytes a record of the file can take, from its fields' bounded widths (templates); None when a
+    field states no bound (built-in datasets, whose sampled estimate is the plan).
+
+    An upper bound, several times the typical size: it bounds what a shard can weigh (a worker's memory and
+    time). It must not replace estimate_record_bytes in the 5 MiB part floor: a larger bytes-per-record
+    figure plans fewer records per part, so parts come out smaller than planned, not larger.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    widths = [field.max_bytes for field in dataset.fields if field.max_bytes is not None]
+    if len(widths) < len(dataset.fields):
+        return None
+    text = max_row_bytes(fmt, dataset.fields, widths)
+    return max_gzip_bytes(text * BLOCK_ROWS) / BLOCK_ROWS if compression else float(text)
 
 
 def content_type(fmt: str, compression: str | None) -> tuple[str, str | None, str]:

@@ -33,6 +33,9 @@ class FieldInfo:
     type: str  # string | integer | number | boolean | date | datetime
     description: str
     example: Any
+    max_bytes: int | None = (
+        None  # the most UTF-8 bytes a value takes as text (None: not bounded by parameters)
+    )
 
 
 @dataclass(frozen=True)

@@ -70,4 +70,3 @@ def _first_over(amounts: Sequence[int], limit: int) -> int | None:
 def _amount(total: int) -> str:
     """A total as a sentence gives it (templates built from templates grow exponentially)."""
     return f"{total:,}" if total <= _SHOWN_AMOUNT else f"more than {_SHOWN_AMOUNT:,}"
-
