@@ -76,6 +76,7 @@ def iter_rendered_blocks(
         raise ValueError("compressed ranges must start on a block boundary")
     names = [f.name for f in dataset.fields]
     opts = dict(options or {})
+    protection = bool(opts.get("csv_formula_protection", True))
     for block in range(start // BLOCK_ROWS, (stop - 1) // BLOCK_ROWS + 1):
         block_start = block * BLOCK_ROWS
         lo, hi = max(start, block_start) - block_start, min(stop, block_start + BLOCK_ROWS) - block_start
@@ -83,7 +84,12 @@ def iter_rendered_blocks(
         if (lo, hi) != (0, len(columns[names[0]])):
             columns = {name: column.take(lo, hi) for name, column in columns.items()}
         text = write_piece(
-            fmt, names, columns, first_row=block_start + lo == 0, last_row=block_start + hi == total
+            fmt,
+            names,
+            columns,
+            first_row=block_start + lo == 0,
+            last_row=block_start + hi == total,
+            formula_protection=protection,
         ).encode()
         yield (gzip_member(text) if compression else text), hi - lo
 

@@ -47,6 +47,19 @@ COUNTRY_BOUNDS = {
 # Fictional ranges where the numbering plan has one (US 555-01xx; UK Ofcom drama numbers via Faker's en_GB).
 _FICTIONAL_PHONE_FORMATS = {"en_US": ("+1-$##-555-01##", "($##) 555-01##")}
 
+# Country calling code and trunk prefix: phones are written as dialled inside the country ("+44 20 7946 0018"
+# is "020 7946 0018"), so no value starts with "+", which a spreadsheet would run as a formula.
+_DIALLING = {
+    "en_US": ("+1", ""),
+    "en_GB": ("+44", "0"),
+    "de_DE": ("+49", "0"),
+    "fr_FR": ("+33", "0"),
+    "es_ES": ("+34", ""),
+    "it_IT": ("+39", ""),
+    "ja_JP": ("+81", "0"),
+    "pt_BR": ("+55", ""),
+}
+
 # The lowest digit each placeholder byte of a phone format stands for ('#'/'!' 0-9, '%'/'@' 1-9, '$' 2-9);
 # -1: a literal character.
 _LOWEST_DIGIT = np.full(256, -1, dtype=np.int16)
@@ -172,12 +185,24 @@ def _places(fake: Any, locale: str) -> tuple[list[str], list[str], list[str]]:
 
 
 def _phone_formats(fake: Any, locale: str) -> tuple[str, ...]:
-    if locale in _FICTIONAL_PHONE_FORMATS:
-        return _FICTIONAL_PHONE_FORMATS[locale]
-    formats = _provider_attr(fake.factories[0], "formats") or ("###-###-####",)
+    """The locale's phone formats in national form."""
+    formats = (
+        _FICTIONAL_PHONE_FORMATS.get(locale)
+        or _provider_attr(fake.factories[0], "formats")
+        or ("###-###-####",)
+    )
     # Resolve {{area_code}}-style parts once; digits stay placeholders filled column-wise later.
     expanded = {fake.parse(f) if "{{" in f else f for f in formats for _ in range(8)}
-    return tuple(sorted(expanded))
+    return tuple(sorted({_national(f, locale) for f in expanded}))
+
+
+def _national(phone_format: str, locale: str) -> str:
+    """An international format as dialled inside the country: "+44(0)20 7946 0###" -> "020 7946 0###"."""
+    code, trunk = _DIALLING[locale]
+    if not phone_format.startswith(code):
+        return phone_format
+    rest = phone_format.removeprefix(code).lstrip(" -")
+    return trunk + rest.removeprefix("(0)").lstrip(" ")
 
 
 @lru_cache(maxsize=len(LOCALES))

@@ -41,11 +41,19 @@ def max_row_bytes(fmt: str, fields: Sequence[FieldInfo], widths: Sequence[int]) 
 
 
 def write_piece(
-    fmt: str, field_names: list[str], columns: dict[str, Column], *, first_row: bool, last_row: bool
+    fmt: str,
+    field_names: list[str],
+    columns: dict[str, Column],
+    *,
+    first_row: bool,
+    last_row: bool,
+    formula_protection: bool = True,
 ) -> str:
-    """Text of consecutive rows; `first_row`/`last_row` say whether they open or close the file."""
+    """Text of consecutive rows; `first_row`/`last_row` say whether they open or close the file;
+    `formula_protection`: neutralize user text that a spreadsheet would run (CSV only)."""
     if fmt == "csv":
-        lines = map(",".join, zip(*(columns[name].csv_text() for name in field_names), strict=True))
+        fields = (columns[name].csv_text(formula_protection) for name in field_names)
+        lines = map(",".join, zip(*fields, strict=True))
         body = CSV_LINE_END.join(lines) + CSV_LINE_END
         return (csv_header(field_names) if first_row else "") + body
     # One format string per row ({"a":{},"b":{}}): no keyed string per value, one C-level call per row.

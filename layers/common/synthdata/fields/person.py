@@ -107,8 +107,8 @@ class Username(PersonField):
 
 class Phone(PersonField):
     field_type: Literal["phone"] = "phone"
-    description = "Locale format, fictional ranges where they exist"
-    example = "+1-312-555-0147"
+    description = "The locale's national format (no +country prefix), fictional ranges where they exist"
+    example = "(312) 555-0147"
     max_bytes = 24
     work = 4
 
