@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from synthdata.api.schemas import GenerateOptions
-from synthdata.engine import BLOCK_ROWS, LOCALES, Dataset, get_dataset, render_rows
+from synthdata.engine import BLOCK_ROWS, LOCALES, Dataset, get_dataset
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.fields import compile_template
+from tests.unit.fields.rendering import rendered
 from tests.unit.fields.test_templates import every_type
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -27,17 +28,7 @@ LITERALS = [
 
 
 def cells(dataset: Dataset, locale: str, options: dict[str, Any] | None = None) -> list[dict[str, str]]:
-    text = render_rows(
-        dataset,
-        seed=17,
-        locale=locale,
-        fmt="csv",
-        compression=None,
-        start=0,
-        stop=BLOCK_ROWS,
-        total=BLOCK_ROWS,
-        options=options,
-    )
+    text = rendered(dataset, BLOCK_ROWS, fmt="csv", seed=17, locale=locale, options=options)
     return list(csv.DictReader(io.StringIO(text.decode(), newline="")))
 
 
@@ -84,18 +75,7 @@ def test_user_text_is_neutralized_and_numbers_are_left_alone() -> None:
 @pytest.mark.parametrize("protection", [True, False])
 def test_semicolons_are_quoted_either_way(protection: bool) -> None:
     schema = [{"name": "v", "field_type": "constant", "value": "a;=1"}]
-    options = {"csv_formula_protection": protection}
-    text = render_rows(
-        compile_template(schema),
-        seed=1,
-        locale="en_US",
-        fmt="csv",
-        compression=None,
-        start=0,
-        stop=3,
-        total=3,
-        options=options,
-    )
+    text = rendered(schema, 3, fmt="csv", options={"csv_formula_protection": protection})
     assert text.decode().splitlines()[1] == '"a;=1"'
 
 

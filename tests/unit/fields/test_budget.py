@@ -13,13 +13,14 @@ from typing import Any
 import numpy as np
 import pytest
 
-from synthdata.engine import BLOCK_ROWS, LOCALES, preview_records, render_rows
+from synthdata.engine import BLOCK_ROWS, LOCALES, preview_records
 from synthdata.engine.dataset import BlockContext
 from synthdata.errors import ValidationFailed
 from synthdata.fields import FIELD_TYPES, TemplateDataset, compile_template
 from synthdata.fields.budget import MAX_ROW_BYTES, MAX_ROW_COST, value_widths
 from synthdata.fields.compiler import validate_fields
 from synthdata.fields.row import Row
+from tests.unit.fields.rendering import rendered
 from tests.unit.fields.test_templates import every_type
 
 MB = 2**20
@@ -164,16 +165,7 @@ def test_the_largest_accepted_templates_preview_in_bounded_memory(label: str) ->
         return preview_records(dataset, seed=1, locale="de_DE", count=100)
 
     def block() -> object:  # what a worker renders per block (and what a preview rendered before)
-        return render_rows(
-            dataset,
-            seed=1,
-            locale="de_DE",
-            fmt="json",
-            compression=None,
-            start=0,
-            stop=BLOCK_ROWS,
-            total=BLOCK_ROWS,
-        )
+        return rendered(dataset, BLOCK_ROWS, locale="de_DE")
 
     peak = traced_peak(preview)
     print(

@@ -9,22 +9,14 @@ from typing import Any
 
 import pytest
 
-from synthdata.engine import render_rows
 from synthdata.errors import ValidationFailed
 from synthdata.fields import compile_template
 from synthdata.fields.parameters import WHOLE_NUMBER_LIMIT
-
-
-def rendered(schema: list[dict[str, Any]], rows: int, fmt: str = "json") -> str:
-    dataset = compile_template(schema, record_count=rows)
-    data = render_rows(
-        dataset, seed=3, locale="en_US", fmt=fmt, compression=None, start=0, stop=rows, total=rows
-    )
-    return data.decode()
+from tests.unit.fields.rendering import rendered
 
 
 def values(schema: list[dict[str, Any]], rows: int) -> list[Any]:
-    return [record["v"] for record in json.loads(rendered(schema, rows))]
+    return [record["v"] for record in json.loads(rendered(schema, rows, seed=3))]
 
 
 def test_a_sequence_must_stay_exact_up_to_its_last_record() -> None:
@@ -58,7 +50,8 @@ def test_a_unique_pattern_wider_than_int64_is_unique_without_overflow() -> None:
 def test_choice_numbers_with_an_exponent_are_written_in_full() -> None:
     schema = [{"name": "v", "field_type": "choice", "values": [1e-05, 2.5e-07, 3]}]
     assert set(values(schema, 500)) == {1e-05, 2.5e-07, 3.0}
-    cells = {row["v"] for row in csv.DictReader(io.StringIO(rendered(schema, 500, "csv"), newline=""))}
+    text = rendered(schema, 500, fmt="csv", seed=3).decode()
+    cells = {row["v"] for row in csv.DictReader(io.StringIO(text, newline=""))}
     assert cells == {"0.00001000", "0.00000025", "3.00000000"}
 
 

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from synthdata.engine import BLOCK_ROWS, preview_records, render_rows
+from synthdata.engine import BLOCK_ROWS, preview_records
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext, FieldInfo
 from synthdata.fields import FIELD_TYPES, compile_template
+from tests.unit.fields.rendering import rendered
 from tests.unit.fields.test_templates import every_type
 
 SIZES = (1, 7, 100)
@@ -41,17 +42,8 @@ def variants() -> list[dict[str, Any]]:
     return every_type() + shaped + unique + extra
 
 
-def file_records(schema: list[dict[str, Any]], start: int, stop: int, total: int) -> list[Any]:
-    data = render_rows(
-        compile_template(schema),
-        seed=11,
-        locale="fr_FR",
-        fmt="ndjson",
-        compression=None,
-        start=start,
-        stop=stop,
-        total=total,
-    )
+def file_records(schema: list[dict[str, Any]], stop: int, total: int) -> list[Any]:
+    data = rendered(schema, stop, fmt="ndjson", seed=11, locale="fr_FR", total=total)
     return [json.loads(line) for line in data.decode().splitlines()]
 
 
@@ -88,13 +80,13 @@ def test_a_preview_of_n_rows_generates_n_rows_and_equals_the_first_rows_of_the_f
     dataset = Recording(compile_template(schema))
     preview = preview_records(dataset, seed=11, locale="fr_FR", count=count)
     assert dataset.asked == [count]
-    assert preview == file_records(schema, 0, BLOCK_ROWS, TOTAL)[:count]
+    assert preview == file_records(schema, BLOCK_ROWS, TOTAL)[:count]
 
 
 @pytest.mark.parametrize("count", SIZES)
 def test_a_short_file_is_the_start_of_a_long_one(count: int) -> None:
     schema = variants()
-    assert file_records(schema, 0, count, count) == file_records(schema, 0, BLOCK_ROWS, TOTAL)[:count]
+    assert file_records(schema, count, count) == file_records(schema, BLOCK_ROWS, TOTAL)[:count]
 
 
 @pytest.mark.parametrize("cut", SIZES)
@@ -102,9 +94,7 @@ def test_a_template_file_is_the_same_however_it_is_split(cut: int) -> None:
     dataset = compile_template(variants())
 
     def piece(fmt: str, start: int, stop: int) -> bytes:
-        return render_rows(
-            dataset, seed=4, locale="it_IT", fmt=fmt, compression=None, start=start, stop=stop, total=TOTAL
-        )
+        return rendered(dataset, stop, fmt=fmt, seed=4, locale="it_IT", start=start, total=TOTAL)
 
     for fmt in ("csv", "json"):
         whole = piece(fmt, 0, TOTAL)

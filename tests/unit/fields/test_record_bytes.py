@@ -3,8 +3,6 @@ however hostile its values, is ever larger."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from synthdata.engine import (
@@ -13,9 +11,9 @@ from synthdata.engine import (
     estimate_record_bytes,
     get_dataset,
     max_record_bytes,
-    render_rows,
 )
 from synthdata.fields import compile_template
+from tests.unit.fields.rendering import rendered
 from tests.unit.fields.test_templates import every_type
 
 # Every row is as wide as it can be and needs every escape: quotes (CSV), control characters (JSON), formulas.
@@ -29,21 +27,16 @@ HOSTILE = [
 ]
 
 
-def rendered(schema: list[dict[str, Any]], fmt: str, compression: str | None, rows: int) -> bytes:
-    dataset = compile_template(schema)
-    return render_rows(
-        dataset, seed=2, locale="en_US", fmt=fmt, compression=compression, start=0, stop=rows, total=rows
-    )
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("compression", [None, "gzip"])
 def test_no_record_is_larger_than_the_bound(fmt: str, compression: str | None) -> None:
     dataset = compile_template(HOSTILE)
     bound = max_record_bytes(dataset, fmt=fmt, compression=compression)
     assert bound is not None
-    one_block = len(rendered(HOSTILE, fmt, compression, BLOCK_ROWS)) / BLOCK_ROWS
-    single = len(rendered(HOSTILE, fmt, compression, 1))  # one record, its file's header or brackets included
+    one_block = len(rendered(dataset, BLOCK_ROWS, fmt=fmt, compression=compression)) / BLOCK_ROWS
+    single = len(
+        rendered(dataset, 1, fmt=fmt, compression=compression)
+    )  # one record, its file's header or brackets included
     assert one_block <= bound and single <= bound + 200
     print(f"\n{fmt} {compression}: bound {bound:,.0f} bytes per record, hostile rows {one_block:,.0f}")
 
@@ -57,7 +50,7 @@ def test_every_type_is_within_its_bound_and_the_sample_estimate_below_it(fmt: st
     assert estimate <= bound
     print(f"\n{fmt}: every type, bound {bound:,.0f} bytes per record, sampled estimate {estimate:,.0f}")
     if fmt == "ndjson":  # one record per line
-        lines = rendered(every_type(), fmt, None, BLOCK_ROWS).splitlines()
+        lines = rendered(dataset, BLOCK_ROWS, fmt=fmt).splitlines()
         assert max(map(len, lines)) + 1 <= bound
 
 

@@ -33,9 +33,8 @@ class FieldInfo:
     type: str  # string | integer | number | boolean | date | datetime
     description: str
     example: Any
-    max_bytes: int | None = (
-        None  # the most UTF-8 bytes a value takes as text (None: not bounded by parameters)
-    )
+    # The most UTF-8 bytes a value takes as text (templates); None: not bounded by parameters (built-ins).
+    max_bytes: int | None = None
 
 
 @dataclass(frozen=True)
