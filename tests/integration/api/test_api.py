@@ -9,10 +9,11 @@ import boto3
 import pytest
 
 from local.template import load_template
+from synthdata import wiring
 from synthdata.jobs.job_service import JobService
 from synthdata.settings import get_settings
 from tests.integration.api.conftest import Api
-from tests.integration.pipeline.conftest import Driver
+from tests.integration.pipeline.conftest import Driver, stored_file
 
 GENERATE = {"data_type": "user", "record_count": 1000, "output_format": "csv"}
 
@@ -246,6 +247,29 @@ def test_template_crud_isolation_and_jobs(api: Api, driver: Driver) -> None:
     assert problem["details"][0]["field"] == "schema_fields[0].max"
     assert api.call("DELETE", f"/api/templates/{template_id}").status == 204
     assert error(api.call("GET", f"/api/templates/{template_id}"), 404)
+
+
+def test_a_template_preview_equals_the_first_rows_of_its_file(api: Api, driver: Driver) -> None:
+    fields = [
+        {"name": "code", "field_type": "pattern", "pattern": "??-###"},
+        {"name": "text", "field_type": "paragraph", "sentences": 3},
+        {"name": "phone", "field_type": "phone"},
+        {"name": "score", "field_type": "integer", "distribution": "lognormal"},
+        {"name": "who", "field_type": "name", "nullable": True},
+        {"name": "line", "field_type": "template", "template": "{who}: {code}"},
+    ]
+    template_id = api.call("POST", "/api/templates", {**TEMPLATE, "schema_fields": fields}).json()["id"]
+    request = {"template_id": template_id, "seed": 3, "locale": "de_DE"}
+    previews = {
+        count: api.call("POST", "/api/preview", {**request, "record_count": count}).json()["records"]
+        for count in (1, 7, 100)
+    }
+    assert previews[1] == previews[100][:1] and previews[7] == previews[100][:7] and len(previews[100]) == 100
+    job_id = api.call("POST", "/api/generate", {**request, "record_count": 500, "output_format": "ndjson"})
+    driver.run()
+    stored = stored_file(wiring.job_service().get(api.owner, job_id.json()["job_id"]))
+    assert stored is not None
+    assert [json.loads(line) for line in stored.decode().splitlines()[:100]] == previews[100]
 
 
 def test_preview_limit_is_stated_as_its_own_range(api: Api) -> None:

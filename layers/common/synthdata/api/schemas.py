@@ -44,6 +44,14 @@ class GenerateOptions(_Strict):
     realistic_email_domains: bool = Field(
         False, description="Use free-mail domains (gmail.com, ...) instead of reserved example domains."
     )
+    csv_formula_protection: bool = Field(
+        True,
+        description=(
+            "CSV only: a text value from your template that a spreadsheet would run as a formula (starting with "
+            "= + - @, a tab, CR or NUL, and not a number) gets a leading ' (OWASP's advice), and values with ; are "
+            "quoted. Set false to get those values verbatim, e.g. for a program rather than a spreadsheet."
+        ),
+    )
 
 
 class GenerateRequest(_Strict):
@@ -65,7 +73,9 @@ class GenerateRequest(_Strict):
     )
     locale: Locale = Field("en_US", description="Locale of names, places and formats")
     compression: Compression | None = Field(None, description="Compress the file with gzip")
-    options: GenerateOptions = Field(default_factory=lambda: GenerateOptions(realistic_email_domains=False))
+    options: GenerateOptions = Field(
+        default_factory=lambda: GenerateOptions(realistic_email_domains=False, csv_formula_protection=True)
+    )
 
     model_config = ConfigDict(
         extra="forbid",

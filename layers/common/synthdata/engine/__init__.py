@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from synthdata.engine.columns import Column
-from synthdata.engine.compression import gzip_member
+from synthdata.engine.compression import gzip_member, max_gzip_bytes
 from synthdata.engine.dataset import BlockContext, Dataset, FieldInfo
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.engine.locale_data import DEFAULT_LOCALE, LOCALES
 from synthdata.engine.rng import BLOCK_ROWS
-from synthdata.engine.writers import FORMATS, write_piece
+from synthdata.engine.writers import FORMATS, max_row_bytes, write_piece
 
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "1.1.0"
 COMPRESSIONS = ("gzip",)
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "estimate_record_bytes",
     "get_dataset",
     "iter_rendered_blocks",
+    "max_record_bytes",
     "preview_records",
     "render_rows",
 ]
@@ -44,9 +45,12 @@ def get_dataset(name: str) -> Dataset:
 
 
 def _block_columns(
-    dataset: Dataset, seed: int, locale: str, block: int, options: dict[str, Any]
+    dataset: Dataset, seed: int, locale: str, block: int, options: dict[str, Any], rows: int
 ) -> dict[str, Column]:
-    return dataset.generate_block(BlockContext(seed=seed, locale=locale, block_index=block, options=options))
+    """The columns of at least the first `rows` rows of a block: only those when the dataset is prefix-safe."""
+    wanted = rows if dataset.prefix_safe else BLOCK_ROWS
+    context = BlockContext(seed=seed, locale=locale, block_index=block, options=options, rows=wanted)
+    return dataset.generate_block(context)
 
 
 def iter_rendered_blocks(
@@ -72,14 +76,20 @@ def iter_rendered_blocks(
         raise ValueError("compressed ranges must start on a block boundary")
     names = [f.name for f in dataset.fields]
     opts = dict(options or {})
+    protection = bool(opts.get("csv_formula_protection", True))
     for block in range(start // BLOCK_ROWS, (stop - 1) // BLOCK_ROWS + 1):
         block_start = block * BLOCK_ROWS
         lo, hi = max(start, block_start) - block_start, min(stop, block_start + BLOCK_ROWS) - block_start
-        columns = _block_columns(dataset, seed, locale, block, opts)
-        if (lo, hi) != (0, BLOCK_ROWS):
+        columns = _block_columns(dataset, seed, locale, block, opts, hi)
+        if (lo, hi) != (0, len(columns[names[0]])):
             columns = {name: column.take(lo, hi) for name, column in columns.items()}
         text = write_piece(
-            fmt, names, columns, first_row=block_start + lo == 0, last_row=block_start + hi == total
+            fmt,
+            names,
+            columns,
+            first_row=block_start + lo == 0,
+            last_row=block_start + hi == total,
+            formula_protection=protection,
         ).encode()
         yield (gzip_member(text) if compression else text), hi - lo
 
@@ -118,7 +128,7 @@ def preview_records(
 ) -> list[dict[str, Any]]:
     """The first `count` rows (at most one block) as JSON-ready dicts: the same values the file holds."""
     count = min(count, BLOCK_ROWS)
-    columns = _block_columns(dataset, seed, locale, 0, dict(options or {}))
+    columns = _block_columns(dataset, seed, locale, 0, dict(options or {}), count)
     values = {f.name: columns[f.name].take(0, count).python_values() for f in dataset.fields}
     return [{name: values[name][i] for name in values} for i in range(count)]
 
@@ -139,6 +149,23 @@ def estimate_record_bytes(
         options=options,
     )
     return len(piece) / BLOCK_ROWS
+
+
+def max_record_bytes(dataset: Dataset, *, fmt: str, compression: str | None) -> float | None:
+    """The most bytes a record of the file can take, from its fields' bounded widths (templates); None when a
+    field states no bound (built-in datasets, whose sampled estimate is the plan).
+
+    An upper bound, several times the typical size: it bounds what a shard can weigh (a worker's memory and
+    time). It must not replace estimate_record_bytes in the 5 MiB part floor: a larger bytes-per-record
+    figure plans fewer records per part, so parts come out smaller than planned, not larger.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    widths = [field.max_bytes for field in dataset.fields if field.max_bytes is not None]
+    if len(widths) < len(dataset.fields):
+        return None
+    text = max_row_bytes(fmt, dataset.fields, widths)
+    return max_gzip_bytes(text * BLOCK_ROWS) / BLOCK_ROWS if compression else float(text)
 
 
 def content_type(fmt: str, compression: str | None) -> tuple[str, str | None, str]:

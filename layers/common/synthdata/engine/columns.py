@@ -16,8 +16,12 @@ from numpy.dtypes import StringDType
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime"]
 
-_CSV_SPECIAL = (",", '"', "\n", "\r")
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Quoted: RFC 4180's specials, and ";" (the separator where Excel's locale uses one, which would split the
+# value into cells of their own, the second of which may be a formula).
+_CSV_SPECIAL = (",", '"', "\n", "\r", ";")
+# First characters that make a spreadsheet run a cell. An array, compared element-wise: numpy reads a "\0"
+# scalar as the empty string (which every value starts with).
+_FORMULA_STARTS = np.asarray(["=", "+", "-", "@", "\t", "\r", "\0"], dtype=StringDType())
 _SEPARATOR = "\x1f"  # joins values for one scan; a value containing it only costs a needless quoting pass
 
 
@@ -50,17 +54,25 @@ def csv_escape_all(values: list[str]) -> list[str]:
 
 
 def neutralize_formulas(values: list[str]) -> list[str]:
-    """Spreadsheets run cells that begin with = + - @ tab or CR; a leading quote makes them plain text."""
+    """Spreadsheets run cells that begin with = + - @ tab, CR or NUL; a leading quote makes them plain text
+    (OWASP's advice). A negative number (-12.5) stays as it is: it is read as a number, not run."""
     if not values:
         return values
     text = np.asarray(values, dtype=StringDType())
-    risky = np.zeros(len(values), dtype=bool)
-    for prefix in _FORMULA_PREFIXES:
-        risky |= np.strings.startswith(text, prefix)
+    first = np.strings.slice(text, 0, 1)
+    risky = (first[:, None] == _FORMULA_STARTS[None, :]).any(axis=1)
+    risky[risky] = ~_negative_numbers(text[risky])
     if not risky.any():
         return values
     text[risky] = np.strings.add("'", text[risky])
     return text.tolist()  # type: ignore[no-any-return]
+
+
+def _negative_numbers(text: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Which values are "-" then digits with at most one decimal point (vectorized, no regex per value)."""
+    unsigned = np.strings.slice(text, 1, None)
+    digits = np.strings.replace(unsigned, ".", "", 1)
+    return np.strings.startswith(text, "-") & (np.strings.str_len(digits) > 0) & np.strings.isdecimal(digits)
 
 
 @dataclass
@@ -137,22 +149,20 @@ class Column:
         array[self.nulls] = null_text
         return array.tolist()  # type: ignore[no-any-return]
 
-    def csv_text(self) -> list[str]:
-        """Values as CSV fields (quoted where needed, nulls empty, user literals neutralized)."""
-        if self.kind == "str" and self.vocabulary is not None:
-            encoding = f"csv:{self.user_literal}:{self.ascii_safe}"
-            return self._with_nulls(self._categorical_text(encoding, self._csv_encode), "")
-        text = self.plain_text()
-        if self.kind == "str":
-            if self.user_literal:
-                text = neutralize_formulas(text)
-            if not self.ascii_safe:
-                text = csv_escape_all(text)
-        return self._with_nulls(text, "")
+    def csv_text(self, formula_protection: bool = True) -> list[str]:
+        """Values as CSV fields (quoted where needed, nulls empty, user literals neutralized unless
+        `formula_protection` is off)."""
+        neutralize = self.user_literal and formula_protection
 
-    def _csv_encode(self, words: list[str]) -> list[str]:
-        text = neutralize_formulas(words) if self.user_literal else words
-        return text if self.ascii_safe else csv_escape_all(text)
+        def encode(text: list[str]) -> list[str]:
+            text = neutralize_formulas(text) if neutralize else text
+            return text if self.ascii_safe else csv_escape_all(text)
+
+        if self.kind == "str" and self.vocabulary is not None:
+            encoding = f"csv:{neutralize}:{self.ascii_safe}"
+            return self._with_nulls(self._categorical_text(encoding, encode), "")
+        text = self.plain_text()
+        return self._with_nulls(encode(text) if self.kind == "str" else text, "")
 
     def json_text(self) -> list[str]:
         """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`)."""

@@ -8,6 +8,15 @@ except ImportError:  # pragma: no cover - exercised only without isal
     import gzip as _gzip  # type: ignore[no-redef]
 
 GZIP_LEVEL = 1
+# What gzip adds at worst to incompressible text: stored deflate blocks (5 bytes per 64 KiB, rounded up to a
+# thousandth) and one header and trailer per member (18 bytes, rounded up with the last block's overhead).
+GZIP_GROWTH = 1.001
+GZIP_MEMBER_BYTES = 64
+
+
+def max_gzip_bytes(text_bytes: float, members: int = 1) -> float:
+    """The most bytes gzip members of text_bytes of text in all can take."""
+    return text_bytes * GZIP_GROWTH + GZIP_MEMBER_BYTES * members
 
 
 def gzip_member(data: bytes) -> bytes:

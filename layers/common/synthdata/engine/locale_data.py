@@ -47,6 +47,26 @@ COUNTRY_BOUNDS = {
 # Fictional ranges where the numbering plan has one (US 555-01xx; UK Ofcom drama numbers via Faker's en_GB).
 _FICTIONAL_PHONE_FORMATS = {"en_US": ("+1-$##-555-01##", "($##) 555-01##")}
 
+# Country calling code and trunk prefix: phones are written as dialled inside the country ("+44 20 7946 0018"
+# is "020 7946 0018"), so no value starts with "+", which a spreadsheet would run as a formula.
+_DIALLING = {
+    "en_US": ("+1", ""),
+    "en_GB": ("+44", "0"),
+    "de_DE": ("+49", "0"),
+    "fr_FR": ("+33", "0"),
+    "es_ES": ("+34", ""),
+    "it_IT": ("+39", ""),
+    "ja_JP": ("+81", "0"),
+    "pt_BR": ("+55", ""),
+}
+
+# The lowest digit each placeholder byte of a phone format stands for ('#'/'!' 0-9, '%'/'@' 1-9, '$' 2-9);
+# -1: a literal character.
+_LOWEST_DIGIT = np.full(256, -1, dtype=np.int16)
+_LOWEST_DIGIT[[ord("#"), ord("!")]] = 0
+_LOWEST_DIGIT[[ord("%"), ord("@")]] = 1
+_LOWEST_DIGIT[ord("$")] = 2
+
 _PLACE_POOL = 3000
 _STREET_POOL = 1500
 _COMPANY_POOL = 3000
@@ -165,12 +185,24 @@ def _places(fake: Any, locale: str) -> tuple[list[str], list[str], list[str]]:
 
 
 def _phone_formats(fake: Any, locale: str) -> tuple[str, ...]:
-    if locale in _FICTIONAL_PHONE_FORMATS:
-        return _FICTIONAL_PHONE_FORMATS[locale]
-    formats = _provider_attr(fake.factories[0], "formats") or ("###-###-####",)
+    """The locale's phone formats in national form."""
+    formats = (
+        _FICTIONAL_PHONE_FORMATS.get(locale)
+        or _provider_attr(fake.factories[0], "formats")
+        or ("###-###-####",)
+    )
     # Resolve {{area_code}}-style parts once; digits stay placeholders filled column-wise later.
     expanded = {fake.parse(f) if "{{" in f else f for f in formats for _ in range(8)}
-    return tuple(sorted(expanded))
+    return tuple(sorted({_national(f, locale) for f in expanded}))
+
+
+def _national(phone_format: str, locale: str) -> str:
+    """An international format as dialled inside the country: "+44(0)20 7946 0###" -> "020 7946 0###"."""
+    code, trunk = _DIALLING[locale]
+    if not phone_format.startswith(code):
+        return phone_format
+    rest = phone_format.removeprefix(code).lstrip(" -")
+    return trunk + rest.removeprefix("(0)").lstrip(" ")
 
 
 @lru_cache(maxsize=len(LOCALES))
@@ -216,22 +248,24 @@ def lorem_words() -> npt.NDArray[np.object_]:
 
 
 def fill_digits(rng: np.random.Generator, formats: tuple[str, ...], n: int) -> list[str]:
-    """n strings from digit templates ('#' any digit, '%' 1-9, '$' 2-9), filled as one byte array per format."""
-    choice = rng.integers(0, len(formats), n)
+    """n strings from digit templates ('#' any digit, '%' 1-9, '$' 2-9), filled as one byte array per format.
+
+    One (n, 1 + width) draw of uniforms picks each row's format (column 0) and its digits, so row r is the same
+    however many rows are drawn.
+    """
+    encoded = [np.frombuffer(template.encode(), dtype=np.uint8) for template in formats]
+    uniform = rng.random((n, 1 + max(map(len, encoded))))
+    choice = (uniform[:, 0] * len(formats)).astype(np.intp)
     out = np.empty(n, dtype=object)
-    for index, template in enumerate(formats):
+    for index, template in enumerate(encoded):
         rows = np.flatnonzero(choice == index)
         if rows.size == 0:
             continue
-        encoded = template.encode()
-        chars = np.tile(np.frombuffer(encoded, dtype=np.uint8), (rows.size, 1))
-        for position, byte in enumerate(encoded):
-            if byte in b"#!":
-                chars[:, position] = rng.integers(48, 58, rows.size)
-            elif byte in b"%@":
-                chars[:, position] = rng.integers(49, 58, rows.size)
-            elif byte == ord("$"):
-                chars[:, position] = rng.integers(50, 58, rows.size)
+        lowest = _LOWEST_DIGIT[template]
+        slots = np.flatnonzero(lowest >= 0)
+        chars = np.tile(template, (rows.size, 1))
+        spread = uniform[np.ix_(rows, 1 + slots)] * (10 - lowest[slots])
+        chars[:, slots] = ord("0") + lowest[slots] + spread.astype(np.uint8)
         out[rows] = np.asarray(bytes_rows_to_text(chars), dtype=object)
     return out.tolist()
 

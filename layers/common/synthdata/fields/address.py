@@ -20,6 +20,8 @@ class StreetAddress(AddressField):
     field_type: Literal["street_address"] = "street_address"
     description = "Building number and street"
     example = "1420 Maple Grove"
+    max_bytes = 64
+    work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column("str", row.place.street_address)
@@ -29,6 +31,8 @@ class City(AddressField):
     field_type: Literal["city"] = "city"
     description = "City"
     example = "West Mark"
+    max_bytes = 64
+    work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column.categorical(row.data.cities, row.place.place_codes)
@@ -38,6 +42,8 @@ class State(AddressField):
     field_type: Literal["state"] = "state"
     description = "State or region of the city"
     example = "IL"
+    max_bytes = 48
+    work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column.categorical(row.data.regions, row.place.place_codes)
@@ -47,6 +53,8 @@ class PostalCode(AddressField):
     field_type: Literal["postal_code"] = "postal_code"
     description = "Postal code of that state or region"
     example = "60614"
+    max_bytes = 16
+    work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column.categorical(row.data.postcodes, row.place.place_codes)
@@ -56,6 +64,7 @@ class Country(AddressField):
     field_type: Literal["country"] = "country"
     description = "Country of the locale"
     example = "United States"
+    max_bytes = 32
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return _same_on_every_row(row.data.country, row)
@@ -65,6 +74,7 @@ class CountryCode(AddressField):
     field_type: Literal["country_code"] = "country_code"
     description = "ISO 3166 alpha-2 code of the locale"
     example = "US"
+    max_bytes = 2
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return _same_on_every_row(row.data.country_code, row)
@@ -74,6 +84,8 @@ class Latitude(AddressField):
     field_type: Literal["latitude"] = "latitude"
     description = "Latitude inside the locale's country"
     example = 41.8781
+    max_bytes = 10
+    work = 3
     value_type = "number"
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
@@ -84,6 +96,8 @@ class Longitude(AddressField):
     field_type: Literal["longitude"] = "longitude"
     description = "Longitude inside the locale's country"
     example = -87.6298
+    max_bytes = 10
+    work = 3
     value_type = "number"
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:

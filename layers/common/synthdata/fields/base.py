@@ -12,6 +12,7 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
 
 from synthdata.engine.columns import Column
+from synthdata.fields.budget import BYTES_PER_COST_UNIT
 from synthdata.fields.draws import field_seed, permutation
 from synthdata.fields.parameters import FiniteNumber
 from synthdata.fields.row import Row
@@ -36,6 +37,8 @@ class FieldModel(BaseModel):
     value_type: ClassVar[ValueType] = "string"
     unique_by_construction: ClassVar[bool] = False  # unique with no capacity limit (ids, sequences, emails)
     enumerable: ClassVar[bool] = False  # unique possible up to its capacity (integers, dates, choices)
+    max_bytes: ClassVar[int]  # worst-case UTF-8 bytes of one value (types whose parameters set it: width())
+    work: ClassVar[int] = 2  # CPU per value besides writing its bytes, in cost units (fields/budget.py)
 
     name: StrictStr = Field(pattern=FIELD_NAME_PATTERN, description="Column name")
     nullable: StrictBool = Field(False, description="May the value be missing (empty in CSV, null in JSON)")
@@ -59,9 +62,21 @@ class FieldModel(BaseModel):
         """How many distinct values the field can take (None: unlimited or not enumerable)."""
         return None
 
+    def width(self, earlier: Mapping[str, int]) -> int:
+        """Worst-case UTF-8 bytes of one value as text; `earlier`: the widths of the fields before it."""
+        return self.max_bytes
+
+    def cost(self, width: int) -> int:
+        """CPU per value in cost units: the type's own work, drawing nulls, and writing `width` bytes."""
+        return self.work + int(self.nullable) + -(-width // BYTES_PER_COST_UNIT)
+
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         """What is wrong across parameters (min above max, unknown references); `earlier`: the names of the
         fields before this one."""
+        return []
+
+    def record_count_problems(self, record_count: int) -> list[Problem]:
+        """What goes wrong only in a file of `record_count` rows (a sequence leaving the exact integers)."""
         return []
 
     @abstractmethod

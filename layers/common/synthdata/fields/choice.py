@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from typing import ClassVar, Literal
 
 import numpy as np
 import numpy.typing as npt
 from pydantic import Field, StrictStr
 
-from synthdata.engine import builders
 from synthdata.engine.columns import Column
 from synthdata.engine.rng import cumulative_weights, weighted_indices
 from synthdata.fields.base import EarlierColumns, FieldModel, Problem
-from synthdata.fields.draws import typed_column
+from synthdata.fields.draws import typed_column, written_width
 from synthdata.fields.parameters import MAX_CHOICES, ScalarValue, Weight
 from synthdata.fields.row import Row
 
@@ -38,6 +38,9 @@ class Choice(ChoiceField):
 
     def capacity(self) -> int:
         return len(self.values)
+
+    def width(self, earlier: Mapping[str, int]) -> int:
+        return written_width(self.values)
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         if not self.weights:
@@ -68,6 +71,9 @@ class Constant(ChoiceField):
     def capacity(self) -> int:
         return 1
 
+    def width(self, earlier: Mapping[str, int]) -> int:
+        return written_width([self.value])
+
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return typed_column([self.value], np.zeros(row.context.size, np.int64))
 
@@ -76,10 +82,22 @@ class Template(ChoiceField):
     field_type: Literal["template"] = "template"
     description = "Text built from earlier fields of the row, e.g. {first_name}.{last_name}"
     example = "emily.johnson@corp.example"
+    work = 3
 
     template: StrictStr = Field(
         min_length=1, max_length=500, description="Text with {field} references to earlier fields"
     )
+
+    def width(self, earlier: Mapping[str, int]) -> int:
+        literal = TEMPLATE_REFERENCE.sub("", self.template)
+        return len(literal.encode()) + sum(earlier[name] for name in self._references())
+
+    def cost(self, width: int) -> int:
+        # Each reference turns an earlier column into text once more.
+        return super().cost(width) + len(self._references())
+
+    def _references(self) -> list[str]:
+        return TEMPLATE_REFERENCE.findall(self.template)
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return [
@@ -87,21 +105,22 @@ class Template(ChoiceField):
                 "template",
                 f"template refers to '{{{reference}}}', which is not an earlier field of this template",
             )
-            for reference in TEMPLATE_REFERENCE.findall(self.template)
+            for reference in self._references()
             if reference not in earlier
         ]
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        parts: list[npt.NDArray[np.object_] | str] = []
+        """The text with each {reference} replaced by that field's value on the row: one C-level join per row,
+        so the cost grows with the text, not with the square of its parts."""
+        n = row.context.size
+        pieces: list[Iterable[str]] = []
         position = 0
         for match in TEMPLATE_REFERENCE.finditer(self.template):
-            parts.append(self.template[position : match.start()])
-            parts.append(np.asarray(earlier[match.group(1)].plain_text(), dtype=object))
+            pieces.append(repeat(self.template[position : match.start()], n))
+            pieces.append(earlier[match.group(1)].plain_text())
             position = match.end()
-        parts.append(self.template[position:])
-        pieces = [p for p in parts if not (isinstance(p, str) and p == "")]
-        result = builders.join(*pieces) if pieces else np.asarray([""], dtype=object)
-        return Column("str", np.asarray(result, dtype=object).tolist(), user_literal=True)
+        pieces.append(repeat(self.template[position:], n))
+        return Column("str", list(map("".join, zip(*pieces, strict=True))), user_literal=True)
 
 
 CHOICE: list[type[FieldModel]] = [Choice, Constant, Template]

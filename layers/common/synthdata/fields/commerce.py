@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar, Literal
 
 import numpy as np
@@ -13,6 +13,7 @@ from synthdata.engine.columns import Column
 from synthdata.engine.words import CURRENCIES, TEST_CARDS
 from synthdata.fields.base import EarlierColumns, FieldModel, Problem, range_problems
 from synthdata.fields.draws import category
+from synthdata.fields.numbers import number_width
 from synthdata.fields.parameters import FiniteNumber, number
 from synthdata.fields.row import Row
 
@@ -28,6 +29,7 @@ class ProductName(CommerceField):
     field_type: Literal["product_name"] = "product_name"
     description = "Product name, of the row's product_category"
     example = "Premium Smartwatch"
+    max_bytes = 48
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column.categorical(products(row.context.seed).names, row.product)
@@ -37,6 +39,7 @@ class ProductCategory(CommerceField):
     field_type: Literal["product_category"] = "product_category"
     description = "Product category"
     example = "Electronics"
+    max_bytes = 32
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column.categorical(products(row.context.seed).categories, row.product)
@@ -46,6 +49,7 @@ class Price(CommerceField):
     field_type: Literal["price"] = "price"
     description = "Price with cents"
     example = 19.99
+    work = 3
     value_type = "number"
 
     min: FiniteNumber = number(1.0, "Lowest price")
@@ -53,6 +57,9 @@ class Price(CommerceField):
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return range_problems(self.min, self.max)
+
+    def width(self, earlier: Mapping[str, int]) -> int:
+        return number_width(self.min, self.max, 2)
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column("float", np.round(rng.uniform(self.min, self.max, row.context.size), 2))
@@ -62,6 +69,7 @@ class CurrencyCode(CommerceField):
     field_type: Literal["currency_code"] = "currency_code"
     description = "ISO 4217 code"
     example = "EUR"
+    max_bytes = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return category(CURRENCIES, self.codes(row, rng, len(CURRENCIES)))
@@ -71,6 +79,8 @@ class Iban(CommerceField):
     field_type: Literal["iban"] = "iban"
     description = "German-format IBAN with valid check digits (not a real account)"
     example = "DE89370400440532013000"
+    max_bytes = 22
+    work = 5
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column("str", _german_ibans(rng, row.context.size), ascii_safe=True)
@@ -80,6 +90,7 @@ class CreditCardNumber(CommerceField):
     field_type: Literal["credit_card_number"] = "credit_card_number"
     description = "A published test card number (never a real card)"
     example = "4242424242424242"
+    max_bytes = 19
     enumerable = True
 
     def capacity(self) -> int:

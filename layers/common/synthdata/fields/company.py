@@ -21,6 +21,7 @@ class CompanyName(CompanyField):
     field_type: Literal["company_name"] = "company_name"
     description = "Company name"
     example = "Abbott, Paul and Edwards"
+    max_bytes = 64
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column.categorical(row.data.companies, row.company)
@@ -30,6 +31,7 @@ class Industry(CompanyField):
     field_type: Literal["industry"] = "industry"
     description = "Industry"
     example = "Technology"
+    max_bytes = 32
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return category(list(INDUSTRIES), self.codes(row, rng, len(INDUSTRIES)))
@@ -39,6 +41,7 @@ class Department(CompanyField):
     field_type: Literal["department"] = "department"
     description = "Department"
     example = "Engineering"
+    max_bytes = 32
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return category(DEPARTMENTS, self.codes(row, rng, len(DEPARTMENTS)))

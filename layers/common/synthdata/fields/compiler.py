@@ -1,6 +1,7 @@
 """Check a template's schema_fields before any work is spent, turning each into its type's field model.
 
-Every problem is collected (not only the first) and named by its path, e.g. `schema_fields[3].max`.
+Every problem is collected (not only the first) and named by its path, e.g. `schema_fields[3].max`. A template
+whose fields are all valid must then fit the row budget (fields/budget.py): width and CPU per row.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from synthdata.errors import FieldProblem, ValidationFailed
-from synthdata.fields.base import FIELD_NAME_PATTERN, FieldModel
+from synthdata.fields.base import FIELD_NAME_PATTERN, FieldModel, Problem
+from synthdata.fields.budget import budget_problems
 from synthdata.fields.registry import FIELD_TYPES
 from synthdata.validation_sentences import explain
 
@@ -39,8 +41,10 @@ def validate_fields(schema_fields: Any, *, record_count: int | None = None) -> l
         if isinstance(raw, dict) and isinstance(raw.get("name"), str):
             names.append(raw["name"])
         if field is not None:
-            problems.extend(_capacity_problems(index, field, record_count))
+            problems.extend(_record_count_problems(index, field, record_count))
             fields.append(field)
+    if not problems:
+        problems = budget_problems(fields)
     if problems:
         summary = "; ".join(p.message for p in problems[:_SHOWN_PROBLEMS])
         raise ValidationFailed(summary + ("; ..." if len(problems) > _SHOWN_PROBLEMS else ""), problems)
@@ -62,8 +66,8 @@ def _checked_field(index: int, raw: Any, earlier: list[str]) -> tuple[FieldModel
         field = model.model_validate({**raw, "name": name})
     except ValidationError as error:
         explained = explain(error, model, owner=model.type_name(), parameters=model.parameter_names())
-        return None, problems + [FieldProblem(f"{at}.{param}", f"{at}.{text}") for param, text in explained]
-    problems += [FieldProblem(f"{at}.{param}", f"{at}.{text}") for param, text in field.problems(earlier)]
+        return None, problems + _located(at, explained)
+    problems += _located(at, field.problems(earlier))
     if field.unique and not (field.unique_by_construction or field.enumerable):
         problems.append(
             FieldProblem(
@@ -72,6 +76,11 @@ def _checked_field(index: int, raw: Any, earlier: list[str]) -> tuple[FieldModel
             )
         )
     return (None if problems else field), problems
+
+
+def _located(at: str, found: list[Problem]) -> list[FieldProblem]:
+    """Field problems named by their path: `schema_fields[3].max`, the sentence starting with it."""
+    return [FieldProblem(f"{at}.{param}", f"{at}.{text}") for param, text in found]
 
 
 def _name_problems(at: str, name: Any, earlier: list[str]) -> list[FieldProblem]:
@@ -99,15 +108,19 @@ def _model_of(at: str, type_name: Any, problems: list[FieldProblem]) -> type[Fie
     return model
 
 
-def _capacity_problems(index: int, field: FieldModel, record_count: int | None) -> list[FieldProblem]:
-    """A unique field needs at least record_count distinct values."""
-    limit = field.capacity()
-    if not field.unique or record_count is None or limit is None or limit >= record_count:
+def _record_count_problems(index: int, field: FieldModel, record_count: int | None) -> list[FieldProblem]:
+    """What a file of record_count rows asks of the field: enough distinct values when unique, values in range."""
+    if record_count is None:
         return []
-    return [
-        FieldProblem(
-            f"schema_fields[{index}].unique",
-            f"field '{field.name}' is unique but {field.type_name()} has only {limit} distinct values; "
-            f"record_count is {record_count}",
+    at = f"schema_fields[{index}]"
+    found = _located(at, field.record_count_problems(record_count))
+    limit = field.capacity()
+    if field.unique and limit is not None and limit < record_count:
+        found.append(
+            FieldProblem(
+                f"{at}.unique",
+                f"field '{field.name}' is unique but {field.type_name()} has only {limit} distinct values; "
+                f"record_count is {record_count}",
+            )
         )
-    ]
+    return found

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext, FieldInfo
 from synthdata.engine.rng import block_rng
 from synthdata.fields.base import FieldModel
+from synthdata.fields.budget import value_widths
 from synthdata.fields.draws import field_seed
 from synthdata.fields.row import Row
 
@@ -17,10 +19,15 @@ class TemplateDataset:
     field_models: tuple[FieldModel, ...]
     name: str = "template"
     description: str = "A custom template"
+    prefix_safe = True  # every field draws its column in one call from its own stream (tests/unit/fields)
 
-    @property
+    @cached_property
     def fields(self) -> list[FieldInfo]:
-        return [FieldInfo(f.name, f.value_type, f.description, f.example) for f in self.field_models]
+        widths = value_widths(self.field_models)
+        return [
+            FieldInfo(f.name, f.value_type, f.description, f.example, width)
+            for f, width in zip(self.field_models, widths, strict=True)
+        ]
 
     def generate_block(self, context: BlockContext) -> dict[str, Column]:
         row = Row(context)

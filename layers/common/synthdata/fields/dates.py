@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -22,6 +22,7 @@ from synthdata.fields.row import Row
 # strftime directives the column-wise formatter knows; anything else after % is refused at validation.
 DATE_FORMAT = re.compile(r"(?:%[YmdHMS]|[^%])+")
 _FORMAT_PART = re.compile(r"([^%]*)(?:%([YmdHMS]))?")
+_DIRECTIVE_BYTES = {"Y": 4, "m": 2, "d": 2, "H": 2, "M": 2, "S": 2}
 _FORMAT_DESCRIPTION = (
     "strftime-style output with %Y %m %d %H %M %S (empty: ISO 8601, and JSON dates stay ISO)"
 )
@@ -74,6 +75,12 @@ class DateRange(TimeField):
             )
         return found
 
+    def width(self, earlier: Mapping[str, int]) -> int:
+        if not self.format:
+            return self.max_bytes
+        parts = _FORMAT_PART.findall(self.format)
+        return sum(len(literal.encode()) + _DIRECTIVE_BYTES.get(directive, 0) for literal, directive in parts)
+
     def output(self, moments: npt.NDArray[np.datetime64], kind: Literal["date", "datetime"]) -> Column:
         """The moments as a date or datetime column, or as text in `format` when one is set."""
         return _formatted(moments, self.format) if self.format else Column(kind, moments)
@@ -83,8 +90,10 @@ class Date(DateRange):
     field_type: Literal["date"] = "date"
     description = "Date in [start, end]"
     example = "2024-03-15"
+    work = 4
     value_type = "date"
     enumerable = True
+    max_bytes = 10  # ISO 8601
 
     start: IsoDate = Field(date(2020, 1, 1), description="Earliest date")
     end: IsoDate = Field(date(2026, 10, 31), description="Latest date")
@@ -101,8 +110,10 @@ class Datetime(DateRange):
     field_type: Literal["datetime"] = "datetime"
     description = "UTC instant in [start, end]"
     example = "2024-03-15T10:22:05Z"
+    work = 4
     value_type = "datetime"
     enumerable = True
+    max_bytes = 20  # ISO 8601 with Z
 
     start: IsoDateTime = Field(datetime(2020, 1, 1), description="Earliest instant")
     end: IsoDateTime = Field(datetime(2026, 10, 31, 23, 59, 59), description="Latest instant")
@@ -120,6 +131,8 @@ class Time(TimeField):
     field_type: Literal["time"] = "time"
     description = "Time of day HH:MM:SS in [start, end]"
     example = "14:30:00"
+    max_bytes = 8
+    work = 4
     enumerable = True
 
     start: IsoTime = Field(time(0, 0, 0), description="Earliest time")
@@ -144,6 +157,7 @@ class Timezone(TimeField):
     field_type: Literal["timezone"] = "timezone"
     description = "IANA time zone"
     example = "Europe/Berlin"
+    max_bytes = 32
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return category(TIMEZONES, self.codes(row, rng, len(TIMEZONES)))
@@ -173,8 +187,8 @@ def _formatted(moments: npt.NDArray[np.datetime64], pattern: str) -> Column:
         if literal:
             parts.append(literal)
         if directive:
-            width = 4 if directive == "Y" else 2
-            parts.append(np.char.zfill(components[directive].astype(str), width).astype(object))
+            digits = components[directive].astype(str)
+            parts.append(np.char.zfill(digits, _DIRECTIVE_BYTES[directive]).astype(object))
     return Column("str", builders.join(*parts), user_literal=True)
 
 

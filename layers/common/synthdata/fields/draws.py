@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from synthdata.engine.columns import Column
+from synthdata.fields.parameters import MAX_DECIMALS
 
 _PRIMES = (1_000_003, 7_654_321, 15_485_863, 32_452_843, 49_979_687, 67_867_967, 86_028_121, 104_395_301)
 
@@ -31,6 +32,17 @@ def category(words: Sequence[str], codes: npt.NDArray[np.int64]) -> Column:
     return Column.categorical(np.asarray(words, dtype=object), codes)
 
 
+def _decimal_places(value: float) -> int:
+    """Decimal places of the shortest text of a float, written without an exponent (1e-05 has 5)."""
+    return len(np.format_float_positional(value, trim="0").split(".")[1])
+
+
+def written_width(values: Sequence[str | int | float | bool]) -> int:
+    """Bytes of the widest of the values as the file writes them."""
+    text = typed_column(values, np.arange(len(values))).plain_text()
+    return max(len(value.encode()) for value in text)
+
+
 def typed_column(values: Sequence[str | int | float | bool], codes: npt.NDArray[np.int64]) -> Column:
     """User values (choices, constants) keep their JSON type when they all share one: numbers stay numbers."""
     if all(isinstance(v, bool) for v in values):
@@ -38,6 +50,6 @@ def typed_column(values: Sequence[str | int | float | bool], codes: npt.NDArray[
     if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         return Column("int", np.asarray(values, dtype=np.int64)[codes])
     if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
-        decimals = max(len(repr(float(v)).split(".")[1]) for v in values)
-        return Column("float", np.asarray(values, dtype=float)[codes], decimals=min(decimals, 10))
+        decimals = max(_decimal_places(float(v)) for v in values)
+        return Column("float", np.asarray(values, dtype=float)[codes], decimals=min(decimals, MAX_DECIMALS))
     return Column.categorical(np.asarray([str(v) for v in values], dtype=object), codes, user_literal=True)

@@ -28,6 +28,8 @@ class Url(InternetField):
     field_type: Literal["url"] = "url"
     description = "https URL on a reserved .example domain"
     example = "https://www.abbott.example/pricing"
+    max_bytes = 80
+    work = 4
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         words = lorem_words()
@@ -39,6 +41,8 @@ class Domain(InternetField):
     field_type: Literal["domain"] = "domain"
     description = "Domain on the reserved .example TLD"
     example = "abbott.example"
+    max_bytes = 48
+    work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column("str", _company_domains(row), ascii_safe=True)
@@ -48,6 +52,8 @@ class Ipv4(InternetField):
     field_type: Literal["ipv4"] = "ipv4"
     description = "IPv4 from the documentation ranges (TEST-NET 1-3)"
     example = "198.51.100.23"
+    max_bytes = 15
+    work = 4
     enumerable = True
 
     def capacity(self) -> int:
@@ -63,6 +69,8 @@ class Ipv6(InternetField):
     field_type: Literal["ipv6"] = "ipv6"
     description = "IPv6 from the documentation prefix 2001:db8::/32"
     example = "2001:db8:4f2a::1c"
+    max_bytes = 39
+    work = 30
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         groups = rng.integers(0, 65536, (row.context.size, _IPV6_GROUPS))
@@ -76,6 +84,7 @@ class UserAgent(InternetField):
     field_type: Literal["user_agent"] = "user_agent"
     description = "Browser user agent"
     example = "Mozilla/5.0 (X11; Linux x86_64) ..."
+    max_bytes = 128
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return category(USER_AGENTS, self.codes(row, rng, len(USER_AGENTS)))

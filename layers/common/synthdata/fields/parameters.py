@@ -14,6 +14,8 @@ WHOLE_NUMBER_LIMIT = 2**53
 NUMBER_LIMIT = 1e15
 # A value a user writes into every row (a choice, a constant).
 USER_TEXT_LIMIT = 200
+# Decimal places a number is written with (a float's precision, a choice's numbers).
+MAX_DECIMALS = 10
 MAX_CHOICES = 1000
 
 # A number: an int is fine (it becomes a float), a bool, a string, NaN or an infinity is not.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar, Literal
 
 import numpy as np
@@ -13,6 +14,10 @@ from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.fields.base import EarlierColumns, FieldModel
 from synthdata.fields.row import Row
 
+_HANDLE_BYTES = (
+    40  # an ASCII first and last name (16 and 14 at most in every locale), a dot and a 7-digit code
+)
+
 
 class PersonField(FieldModel):
     family: ClassVar[str] = "person"
@@ -22,6 +27,8 @@ class FirstName(PersonField):
     field_type: Literal["first_name"] = "first_name"
     description = "Given name (matches gender)"
     example = "Emily"
+    max_bytes = 32
+    work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column.categorical(row.data.first_names, row.person.first_codes)
@@ -31,6 +38,8 @@ class LastName(PersonField):
     field_type: Literal["last_name"] = "last_name"
     description = "Family name"
     example = "Johnson"
+    max_bytes = 32
+    work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column.categorical(row.data.last.words, row.person.last_codes)
@@ -40,6 +49,8 @@ class FullName(PersonField):
     field_type: Literal["name"] = "name"
     description = "Full name"
     example = "Emily Johnson"
+    max_bytes = 64
+    work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column("str", row.person.full_name)
@@ -49,6 +60,8 @@ class Gender(PersonField):
     field_type: Literal["gender"] = "gender"
     description = "female or male, matching the first name"
     example = "female"
+    max_bytes = 6
+    work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column("str", row.person.gender, ascii_safe=True)
@@ -58,9 +71,14 @@ class Email(PersonField):
     field_type: Literal["email"] = "email"
     description = "From the row's person; unique; reserved example domains by default"
     example = "emily.johnson4821907@example.com"
+    work = 6
     unique_by_construction = True
 
     domain: StrictStr = Field("", max_length=253, description="Use this domain instead (e.g. corp.example)")
+
+    def width(self, earlier: Mapping[str, int]) -> int:
+        domains = [self.domain] if self.domain else [*builders.EXAMPLE_DOMAINS, *builders.FREE_MAIL_DOMAINS]
+        return _HANDLE_BYTES + 1 + max(len(domain.encode()) for domain in domains)
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         n = row.context.size
@@ -77,6 +95,8 @@ class Username(PersonField):
     field_type: Literal["username"] = "username"
     description = "From the row's person; unique"
     example = "emily_johnson4821907"
+    max_bytes = _HANDLE_BYTES
+    work = 6
     unique_by_construction = True
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
@@ -87,8 +107,10 @@ class Username(PersonField):
 
 class Phone(PersonField):
     field_type: Literal["phone"] = "phone"
-    description = "Locale format, fictional ranges where they exist"
-    example = "+1-312-555-0147"
+    description = "The locale's national format (no +country prefix), fictional ranges where they exist"
+    example = "(312) 555-0147"
+    max_bytes = 24
+    work = 4
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column("str", builders.phones(rng, row.data, row.context.size))
@@ -98,6 +120,8 @@ class DateOfBirth(PersonField):
     field_type: Literal["date_of_birth"] = "date_of_birth"
     description = "The person's birth date (18 to 90 years before the reference date)"
     example = "1987-04-12"
+    max_bytes = 10
+    work = 4
     value_type = "date"
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
@@ -108,6 +132,8 @@ class Age(PersonField):
     field_type: Literal["age"] = "age"
     description = "The person's age, agreeing with date_of_birth"
     example = 37
+    max_bytes = 3
+    work = 3
     value_type = "integer"
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
@@ -119,6 +145,7 @@ class JobTitle(PersonField):
     field_type: Literal["job_title"] = "job_title"
     description = "Job title"
     example = "Data scientist"
+    max_bytes = 160
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         return Column.categorical(row.data.jobs, rng.integers(0, len(row.data.jobs), row.context.size))

@@ -1,13 +1,16 @@
 """The entities one row of a template describes: a person, a place, a birth date, a product and a company.
 
 Person and address fields of one row share one person and one place, exactly like the built-in datasets;
-each entity is drawn on first use, from the row stream, so unused entities cost nothing.
+each entity is drawn on first use, from the row stream, so unused entities cost nothing. Entities are drawn
+for the whole block (their draws follow one another in one stream) and cut to the rows wanted: a fixed, small
+cost that keeps row r the same however many rows are asked for.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -16,7 +19,9 @@ from synthdata.engine import builders
 from synthdata.engine.catalogues import products
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext
 from synthdata.engine.locale_data import LocaleData, locale_data
-from synthdata.engine.rng import block_rng
+from synthdata.engine.rng import BLOCK_ROWS, block_rng
+
+Entity = TypeVar("Entity", builders.People, builders.Places)
 
 
 @dataclass
@@ -35,24 +40,34 @@ class Row:
 
     @cached_property
     def person(self) -> builders.People:
-        return builders.people(self.rng, self.data, self.context.size)
+        return self._wanted(builders.people(self.rng, self.data, BLOCK_ROWS))
 
     @cached_property
     def place(self) -> builders.Places:
-        return builders.places(self.rng, self.data, self.context.size)
+        return self._wanted(builders.places(self.rng, self.data, BLOCK_ROWS))
 
     @cached_property
     def born(self) -> npt.NDArray[np.datetime64]:
-        at = np.full(self.context.size, REFERENCE_TIME)
-        ages = builders.adult_ages(self.rng, self.context.size)
-        return builders.birth_dates(self.rng, at, ages)
+        at = np.full(BLOCK_ROWS, REFERENCE_TIME)
+        ages = builders.adult_ages(self.rng, BLOCK_ROWS)
+        return builders.birth_dates(self.rng, at, ages)[: self.context.rows]
 
     @cached_property
     def product(self) -> npt.NDArray[np.intp]:
         """An index into the file's product catalogue."""
-        return self.rng.integers(0, len(products(self.context.seed).ids), self.context.size)
+        return self.rng.integers(0, len(products(self.context.seed).ids), BLOCK_ROWS)[: self.context.rows]
 
     @cached_property
     def company(self) -> npt.NDArray[np.intp]:
         """An index into the locale's company name pool."""
-        return self.rng.integers(0, len(self.data.companies), self.context.size)
+        return self.rng.integers(0, len(self.data.companies), BLOCK_ROWS)[: self.context.rows]
+
+    def _wanted(self, entity: Entity) -> Entity:
+        """The entity's columns cut to the rows wanted."""
+        arrays = {f.name: getattr(entity, f.name) for f in fields(entity)}
+        cut: dict[str, Any] = {
+            name: value[: self.context.rows]
+            for name, value in arrays.items()
+            if isinstance(value, np.ndarray)
+        }
+        return replace(entity, **cut)

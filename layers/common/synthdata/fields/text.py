@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import lru_cache
 from typing import ClassVar, Literal
 
 import numpy as np
@@ -18,7 +20,22 @@ _WORDS_PER_PARAGRAPH_SENTENCE = 8
 
 
 class TextField(FieldModel):
+    """What the text types share: `sentences` x `words` lorem words per value, one column generator."""
+
     family: ClassVar[str] = "text"
+    sentence_case: ClassVar[bool] = False  # capital first word, full stop after each sentence
+
+    def shape(self) -> tuple[int, int]:
+        """(sentences, words per sentence) of each value."""
+        return 1, 1
+
+    def width(self, earlier: Mapping[str, int]) -> int:
+        sentences, words = self.shape()
+        return sentences * (words * (_longest_word() + 1) + 1)
+
+    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
+        sentences, words = self.shape()
+        return _text(row, rng, sentences, words, sentence_case=self.sentence_case)
 
 
 class Word(TextField):
@@ -26,63 +43,69 @@ class Word(TextField):
     description = "One word"
     example = "lorem"
 
-    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column("str", _words(row, rng, 1, capital=False), ascii_safe=True)
-
 
 class Sentence(TextField):
     field_type: Literal["sentence"] = "sentence"
     description = "A sentence"
     example = "Voluptas sit amet dolor."
+    work = 3
+    sentence_case = True
 
     words: StrictInt = Field(8, ge=1, le=50, description="Words per sentence")
 
-    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column("str", _sentences(row, rng, 1, self.words), ascii_safe=True)
+    def shape(self) -> tuple[int, int]:
+        return 1, self.words
 
 
 class Paragraph(TextField):
     field_type: Literal["paragraph"] = "paragraph"
     description = "A paragraph"
     example = "Voluptas sit amet dolor. ..."
+    work = 3
+    sentence_case = True
 
     sentences: StrictInt = Field(4, ge=1, le=20, description="Sentences per paragraph")
 
-    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        text = _sentences(row, rng, self.sentences, _WORDS_PER_PARAGRAPH_SENTENCE)
-        return Column("str", text, ascii_safe=True)
+    def shape(self) -> tuple[int, int]:
+        return self.sentences, _WORDS_PER_PARAGRAPH_SENTENCE
 
 
 class Lorem(TextField):
     field_type: Literal["lorem"] = "lorem"
     description = "Lorem ipsum words"
     example = "lorem ipsum dolor sit"
+    work = 3
 
     words: StrictInt = Field(12, ge=1, le=200, description="Number of words")
 
-    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column("str", _words(row, rng, self.words, capital=False), ascii_safe=True)
+    def shape(self) -> tuple[int, int]:
+        return 1, self.words
 
 
-def _words(row: Row, rng: np.random.Generator, count: int, capital: bool) -> ObjArray:
-    """`count` words per row joined by spaces, drawn as one (rows, count) matrix; loops over words, not rows."""
+def _text(row: Row, rng: np.random.Generator, sentences: int, words: int, *, sentence_case: bool) -> Column:
+    """`sentences` x `words` words per row from one (rows, sentences x words) draw, so row r is the same however
+    many rows are drawn; each row joined once, in C, so the cost grows with the text, not with its square."""
     vocabulary = lorem_words()
-    picks = vocabulary[rng.integers(0, len(vocabulary), (row.context.size, count))]
-    if capital:
-        picks[:, 0] = np.char.capitalize(picks[:, 0].astype(str)).astype(object)
-    result = picks[:, 0]
-    for index in range(1, count):
-        result = result + " " + picks[:, index]
-    return result
+    codes = rng.integers(0, len(vocabulary), (row.context.size, sentences * words))
+    if sentences * words == 1 and not sentence_case:
+        return Column.categorical(vocabulary, codes[:, 0], ascii_safe=True)
+    tokens = vocabulary[codes]
+    if sentence_case:
+        tokens[:, ::words] = _capitalized_words()[codes[:, ::words]]
+        tokens[:, words - 1 :: words] += "."
+    return Column("str", list(map(" ".join, tokens.tolist())), ascii_safe=True)
 
 
-def _sentences(row: Row, rng: np.random.Generator, count: int, words: int) -> ObjArray:
-    result: ObjArray | None = None
-    for _ in range(count):
-        sentence = _words(row, rng, words, capital=True) + "."
-        result = sentence if result is None else result + " " + sentence
-    assert result is not None
-    return result
+@lru_cache(maxsize=1)
+def _longest_word() -> int:
+    """Bytes of the longest lorem word."""
+    return max(len(word.encode()) for word in lorem_words())
+
+
+@lru_cache(maxsize=1)
+def _capitalized_words() -> ObjArray:
+    """The lorem vocabulary, each word capitalized (sentence starts)."""
+    return np.asarray([word.capitalize() for word in lorem_words()], dtype=object)
 
 
 TEXT: list[type[FieldModel]] = [Word, Sentence, Paragraph, Lorem]

@@ -78,7 +78,7 @@ FIELDS = [
         "https://www.abbottpauledwards.example",
     ),
     FieldInfo("email", "string", "Contact address at the website's domain", "info@abbottpauledwards.example"),
-    FieldInfo("phone", "string", "Locale format", "+1-312-555-0147"),
+    FieldInfo("phone", "string", "The locale's national format (no +country prefix)", "(312) 555-0147"),
     FieldInfo("ceo_name", "string", "Full name of the CEO", "Maria Lopez"),
     FieldInfo(
         "description", "string", "One sentence", "Abbott, Paul and Edwards is a large software company."
@@ -98,6 +98,7 @@ class CompanyDataset:
         "headcount."
     )
     fields = FIELDS
+    prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
 
     def generate_block(self, context: BlockContext) -> dict[str, Column]:
         data = locale_data(context.locale)

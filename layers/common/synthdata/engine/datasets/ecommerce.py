@@ -118,6 +118,7 @@ class EcommerceDataset:
         "cancelled orders, delivered_date only for delivered orders."
     )
     fields = FIELDS
+    prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
 
     def generate_block(self, context: BlockContext) -> dict[str, Column]:
         data = locale_data(context.locale)

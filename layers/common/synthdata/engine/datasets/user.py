@@ -27,7 +27,10 @@ FIELDS = [
         "emily.johnson4821907@example.com",
     ),
     FieldInfo(
-        "phone", "string", "Locale format; fictional ranges where they exist (US 555-01xx)", "+1-312-555-0147"
+        "phone",
+        "string",
+        "The locale's national format (no +country prefix); fictional ranges where they exist (US 555-01xx)",
+        "(312) 555-0147",
     ),
     FieldInfo("date_of_birth", "date", "ISO date; the person is `age` at created_at", "1987-04-12"),
     FieldInfo("age", "integer", "Whole years between date_of_birth and created_at, 18 to 90", 37),
@@ -63,6 +66,7 @@ class UserDataset:
         "is never in the future; emails use example domains unless realistic_email_domains is set."
     )
     fields = FIELDS
+    prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
 
     def generate_block(self, context: BlockContext) -> dict[str, Column]:
         data = locale_data(context.locale)
