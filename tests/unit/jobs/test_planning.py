@@ -8,6 +8,7 @@ import pytest
 
 from synthdata.engine import BLOCK_ROWS
 from synthdata.jobs.planning import (
+    MAX_SHARD_BYTES,
     MAX_SHARD_RECORDS,
     S3_MAX_PARTS,
     S3_MIN_PART_BYTES,
@@ -46,3 +47,10 @@ def test_a_tiny_row_still_plans_at_most_ten_thousand_parts() -> None:
 def test_nonsense_inputs_are_refused() -> None:
     with pytest.raises(ValueError, match="positive"):
         plan_shards(0, 10.0)
+
+
+def test_a_worst_case_width_caps_a_shard_but_never_below_the_part_minimum() -> None:
+    capped = plan_shards(1_000_000, 1_000.0, target_part_bytes=64 * 1024 * 1024, max_record_bytes=10_000.0)
+    assert capped.shard_records == 50_000 and capped.shard_records * 10_000 <= MAX_SHARD_BYTES
+    floor = plan_shards(1_000_000, 10.0, max_record_bytes=100_000.0)  # the minimum part wins over the cap
+    assert floor.shard_records * 10.0 >= S3_MIN_PART_BYTES * SIZE_SAFETY

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from synthdata.clock import iso, parse_iso, utc_now
-from synthdata.engine import ENGINE_VERSION, content_type, estimate_record_bytes
+from synthdata.engine import ENGINE_VERSION, content_type, estimate_record_bytes, max_record_bytes
 from synthdata.errors import Conflict, Gone, NotFound, TooManyRequests
 from synthdata.jobs import limits
 from synthdata.jobs.job import ACTIVE_STATUSES, Job, JobSpec, JobStatus, Shard
@@ -109,18 +109,17 @@ class JobService:
     def _start(self, owner: str, spec: JobSpec, now: datetime) -> tuple[Job, list[Shard]]:
         """Plan the job, open its upload and record it (pending)."""
         settings = self.settings
+        dataset = dataset_for(spec)
+        fmt, compression = spec.output_format, spec.compression
         per_record = estimate_record_bytes(
-            dataset_for(spec),
-            locale=spec.locale,
-            fmt=spec.output_format,
-            compression=spec.compression,
-            options=spec.options,
+            dataset, locale=spec.locale, fmt=fmt, compression=compression, options=spec.options
         )
         plan = plan_shards(
             spec.record_count,
             per_record,
             target_part_bytes=settings.shard_target_bytes,
             min_part_bytes=settings.part_min_bytes,
+            max_record_bytes=max_record_bytes(dataset, fmt=fmt, compression=compression),
         )
         job_id = str(uuid.uuid4())
         media, encoding, _ = content_type(spec.output_format, spec.compression)

@@ -18,6 +18,7 @@ S3_MAX_PARTS = 10_000
 TARGET_PART_BYTES = 16 * 1024 * 1024
 SIZE_SAFETY = 1.5
 MAX_SHARD_RECORDS = 100_000  # keeps one shard well inside a worker's memory and timeout
+MAX_SHARD_BYTES = 512 * 1024 * 1024  # a shard at its widest possible rows still fits the worker's 2 GB
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,24 @@ def plan_shards(
     *,
     target_part_bytes: int = TARGET_PART_BYTES,
     min_part_bytes: int = S3_MIN_PART_BYTES,
+    max_record_bytes: float | None = None,
 ) -> ShardPlan:
-    """How many records each shard holds and how many shards there are."""
+    """How many records each shard holds and how many shards there are.
+
+    `bytes_per_record` is measured on a sample and sizes the parts: every part but the last must reach S3's
+    minimum, so it is never replaced by a worst case (a larger figure plans smaller parts). `max_record_bytes`,
+    the widest a record can possibly be (templates), only caps a shard so its worst case fits a worker.
+    """
     if record_count <= 0 or bytes_per_record <= 0:
         raise ValueError("record_count and bytes_per_record must be positive")
     smallest = _round_up_to_block(min_part_bytes * SIZE_SAFETY / bytes_per_record)
     wanted = _round_up_to_block(target_part_bytes / bytes_per_record)
     records = max(smallest, min(wanted, max(MAX_SHARD_RECORDS, smallest)))
+    if max_record_bytes:
+        worst_case_fits = max(
+            BLOCK_ROWS, math.floor(MAX_SHARD_BYTES / max_record_bytes / BLOCK_ROWS) * BLOCK_ROWS
+        )
+        records = max(smallest, min(records, worst_case_fits))
     records = max(records, _round_up_to_block(record_count / S3_MAX_PARTS))
     if records >= record_count:
         return ShardPlan(shard_records=record_count, shard_count=1)
