@@ -37,6 +37,32 @@ def refusal(schema: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(p.field, p.message) for p in caught.value.details]
 
 
+BOMBS: dict[str, list[dict[str, Any]]] = {
+    "five 200-word lorem fields": copies("lorem", 5, words=200),
+    "a paragraph repeated 166 times by a template": [
+        {"name": "p", "field_type": "paragraph", "sentences": 20},
+        {"name": "t", "field_type": "template", "template": "{p}" * 166},
+    ],
+    "templates nested 20 deep": [{"name": "p", "field_type": "paragraph", "sentences": 20}]
+    + [
+        {"name": f"t{i}", "field_type": "template", "template": ("{p}" if i == 0 else f"{{t{i - 1}}}") * 100}
+        for i in range(20)
+    ],
+    "46 ipv6 fields": copies("ipv6", 46),
+    "200 choices of 1,000 values of 200 characters": copies(
+        "choice", 200, values=[f"{n:03d}" + "v" * 197 for n in range(1000)]
+    ),
+}
+
+
+def test_every_cost_bomb_is_refused(figure: Any) -> None:
+    seconds_each = {name: seconds(lambda schema=schema: refusal(schema)) for name, schema in BOMBS.items()}
+    figure(
+        "3 template cost: bombs",
+        f"{len(BOMBS)} of {len(BOMBS)} rejected at validation, slowest check {max(seconds_each.values()):.2f} s",
+    )
+
+
 def test_wide_text_is_refused_naming_the_field_that_tips_the_row_over() -> None:
     assert refusal(copies("lorem", 5, words=200)) == [
         (
@@ -150,7 +176,7 @@ def traced_peak(work: Callable[[], object]) -> float:
 
 
 @pytest.mark.parametrize("label", list(LARGEST))
-def test_the_largest_accepted_templates_preview_in_bounded_memory(label: str) -> None:
+def test_the_largest_accepted_templates_preview_in_bounded_memory(label: str, figure: Any) -> None:
     schema = LARGEST[label]
     dataset = compile_template(schema)
     with pytest.raises(ValidationFailed):
@@ -168,10 +194,11 @@ def test_the_largest_accepted_templates_preview_in_bounded_memory(label: str) ->
         return rendered(dataset, BLOCK_ROWS, locale="de_DE")
 
     peak = traced_peak(preview)
-    print(
-        f"\n{label}: {sum(widths) + len(widths):,}/{MAX_ROW_BYTES:,} bytes, {costs:,}/{MAX_ROW_COST:,} units; "
+    figure(
+        f"3 template cost: largest accepted, {label}",
+        f"{sum(widths) + len(widths):,}/{MAX_ROW_BYTES:,} bytes, {costs:,}/{MAX_ROW_COST:,} units; "
         f"preview of 100 rows {peak:.1f} MB peak, {seconds(preview):.3f} s; "
-        f"a {BLOCK_ROWS:,}-row JSON block {seconds(block):.2f} s"
+        f"a {BLOCK_ROWS:,}-row JSON block {seconds(block):.2f} s",
     )
     assert peak < 256
 
