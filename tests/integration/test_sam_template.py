@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -164,7 +165,7 @@ def _sqs_event_sources(translated: dict) -> list[tuple[str, str, dict]]:
     return found
 
 
-def test_queues_hide_a_message_six_times_their_consumers_timeout() -> None:
+def test_queues_hide_a_message_six_times_their_consumers_timeout(figure: Any) -> None:
     translated = translated_template()
     resources = translated["Resources"]
     sources = _sqs_event_sources(translated)
@@ -176,9 +177,18 @@ def test_queues_hide_a_message_six_times_their_consumers_timeout() -> None:
             f"{queue}: visibility {visibility} s, {function} timeout {timeout} s ({visibility / timeout:.1f}x)"
         )
         assert visibility >= 6 * timeout, f"{queue} must hide a message for at least 6 x {function}'s timeout"
+    ratios = [
+        int(resources[q]["Properties"].get("VisibilityTimeout", 30))
+        / int(resources[f]["Properties"]["Timeout"])
+        for q, f, _ in sources
+    ]
+    figure(
+        "12 template: visibility",
+        f"{len(sources)} SQS event sources, visibility >= {min(ratios):.0f}x the timeout",
+    )
 
 
-def test_every_redrive_allows_five_receives() -> None:
+def test_every_redrive_allows_five_receives(figure: Any) -> None:
     queues = resources_of_type(translated_template(), "AWS::SQS::Queue")
     redriven = {
         name: q["Properties"]["RedrivePolicy"]
@@ -191,6 +201,8 @@ def test_every_redrive_allows_five_receives() -> None:
             f"{name}: maxReceiveCount {policy['maxReceiveCount']} -> {logical_id_of(policy['deadLetterTargetArn'])}"
         )
         assert int(policy["maxReceiveCount"]) >= 5, name
+    lowest = min(int(policy["maxReceiveCount"]) for policy in redriven.values())
+    figure("12 template: redrive", f"{len(redriven)} redrive policies, maxReceiveCount >= {lowest}")
 
 
 def test_sqs_event_sources_cap_their_concurrency_within_the_reservation() -> None:
