@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from synthdata.engine.locale_data import ascii_slug, locale_data
-
-_LABEL_LENGTH = 24
+from synthdata.engine.locale_data import locale_data
 
 
 class CompanyNameForms(NamedTuple):
@@ -21,21 +18,7 @@ class CompanyNameForms(NamedTuple):
     domain_labels: npt.NDArray[np.object_]  # "abbottpauledwards": ASCII, for web and email domains
 
 
-@lru_cache(maxsize=8)
 def company_name_forms(locale: str) -> CompanyNameForms:
-    """The name forms of the locale's company pool (built once per locale, then cached)."""
+    """The name forms of the locale's company pool (derived at build time, read with the locale's data)."""
     data = locale_data(locale)
-    # Longest first, so "GmbH & Co. KG" is removed whole rather than as "KG".
-    suffixes = sorted(data.company_suffixes, key=len, reverse=True)
-    trading = []
-    for name in data.companies.tolist():
-        base = name
-        for suffix in suffixes:
-            if base.endswith(" " + suffix):
-                base = base[: -len(suffix) - 1].rstrip(" ,")
-                break
-        trading.append(base)
-    labels = [ascii_slug(t)[:_LABEL_LENGTH] or "company" for t in trading]
-    return CompanyNameForms(
-        data.companies, np.asarray(trading, dtype=object), np.asarray(labels, dtype=object)
-    )
+    return CompanyNameForms(data.companies, data.company_trading, data.company_domain_labels)

@@ -1,13 +1,13 @@
-"""Faker's locale data, extracted once per locale into arrays that whole columns are drawn from.
+"""Faker's locale data as arrays that whole columns are drawn from, read from the package's data files.
 
 Names keep Faker's real-world frequency weights where Faker has them. Places (city, region, postal code)
 come from Faker as coherent tuples: a pool drawn once with a fixed seed, so a US ZIP always lies in its
-state's range. Everything here is cached per process (a Lambda container keeps it warm).
+state's range. The files are derived from Faker at build time (`build_vocabularies`), so no Faker call
+happens at run time; what is read is cached per process (a Lambda container keeps it warm).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from synthdata.engine.columns import vocabulary
 from synthdata.engine.rng import weighted_indices
+from synthdata.engine.vocabulary_files import read_document
 
 LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "ja_JP", "pt_BR")
 DEFAULT_LOCALE = "en_US"
@@ -44,33 +45,12 @@ COUNTRY_BOUNDS = {
     "pt_BR": (-33.7, 5.3, -73.9, -34.8),
 }
 
-# Fictional ranges where the numbering plan has one (US 555-01xx; UK Ofcom drama numbers via Faker's en_GB).
-_FICTIONAL_PHONE_FORMATS = {"en_US": ("+1-$##-555-01##", "($##) 555-01##")}
-
-# Country calling code and trunk prefix: phones are written as dialled inside the country ("+44 20 7946 0018"
-# is "020 7946 0018"), so no value starts with "+", which a spreadsheet would run as a formula.
-_DIALLING = {
-    "en_US": ("+1", ""),
-    "en_GB": ("+44", "0"),
-    "de_DE": ("+49", "0"),
-    "fr_FR": ("+33", "0"),
-    "es_ES": ("+34", ""),
-    "it_IT": ("+39", ""),
-    "ja_JP": ("+81", "0"),
-    "pt_BR": ("+55", ""),
-}
-
 # The lowest digit each placeholder byte of a phone format stands for ('#'/'!' 0-9, '%'/'@' 1-9, '$' 2-9);
 # -1: a literal character.
 _LOWEST_DIGIT = np.full(256, -1, dtype=np.int16)
 _LOWEST_DIGIT[[ord("#"), ord("!")]] = 0
 _LOWEST_DIGIT[[ord("%"), ord("@")]] = 1
 _LOWEST_DIGIT[ord("$")] = 2
-
-_PLACE_POOL = 3000
-_STREET_POOL = 1500
-_COMPANY_POOL = 3000
-_NON_ALPHA = re.compile(r"[^a-z]")
 
 
 @dataclass(frozen=True)
@@ -99,7 +79,9 @@ class LocaleData:
     streets: npt.NDArray[np.object_]
     phone_formats: tuple[str, ...]
     jobs: npt.NDArray[np.object_]
-    companies: npt.NDArray[np.object_]
+    companies: npt.NDArray[np.object_]  # legal names; the same index in the next two is the same company
+    company_trading: npt.NDArray[np.object_]  # without the legal suffix
+    company_domain_labels: npt.NDArray[np.object_]  # ASCII, for web and email domains
     company_suffixes: tuple[str, ...]
 
     @property
@@ -122,129 +104,45 @@ def _combined(a: npt.NDArray[np.object_], b: npt.NDArray[np.object_]) -> npt.NDA
     return _COMBINED[key]
 
 
-def ascii_slug(text: str) -> str:
-    """Lowercase a-z only (transliterated first), for emails, usernames and domain labels."""
-    from faker.decode import unidecode
-
-    slug = _NON_ALPHA.sub("", unidecode(text).lower())
-    return slug or "user"
-
-
-def _weighted(names: Any, romanized: dict[str, str] | None = None) -> WeightedWords:
-    if isinstance(names, dict):
-        words = [str(k) for k in names]
-        weights = np.array([float(v) for v in names.values()], dtype=float)
-    else:
-        words = [str(n) for n in dict.fromkeys(names)]
-        weights = np.ones(len(words))
-    ascii_words = [ascii_slug(romanized.get(w, w) if romanized else w) for w in words]
-    return WeightedWords(vocabulary(words), vocabulary(ascii_words), weights / weights.sum())
-
-
-def _provider_attr(generator: Any, name: str) -> Any:
-    for provider in generator.providers:
-        value = getattr(provider, name, None)
-        if value is not None and not callable(value):
-            return value
-    return None
-
-
-def _names(generator: Any, locale: str) -> tuple[WeightedWords, WeightedWords, WeightedWords]:
-    if locale == "ja_JP":
-        # Kanji names with Faker's romanizations, so emails stay ASCII and match the name.
-        male = _provider_attr(generator, "first_name_male_pairs")
-        female = _provider_attr(generator, "first_name_female_pairs")
-        last = _provider_attr(generator, "last_name_pairs")
-        romanized = {p[0]: p[2] for p in (*male, *female, *last)}
-        last_weights = {p[0]: w for p, w in last.items()}
-        return (
-            _weighted([p[0] for p in male], romanized),
-            _weighted([p[0] for p in female], romanized),
-            _weighted(last_weights, romanized),
-        )
-    return (
-        _weighted(_provider_attr(generator, "first_names_male")),
-        _weighted(_provider_attr(generator, "first_names_female")),
-        _weighted(_provider_attr(generator, "last_names")),
-    )
-
-
-def _places(fake: Any, locale: str) -> tuple[list[str], list[str], list[str]]:
-    cities, regions, postcodes = [], [], []
-    for _ in range(_PLACE_POOL):
-        if locale == "en_US":
-            state = fake.state_abbr(include_territories=False, include_freely_associated_states=False)
-            region, postcode = state, fake.zipcode_in_state(state)
-        else:
-            region = fake.administrative_unit() if hasattr(fake, "administrative_unit") else ""
-            postcode = fake.postcode()
-        cities.append(fake.city())
-        regions.append(region)
-        postcodes.append(postcode)
-    return cities, regions, postcodes
-
-
-def _phone_formats(fake: Any, locale: str) -> tuple[str, ...]:
-    """The locale's phone formats in national form."""
-    formats = (
-        _FICTIONAL_PHONE_FORMATS.get(locale)
-        or _provider_attr(fake.factories[0], "formats")
-        or ("###-###-####",)
-    )
-    # Resolve {{area_code}}-style parts once; digits stay placeholders filled column-wise later.
-    expanded = {fake.parse(f) if "{{" in f else f for f in formats for _ in range(8)}
-    return tuple(sorted({_national(f, locale) for f in expanded}))
-
-
-def _national(phone_format: str, locale: str) -> str:
-    """An international format as dialled inside the country: "+44(0)20 7946 0###" -> "020 7946 0###"."""
-    code, trunk = _DIALLING[locale]
-    if not phone_format.startswith(code):
-        return phone_format
-    rest = phone_format.removeprefix(code).lstrip(" -")
-    return trunk + rest.removeprefix("(0)").lstrip(" ")
+def _weighted(column: dict[str, Any]) -> WeightedWords:
+    words = column["words"]
+    weights = np.ones(len(words)) if column["weights"] is None else np.array(column["weights"], dtype=float)
+    return WeightedWords(vocabulary(words), vocabulary(column["ascii"]), weights / weights.sum())
 
 
 @lru_cache(maxsize=len(LOCALES))
 def locale_data(locale: str) -> LocaleData:
-    """All the vocabularies of one locale (built on first use, then cached)."""
+    """All the vocabularies of one locale (read from its data file on first use, then cached)."""
     if locale not in LOCALES:
         raise KeyError(locale)
-    from faker import Faker
-
-    fake = Faker(locale)
-    fake.seed_instance(20261101)  # a fixed seed: the pools, and so every file, are the same everywhere
-    generator = fake.factories[0]
-    first_male, first_female, last = _names(generator, locale)
-    cities, regions, postcodes = _places(fake, locale)
-    jobs = _provider_attr(generator, "jobs") or _provider_attr(Faker("en_US").factories[0], "jobs")
-    suffixes = _provider_attr(generator, "company_suffixes") or ("Inc",)
+    document = read_document(locale)
+    places, companies = document["places"], document["companies"]
     country, code, currency = COUNTRY[locale]
     return LocaleData(
         locale=locale,
         country=country,
         country_code=code,
         currency=currency,
-        first_male=first_male,
-        first_female=first_female,
-        last=last,
-        cities=vocabulary(cities),
-        regions=vocabulary(regions),
-        postcodes=vocabulary(postcodes),
-        streets=vocabulary([fake.street_name() for _ in range(_STREET_POOL)]),
-        phone_formats=_phone_formats(fake, locale),
-        jobs=vocabulary(sorted({str(j) for j in jobs})),
-        companies=vocabulary(sorted({fake.company() for _ in range(_COMPANY_POOL)})),
-        company_suffixes=tuple(dict.fromkeys(str(s) for s in suffixes)),
+        first_male=_weighted(document["first_male"]),
+        first_female=_weighted(document["first_female"]),
+        last=_weighted(document["last"]),
+        cities=vocabulary(places["cities"]),
+        regions=vocabulary(places["regions"]),
+        postcodes=vocabulary(places["postcodes"]),
+        streets=vocabulary(document["streets"]),
+        phone_formats=tuple(document["phone_formats"]),
+        jobs=vocabulary(document["jobs"]),
+        companies=vocabulary(companies["legal"]),
+        company_trading=vocabulary(companies["trading"]),
+        company_domain_labels=vocabulary(companies["domain_labels"]),
+        company_suffixes=tuple(document["company_suffixes"]),
     )
 
 
 @lru_cache(maxsize=1)
 def lorem_words() -> npt.NDArray[np.object_]:
     """Faker's Latin lorem vocabulary, sorted and deduplicated (the same for every locale)."""
-    from faker.providers.lorem.la import Provider
-
-    return np.asarray(sorted(set(Provider.word_list)), dtype=object)
+    return np.asarray(read_document("lorem")["words"], dtype=object)
 
 
 def fill_digits(rng: np.random.Generator, formats: tuple[str, ...], n: int) -> list[str]:
