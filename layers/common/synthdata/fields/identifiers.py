@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 import numpy as np
 from pydantic import Field, StrictInt, StrictStr
@@ -40,7 +40,9 @@ class NumberSequence(IdentifierField):
     unique_by_construction = True
 
     start: StrictInt = whole_number(1, "First value")
-    step: StrictInt = whole_number(1, "Increment (not 0)")
+    step: Annotated[StrictInt, Field(json_schema_extra={"not": {"const": 0}})] = whole_number(
+        1, "Increment (not 0)"
+    )
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return [("step", "step must not be 0")] if self.step == 0 else []
@@ -55,7 +57,9 @@ class Pattern(IdentifierField):
     example = "ORD-4821-KQ"
     enumerable = True
 
-    pattern: StrictStr = Field("ID-######", max_length=64, description="The pattern")
+    pattern: StrictStr = Field(
+        "ID-######", max_length=64, description="The pattern", json_schema_extra={"pattern": "[#?]"}
+    )
 
     def capacity(self) -> int:
         return int(10 ** self.pattern.count("#") * 26 ** self.pattern.count("?"))
