@@ -245,6 +245,9 @@ def start_gateway(template: Template, port: int, host: str = "127.0.0.1") -> Run
     """Serve the API in a background thread (threaded WSGI server); `stop()` shuts it down."""
     service = build_gateway(template, port, host)
     server = make_server(host, port, service._app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="local-gateway", daemon=True)
+    # A short poll interval: shutdown() waits for the loop to look, and Ctrl-C should stop the stack at once.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="local-gateway", daemon=True
+    )
     thread.start()
     return RunningGateway(server, thread)
