@@ -26,30 +26,9 @@ metrics = Metrics()
 app = APIGatewayRestResolver(enable_validation=True, json_body_deserializer=http.read_json)
 http.install_error_handlers(app, logger)
 submit_once = submission.prepare(get_settings())  # in the init phase: fails here on a missing setting
-ok, link = docs.responses, docs.link
+ok = docs.responses
 # Most requests publish no metric; Powertools would warn about that on each (its docs: filter the warning).
 warnings.filterwarnings("ignore", "No application metrics to publish")
-JOB_LINKS = {
-    name: link(operation, job_id="$response.body#/job_id")
-    for name, operation in (("GetJob", "get_job"), ("CancelJob", "cancel_job"), ("Download", "download"))
-} | {"Manifest": link("get_manifest", job_id="$response.body#/job_id")}
-TEMPLATE_LINKS = {
-    name: link(operation, template_id="$response.body#/id")
-    for name, operation in (
-        ("GetTemplate", "get_template"),
-        ("ReplaceTemplate", "replace_template"),
-        ("DeleteTemplate", "delete_template"),
-    )
-}
-FILE = {"schema": {"type": "string", "format": "binary"}}
-THE_FILE = {
-    200: {
-        "description": "The file, for a client that follows the redirect (it comes from object storage)",
-        "content": {
-            media: FILE for media in ("application/octet-stream", "text/csv", "application/x-ndjson")
-        },
-    }
-}
 
 
 def owner() -> str:
@@ -92,7 +71,7 @@ def redoc_script() -> Response[Any]:
         409,
         status=202,
         text="Job accepted",
-        links=JOB_LINKS,
+        links=docs.JOB_LINKS,
     ),
 )
 def generate(
@@ -165,7 +144,7 @@ def cancel_job(job_id: str) -> schemas.JobResponse:
     summary="Redirect to a fresh presigned download URL",
     operation_id="download",
     responses=ok(
-        schemas.DownloadResponse, 404, 409, 410, status=302, text="Redirect to the file", also=THE_FILE
+        schemas.DownloadResponse, 404, 409, 410, status=302, text="Redirect to the file", also=docs.THE_FILE
     ),
 )
 def download(job_id: str) -> Response[Any]:
@@ -233,7 +212,7 @@ def get_templates() -> template_schemas.TemplateListResponse:
         *docs.BODY_ERRORS,
         status=201,
         text="Created",
-        links=TEMPLATE_LINKS,
+        links=docs.TEMPLATE_LINKS,
     ),
 )
 def post_template(template: template_schemas.TemplateRequest) -> Response[Any]:

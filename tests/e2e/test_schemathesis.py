@@ -67,8 +67,14 @@ def test_schemathesis_with_all_checks_and_the_stateful_phase_finds_no_failure(
         "--report-json-path",
         str(report),
     ]
-    env = dict(os.environ, SCHEMATHESIS_HOOKS="tests.e2e.schemathesis_hooks", PYTHONPATH=str(ROOT))
-    run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    env = dict(
+        os.environ,
+        SCHEMATHESIS_HOOKS="tests.e2e.schemathesis_hooks",
+        SCHEMATHESIS_KEYS=str(HERE / "schemathesis-keys.json"),
+        PYTHONPATH=str(ROOT),
+    )
+    # In a temporary folder: schemathesis keeps a cache of what it found there.
+    run = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     output = run.stdout + run.stderr
     assert run.returncode == 0, output[-20000:]
     summary = json.loads(report.read_text())

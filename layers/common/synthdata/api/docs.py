@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.openapi import swagger_ui
 from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.event_handler.openapi.swagger_ui import generate_swagger_html
 from pydantic import BaseModel
@@ -98,6 +99,37 @@ def link(operation_id: str, **parameters: str) -> dict[str, Any]:
     return {"operationId": operation_id, "parameters": parameters}
 
 
+# Where a created job or template leads (the operation ids of functions/api/app.py), for clients and for
+# schemathesis' stateful phase.
+JOB_LINKS = {
+    name: link(operation, job_id="$response.body#/job_id")
+    for name, operation in (
+        ("GetJob", "get_job"),
+        ("CancelJob", "cancel_job"),
+        ("Download", "download"),
+        ("Manifest", "get_manifest"),
+    )
+}
+TEMPLATE_LINKS = {
+    name: link(operation, template_id="$response.body#/id")
+    for name, operation in (
+        ("GetTemplate", "get_template"),
+        ("ReplaceTemplate", "replace_template"),
+        ("DeleteTemplate", "delete_template"),
+    )
+}
+# What a client that follows the download's redirect receives (from object storage, not from this API).
+THE_FILE = {
+    200: {
+        "description": "The file, for a client that follows the redirect (it comes from object storage)",
+        "content": {
+            media: {"schema": {"type": "string", "format": "binary"}}
+            for media in ("application/octet-stream", "text/csv", "application/x-ndjson")
+        },
+    }
+}
+
+
 # ---------------------------------------------------------------------------------------- the document
 def document(app: APIGatewayRestResolver) -> dict[str, Any]:
     """The OpenAPI document, built once per process (routes and settings do not change while it runs)."""
@@ -149,7 +181,7 @@ def swagger_page(app: APIGatewayRestResolver) -> Response[Any]:
     """Swagger UI with its assets inlined (Powertools ships them), showing the finished document."""
     if (app.current_event.query_string_parameters or {}).get("format") == "json":
         return openapi_json(app)
-    assets = Path(generate_swagger_html.__code__.co_filename).parent
+    assets = Path(swagger_ui.__file__).parent  # Powertools ships Swagger UI's bundle and style there
     page = generate_swagger_html(
         json.dumps(document(app)).replace("</", "<\\/"),
         (assets / "swagger-ui-bundle.min.js").read_text(encoding="utf-8"),
