@@ -101,23 +101,25 @@ def link(operation_id: str, **parameters: str) -> dict[str, Any]:
 
 # Where a created job or template leads (the operation ids of functions/api/app.py), for clients and for
 # schemathesis' stateful phase.
-JOB_LINKS = {
-    name: link(operation, job_id="$response.body#/job_id")
-    for name, operation in (
-        ("GetJob", "get_job"),
-        ("CancelJob", "cancel_job"),
-        ("Download", "download"),
-        ("Manifest", "get_manifest"),
-    )
-}
-TEMPLATE_LINKS = {
-    name: link(operation, template_id="$response.body#/id")
-    for name, operation in (
-        ("GetTemplate", "get_template"),
-        ("ReplaceTemplate", "replace_template"),
-        ("DeleteTemplate", "delete_template"),
-    )
-}
+def _links(parameter: str, source: str, operations: dict[str, str]) -> dict[str, Any]:
+    """Links named after the operations that take a created resource's id as `parameter`."""
+    return {name: link(operation, **{parameter: source}) for name, operation in operations.items()}
+
+
+JOB_LINKS = _links(
+    "job_id",
+    "$response.body#/job_id",
+    {"GetJob": "get_job", "CancelJob": "cancel_job", "Download": "download", "Manifest": "get_manifest"},
+)
+TEMPLATE_LINKS = _links(
+    "template_id",
+    "$response.body#/id",
+    {
+        "GetTemplate": "get_template",
+        "ReplaceTemplate": "replace_template",
+        "DeleteTemplate": "delete_template",
+    },
+)
 # What a client that follows the download's redirect receives (from object storage, not from this API).
 THE_FILE = {
     200: {
