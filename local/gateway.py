@@ -97,13 +97,24 @@ class GatewayResponses:
         props = template.resources[api_logical_id].get("Properties", {})
         self._responses: dict[str, dict[str, Any]] = props.get("GatewayResponses", {})
 
-    def render(self, kind: str, default_status: int) -> tuple[int, str]:
+    def render(self, kind: str, default_status: int, request_id: str) -> tuple[int, str]:
         spec = self._responses.get(kind) or self._responses.get(
             "DEFAULT_5XX" if default_status >= 500 else "", {}
         )
         status = int(spec.get("StatusCode", default_status)) if kind in self._responses else default_status
         body = spec.get("ResponseTemplates", {}).get("application/json", '{"message": "error"}')
-        return status, body.replace("$context.requestId", str(uuid.uuid4()))
+        return status, body.replace("$context.requestId", request_id)
+
+
+def request_id() -> str:
+    """This request's id, as API Gateway's $context.requestId: one per request, shared by the authorizer's and
+    the function's events. (SAM's RequestContext takes a default computed once, at import, so every event it
+    builds would carry the same id.)"""
+    from flask import g
+
+    if "request_id" not in g:
+        g.request_id = str(uuid.uuid4())
+    return str(g.request_id)
 
 
 class TemplateApiGateway(LocalApigwService):  # type: ignore[misc]
@@ -120,8 +131,13 @@ class TemplateApiGateway(LocalApigwService):  # type: ignore[misc]
         self._disabled_keys = DisabledKeys()
 
     def _reply(self, kind: str, default_status: int) -> Any:
-        status, body = self._gateway_responses.render(kind, default_status)
+        status, body = self._gateway_responses.render(kind, default_status, request_id())
         return self.service_response(body, {"Content-Type": "application/json"}, status)
+
+    def _generate_lambda_event(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        event: dict[str, Any] = super()._generate_lambda_event(*args, **kwargs)
+        event.setdefault("requestContext", {})["requestId"] = request_id()
+        return event
 
     def _throttled(self) -> bool:
         from flask import request
@@ -229,6 +245,9 @@ def start_gateway(template: Template, port: int, host: str = "127.0.0.1") -> Run
     """Serve the API in a background thread (threaded WSGI server); `stop()` shuts it down."""
     service = build_gateway(template, port, host)
     server = make_server(host, port, service._app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="local-gateway", daemon=True)
+    # A short poll interval: shutdown() waits for the loop to look, and Ctrl-C should stop the stack at once.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="local-gateway", daemon=True
+    )
     thread.start()
     return RunningGateway(server, thread)

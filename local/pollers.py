@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
+import time
 import traceback
 from collections import Counter
 from collections.abc import Callable
@@ -78,6 +80,12 @@ def event_sources(template: Template) -> tuple[list[SqsSource], list[ScheduleSou
 _template: Template | None = None
 
 
+def _ignore_interrupts() -> None:
+    """Runs first in each pool process: Ctrl-C reaches the terminal's whole process group, but only the stack's
+    main process should act on it (it stops the pollers, then the workers, in order)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _warm(functions: list[str]) -> int:
     """Runs in a pool process at start: import the handlers (a provisioned, warm container)."""
     global _template
@@ -119,7 +127,9 @@ class Pollers:
         self._sweep_seconds = sweep_seconds
         self._stopping = threading.Event()
         self._lanes: dict[str, threading.Semaphore] = {}
-        self._pool = ProcessPoolExecutor(max_workers=self._processes, mp_context=get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            max_workers=self._processes, mp_context=get_context("spawn"), initializer=_ignore_interrupts
+        )
         self._threads: list[threading.Thread] = []
         self.invocations: Counter[str] = Counter()  # "<function> <- <queue>" -> batches invoked
         self.failed_messages: Counter[str] = Counter()
@@ -151,6 +161,8 @@ class Pollers:
             try:
                 messages = receive(sqs, url, source.batch_size, wait_seconds=_WAIT_SECONDS)
             except Exception:
+                if self._stopping.is_set():
+                    return
                 LOG.exception("receive from %s failed", source.queue)
                 self._stopping.wait(1)
                 continue
@@ -171,6 +183,9 @@ class Pollers:
     def _settle(
         self, sqs: Any, url: str, source: SqsSource, messages: list[dict[str, Any]], future: Future[Any]
     ) -> None:
+        if self._stopping.is_set():  # stopped mid-invocation: the messages simply become visible again
+            self._lanes[source.queue].release()
+            return
         try:
             response = future.result() if not future.cancelled() and future.exception() is None else None
             if not source.report_failures and isinstance(response, dict):
@@ -196,10 +211,21 @@ class Pollers:
             try:
                 self._pool.submit(_invoke, schedule.function, event).result()
             except Exception:
-                LOG.exception("scheduled %s failed", schedule.name)
+                if not self._stopping.is_set():
+                    LOG.exception("scheduled %s failed", schedule.name)
 
-    def stop(self) -> None:
+    def stop(self, grace_seconds: float = 0.0) -> None:
+        """Stop polling and end the worker processes at once. An invocation still running is ended as a crashed
+        Lambda would be (its messages would return after the visibility timeout); the local stack stops its
+        in-memory AWS right after, so nothing is lost that would have been kept."""
         self._stopping.set()
-        for thread in self._threads:
-            thread.join(timeout=_WAIT_SECONDS + 3)
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        workers = list(getattr(self._pool, "_processes", {}).values())  # the executor keeps no public list
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + grace_seconds
+        for worker in workers:
+            worker.join(max(0.0, deadline - time.monotonic()))
+            if worker.is_alive():
+                worker.terminate()
+        for worker in workers:
+            worker.join(1)
+        # Poller threads are daemons blocked in a long poll of at most _WAIT_SECONDS: they return on their own.

@@ -7,6 +7,10 @@ SAM CLI's local API Gateway. Ctrl-C (or SIGTERM) stops everything.
 Environment: PORT (API, default 3000), MOTO_PORT (default: a free port), LOCAL_API_KEYS (comma-separated extra
 keys), LOCAL_VISIBILITY_TIMEOUT (seconds, shortens SQS retries), LOCAL_SWEEP_SECONDS (overdue sweep period),
 S3_UPLOAD_PART_MIN_SIZE (moto's multipart minimum, bytes), LOCAL_PARAMETER_<Name> (a template parameter's value).
+
+Stopping (Ctrl-C reaches the terminal's whole process group): only this process acts on it, in order: the pollers
+and their worker processes, then the gateway, then the moto server, which runs in its own session so that
+nothing still talking to it sees it go first. One line says it is done.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ def start_moto(port: int) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,
+        start_new_session=True,  # out of the terminal's process group: Ctrl-C does not stop it before its users
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -79,9 +84,10 @@ def main() -> int:
         os.environ.setdefault(name, value)
     os.environ["AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{moto_port}"
 
-    moto = start_moto(moto_port)
     stopping = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, lambda *_: stopping.set())
+    moto = start_moto(moto_port)
     pollers = gateway = None
     try:
         # LOCAL_PARAMETER_<Name>=value overrides a template parameter locally (e.g. LOCAL_PARAMETER_MaxRecords).
@@ -112,19 +118,18 @@ def main() -> int:
         )
         while not stopping.wait(0.5):
             pass
-    except KeyboardInterrupt:
-        pass
     finally:
-        print("stopping...", flush=True)
-        if gateway is not None:
-            gateway.stop()
+        started = time.monotonic()
         if pollers is not None:
             pollers.stop()
+        if gateway is not None:
+            gateway.stop()
         moto.terminate()
         with suppress(subprocess.TimeoutExpired):
-            moto.wait(timeout=10)
+            moto.wait(timeout=5)
         if moto.poll() is None:
             moto.kill()
+        print(f"synthdata stopped ({time.monotonic() - started:.1f} s)", flush=True)
     return 0
 
 

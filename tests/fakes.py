@@ -215,6 +215,9 @@ class InMemoryObjectStore:
         self.faults.check("put_json")
         self.documents[key] = document
 
+    def get_json(self, key: str) -> dict[str, Any] | None:
+        return self.documents.get(key)
+
     def presigned_download(
         self, key: str, *, filename: str, content_type: str, content_encoding: str | None, expires_in: int
     ) -> str:

@@ -166,3 +166,10 @@ def test_part_sizes_and_sweep_attempts_are_kept_on_the_job(store: JobStore) -> N
     assert store.count_sweep_attempt(job.job_id) == 1 and store.count_sweep_attempt(job.job_id) == 2
     kept = store.get(job.job_id)
     assert kept is not None and kept.part_sizes == (7_000_000, 6_500_000, 120) and kept.sweep_attempts == 2
+
+
+def test_a_json_document_reads_back_as_written_and_a_missing_one_is_none(objects: ObjectStore) -> None:
+    document = {"records": 100, "checksum": {"value": "abc="}, "part_sizes": [5, 4], "template_id": None}
+    objects.put_json("jobs/k/manifest.json", document)
+    assert objects.get_json("jobs/k/manifest.json") == document
+    assert objects.get_json("jobs/k/other/manifest.json") is None

@@ -1,4 +1,6 @@
-"""`synthdata generate user -n 100000 -f csv --seed 42 --locale de_DE -o users.csv`: the engine without the stack."""
+"""`synthdata generate user -n 100000 -f csv --seed 42 --locale de_DE -o users.csv`: the engine without the stack.
+
+The API client commands (`synthdata submit`, `jobs`, `templates`) live in synthdata.client.commands."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
+from synthdata.client import commands as client_commands
 from synthdata.engine import FORMATS, LOCALES, get_dataset, iter_rendered_blocks
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.engine.rng import new_seed
@@ -31,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
         "--realistic-email-domains", action="store_true", help="free-mail domains instead of example.com"
     )
     generate.add_argument("-o", "--output", help="file to write (default: stdout)")
+    client_commands.add_commands(commands)
     return parser
 
 
@@ -72,6 +76,8 @@ def generate(args: argparse.Namespace, out: BinaryIO, show_progress: bool) -> tu
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command != "generate":
+        return client_commands.run(args)
     if args.seed is None:
         args.seed = new_seed()
     show_progress = sys.stderr.isatty()

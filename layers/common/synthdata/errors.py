@@ -69,8 +69,19 @@ class NotFound(SynthdataError):
 
 
 class Conflict(SynthdataError):
+    """The resource is not in a state that allows this; `retry_after`, when given, says when it may be."""
+
     status_code = 409
     code = "conflict"
+
+    def __init__(
+        self, message: str, details: list[FieldProblem] | None = None, *, retry_after: int | None = None
+    ) -> None:
+        super().__init__(message, details)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)} if self.retry_after else {}
 
 
 class Gone(SynthdataError):

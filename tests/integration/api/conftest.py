@@ -80,7 +80,7 @@ class Api:
 def _resource(path: str) -> tuple[str, dict[str, str]]:
     parts = path.strip("/").split("/")
     if parts[:2] == ["api", "jobs"] and len(parts) >= 3:
-        suffix = "/download" if len(parts) == 4 else ""
+        suffix = f"/{parts[3]}" if len(parts) == 4 else ""
         return f"/api/jobs/{{job_id}}{suffix}", {"job_id": parts[2]}
     if parts[:2] == ["api", "templates"] and len(parts) == 3:
         return "/api/templates/{template_id}", {"template_id": parts[2]}

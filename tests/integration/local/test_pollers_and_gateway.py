@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -126,6 +127,13 @@ def test_gateway_enforces_keys_with_the_template_gateway_responses(moto_server: 
         assert missing.status_code == 401 and missing.json()["error"]["code"] == "unauthorized"
         wrong = requests.get(f"{gateway.url}/api/jobs", headers={"X-API-Key": "nope-nope-nope"}, timeout=30)
         assert wrong.status_code == 403 and wrong.json()["error"]["code"] == "forbidden"
+        # Each request has its own id, as on API Gateway, in the function's errors and the gateway's alike.
+        unknown = [
+            requests.get(f"{gateway.url}/api/jobs/{uuid.uuid4()}", params={"api_key": spare}, timeout=30)
+            for _ in range(3)
+        ]
+        ids = {answer.json()["request_id"] for answer in [*unknown, missing, wrong]}
+        assert [a.status_code for a in unknown] == [404] * 3 and len(ids) == 5
         for key in ("dev-api-key-123456", "another-key-1234567890"):
             assert (
                 requests.get(f"{gateway.url}/api/jobs", params={"api_key": key}, timeout=30).status_code

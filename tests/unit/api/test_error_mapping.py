@@ -76,3 +76,11 @@ def test_the_preview_states_its_own_range() -> None:
     assert problems(PreviewRequest, {"data_type": "user", "record_count": 101}) == {
         "record_count": "record_count must be at most 100"
     }
+
+
+def test_a_number_with_a_zero_fraction_is_read_as_the_integer_json_schema_says_it_is() -> None:
+    from synthdata.api.http import read_json
+
+    body = read_json('{"record_count": 5000.0, "seed": 7e1, "rate": 0.5, "values": [1.0, 1.5, -0.0]}')
+    assert body == {"record_count": 5000, "seed": 70, "rate": 0.5, "values": [1, 1.5, 0]}
+    assert isinstance(body["record_count"], int) and isinstance(body["rate"], float)

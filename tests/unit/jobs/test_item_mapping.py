@@ -42,3 +42,13 @@ def test_progress_and_counters_come_back_as_numbers() -> None:
     item["file_size_bytes"] = 12345
     job = job_from_item(item)
     assert job.done_shards == frozenset({0}) and job.file_size_bytes == 12345 and job.progress == 50
+
+
+def test_a_float_nearer_zero_than_dynamodb_numbers_go_is_stored_as_zero() -> None:
+    from boto3.dynamodb.types import TypeSerializer
+
+    from synthdata.dynamo import from_dynamo, to_dynamo
+
+    stored = TypeSerializer().serialize(to_dynamo({"null_rate": 5e-324, "min": -1e-200, "max": 0.25}))
+    assert stored == {"M": {"null_rate": {"N": "0"}, "min": {"N": "0"}, "max": {"N": "0.25"}}}
+    assert from_dynamo(to_dynamo([1e-129, 2.5])) == [1e-129, 2.5]

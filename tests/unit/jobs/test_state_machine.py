@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
+from synthdata.clock import parse_iso
 from synthdata.errors import Conflict, Gone, NotFound, ValidationFailed
 from synthdata.jobs.job import JobStatus
 from synthdata.jobs.messages import ShardTask
@@ -45,14 +47,14 @@ def test_a_queue_failure_at_submit_fails_the_job_and_closes_its_upload(world: Wo
     assert world.fakes.objects.uploads == {}
 
 
-def test_shards_move_the_job_to_processing_and_progress_never_shows_100_early(world: World) -> None:
+def test_shards_move_the_job_to_processing_and_progress_to_one_decimal_never_100_early(world: World) -> None:
     job = world.submit()
     task = world.fakes.tasks.shard_tasks[0]
     assert world.pipeline.process_shard(task) == "uploaded"
     current = world.job(job.job_id)
-    assert current.status is JobStatus.PROCESSING and current.progress == 33 and current.started_at
+    assert current.status is JobStatus.PROCESSING and current.progress == 33.3 and current.started_at
     world.deliver_shards()
-    assert world.job(job.job_id).progress == 99
+    assert world.job(job.job_id).progress == 99.9
     assert [r.job_id for r in world.fakes.tasks.finalize_requests] == [job.job_id]
 
 
@@ -164,21 +166,52 @@ def test_listing_pages_newest_first_and_tokens_belong_to_their_owner(world: Worl
     by_page = world.service.list(OWNER, page_size=2, page=3)
     listed = [j.job_id for j in first.items + second.items + by_page.items]
     assert sorted(listed) == sorted(ids) and len(set(listed)) == 5
-    with pytest.raises(ValidationFailed, match="next_token"):
+    with pytest.raises(NotFound, match="next_token"):
         world.service.list(OTHER, page_size=2, next_token=first.next_token)
+    with pytest.raises(NotFound, match="next_token"):  # a token continues only the listing it came from
+        world.service.list(OWNER, status=JobStatus.PENDING, page_size=2, next_token=first.next_token)
 
 
 def test_download_conflicts_while_running_then_links_then_expires(world: World) -> None:
     job = world.submit(100)
-    with pytest.raises(Conflict):
+    with pytest.raises(Conflict) as running:
         world.service.download_link(OWNER, job.job_id)
+    assert running.value.headers() == {"Retry-After": "5"}
     world.run()
     link = world.service.download_link(OWNER, job.job_id)
     assert link.filename == "user-100.csv" and "expires=3600" in link.url
+    completed_at = world.job(job.job_id).completed_at or ""
+    assert link.file_expires_at[:10] == (parse_iso(completed_at) + timedelta(days=7)).date().isoformat()
+    assert link.url_expires_at < link.file_expires_at  # the link's expiry is not the file's
     old = replace(world.job(job.job_id), completed_at="2020-01-01T00:00:00.000Z")
     world.fakes.jobs.items[job.job_id] = (old, 0)
     with pytest.raises(Gone, match="kept 7 days"):
         world.service.download_link(OWNER, job.job_id)
+    with pytest.raises(Gone, match="kept 7 days"):
+        world.service.manifest(OWNER, job.job_id)
+
+
+def test_a_cancelled_or_failed_job_has_no_file_and_says_so_with_410(world: World) -> None:
+    cancelled, failed = world.submit(100), world.submit(100)
+    world.service.cancel(OWNER, cancelled.job_id)
+    world.pipeline.fail(world.job(failed.job_id), "the sky fell")
+    for job_id, reason in ((cancelled.job_id, "was cancelled"), (failed.job_id, "failed.*the sky fell")):
+        with pytest.raises(Gone, match=f"{reason}"):
+            world.service.download_link(OWNER, job_id)
+        with pytest.raises(Gone, match=f"{reason}"):
+            world.service.manifest(OWNER, job_id)
+
+
+def test_the_manifest_of_a_completed_job_is_the_one_written_beside_its_file(world: World) -> None:
+    job = world.submit(100)
+    with pytest.raises(Conflict):
+        world.service.manifest(OWNER, job.job_id)
+    world.run()
+    with pytest.raises(NotFound):
+        world.service.manifest(OTHER, job.job_id)
+    done, manifest = world.service.manifest(OWNER, job.job_id)
+    assert manifest == world.fakes.objects.documents[done.manifest_key or ""]
+    assert manifest["records"] == 100 and manifest["seed"] == done.spec.seed
 
 
 def _overdue(world: World, job_id: str) -> None:

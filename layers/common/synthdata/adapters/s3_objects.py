@@ -144,6 +144,16 @@ class S3ObjectStore:
             ServerSideEncryption="AES256",
         )
 
+    def get_json(self, key: str) -> dict[str, Any] | None:
+        try:
+            body = self._s3.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+        except ClientError as error:
+            if _error_code(error) in _MISSING:
+                return None
+            raise
+        document: dict[str, Any] = json.loads(body)
+        return document
+
     def presigned_download(
         self, key: str, *, filename: str, content_type: str, content_encoding: str | None, expires_in: int
     ) -> str:

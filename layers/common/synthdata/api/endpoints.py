@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from synthdata.api import schemas
+from synthdata.api import schemas, template_schemas
 from synthdata.engine import BLOCK_ROWS, FORMATS, LOCALES, Dataset, get_dataset, preview_records
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.engine.rng import new_seed
@@ -69,9 +69,25 @@ def job_response(job: Job, jobs: JobService, *, with_link: bool) -> schemas.JobR
         started_at=job.started_at,
         completed_at=job.completed_at,
         download_url=link.url if link else None,
+        download_url_expires_at=link.url_expires_at if link else None,
         file_size_bytes=job.file_size_bytes,
-        expires_at=link.expires_at if link else None,
+        file_expires_at=jobs.file_expires_at(job),
     )
+
+
+def download(owner: str, job_id: str, jobs: JobService) -> schemas.DownloadResponse:
+    link = jobs.download_link(owner, job_id)
+    return schemas.DownloadResponse(
+        download_url=link.url,
+        download_url_expires_at=link.url_expires_at,
+        file_expires_at=link.file_expires_at,
+        filename=link.filename,
+    )
+
+
+def manifest(owner: str, job_id: str, jobs: JobService) -> schemas.ManifestResponse:
+    job, document = jobs.manifest(owner, job_id)
+    return schemas.ManifestResponse.model_validate({**document, "file_expires_at": jobs.file_expires_at(job)})
 
 
 def usage(owner: str, jobs: JobService) -> schemas.UsageResponse:
@@ -117,15 +133,15 @@ def preview(owner: str, request: schemas.PreviewRequest, templates: TemplateStor
     return schemas.PreviewResponse(record_count=len(records), seed=spec.seed, records=records)
 
 
-def data_types() -> schemas.DataTypesResponse:
+def data_types() -> template_schemas.DataTypesResponse:
     from synthdata.fields import list_field_types
 
     datasets = [
-        schemas.DatasetDescription(
+        template_schemas.DatasetDescription(
             name=d.name,
             description=d.description,
             fields=[
-                schemas.FieldDescription(
+                template_schemas.FieldDescription(
                     name=f.name, type=f.type, description=f.description, example=f.example
                 )
                 for f in d.fields
@@ -133,46 +149,53 @@ def data_types() -> schemas.DataTypesResponse:
         )
         for d in BUILT_IN.values()
     ]
-    return schemas.DataTypesResponse(
-        datasets=datasets, field_types=list_field_types(), locales=list(LOCALES), formats=list(FORMATS)
+    return template_schemas.DataTypesResponse.model_validate(
+        {
+            "datasets": datasets,
+            "field_types": list_field_types(),
+            "locales": list(LOCALES),
+            "formats": list(FORMATS),
+        }
     )
 
 
 # ---------------------------------------------------------------------------------------- templates
-def template_response(template: Template) -> schemas.TemplateResponse:
-    return schemas.TemplateResponse(
-        id=template.template_id,
-        name=template.name,
-        description=template.description,
-        schema_fields=template.schema_fields,
-        created_at=template.created_at,
-        updated_at=template.updated_at,
+def template_response(template: Template) -> template_schemas.TemplateResponse:
+    return template_schemas.TemplateResponse.model_validate(
+        {
+            "id": template.template_id,
+            "name": template.name,
+            "description": template.description,
+            "schema_fields": template.schema_fields,
+            "created_at": template.created_at,
+            "updated_at": template.updated_at,
+        }
     )
 
 
-def validated_fields(request: schemas.TemplateRequest) -> list[dict[str, Any]]:
-    """The template's fields as sent, once every field has passed the field catalogue's checks."""
+def validated_fields(request: template_schemas.TemplateRequest) -> list[dict[str, Any]]:
+    """The template's fields as sent, once they pass the checks across fields (names, references, ranges)."""
     from synthdata.fields import compile_template
 
-    fields = [f.model_dump() for f in request.schema_fields]
+    fields = request.fields_as_sent()
     compile_template(fields, record_count=None)
     return fields
 
 
 def create_template(
-    owner: str, request: schemas.TemplateRequest, templates: TemplateStore
-) -> schemas.TemplateResponse:
+    owner: str, request: template_schemas.TemplateRequest, templates: TemplateStore
+) -> template_schemas.TemplateResponse:
     fields = validated_fields(request)
     return template_response(templates.create(owner, request.name, request.description, fields))
 
 
 def replace_template(
-    owner: str, template_id: str, request: schemas.TemplateRequest, templates: TemplateStore
-) -> schemas.TemplateResponse:
+    owner: str, template_id: str, request: template_schemas.TemplateRequest, templates: TemplateStore
+) -> template_schemas.TemplateResponse:
     fields = validated_fields(request)
     return template_response(templates.replace(owner, template_id, request.name, request.description, fields))
 
 
-def list_templates(owner: str, templates: TemplateStore) -> schemas.TemplateListResponse:
+def list_templates(owner: str, templates: TemplateStore) -> template_schemas.TemplateListResponse:
     items = [template_response(t) for t in templates.list_for(owner)]
-    return schemas.TemplateListResponse(items=items, total=len(items))
+    return template_schemas.TemplateListResponse(items=items, total=len(items))

@@ -1,5 +1,5 @@
 """HTTP plumbing of the API function, stated once: the error shape and its exception handlers, body checks made
-before any parsing, the caller's identity, the OpenAPI security schemes and the error responses of each route."""
+before any parsing, the caller's identity. (The OpenAPI document and each route's responses: api/docs.py.)"""
 
 from __future__ import annotations
 
@@ -10,16 +10,13 @@ from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError, ServiceError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
-from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.utilities.idempotency.exceptions import (
     IdempotencyAlreadyInProgressError,
     IdempotencyValidationError,
 )
 from pydantic import BaseModel
 
-from synthdata import __version__
 from synthdata.api.errors import from_validation_errors
-from synthdata.api.schemas import ErrorResponse
 from synthdata.errors import (
     BadRequest,
     Conflict,
@@ -33,60 +30,6 @@ from synthdata.errors import (
 
 MAX_BODY_BYTES = 256 * 1024
 IN_PROGRESS_RETRY_SECONDS = 2
-TITLE = "synthdata API"
-SECURITY_SCHEMES: dict[str, Any] = {
-    "ApiKeyHeader": APIKey.model_validate({"type": "apiKey", "name": "X-API-Key", "in": APIKeyIn.header}),
-    "ApiKeyQuery": APIKey.model_validate({"type": "apiKey", "name": "api_key", "in": APIKeyIn.query}),
-}
-SECURITY: list[dict[str, list[str]]] = [{"ApiKeyHeader": []}, {"ApiKeyQuery": []}]
-_ERROR_MEANINGS = {
-    400: "The body is not valid JSON",
-    401: "No API key",
-    403: "Invalid API key",
-    404: "Unknown resource, or one that belongs to another key",
-    409: "The job is not in a state that allows this",
-    410: "The file has expired",
-    413: "Body too large",
-    415: "Body is not application/json",
-    422: "A field is invalid; details name each field",
-    429: "Throttled, or a per-key limit reached (the message names it; Retry-After says when to retry)",
-}
-KEYED_ERRORS = (401, 403, 429)  # every route behind the authorizer and the usage plan may answer these
-BODY_ERRORS = (400, 413, 415, 422)  # and every route that reads a JSON body these
-
-
-# ---------------------------------------------------------------------------------------- OpenAPI
-def enable_docs(app: APIGatewayRestResolver) -> None:
-    app.enable_swagger(
-        path="/docs",
-        title=TITLE,
-        version=__version__,
-        description="Realistic synthetic datasets on demand. Send your key in X-API-Key or ?api_key=.",
-        security_schemes=SECURITY_SCHEMES,
-        security=SECURITY,
-    )
-
-
-def openapi_document(app: APIGatewayRestResolver) -> Response[Any]:
-    schema = app.get_openapi_json_schema(
-        title=TITLE, version=__version__, security_schemes=SECURITY_SCHEMES, security=SECURITY
-    )
-    return Response(status_code=200, content_type="application/json", body=schema)
-
-
-def responses(
-    success: type[BaseModel] | None, *errors: int, status: int = 200, text: str = "OK"
-) -> dict[int, Any]:
-    """A keyed route's documented responses: its success (with its model), the key errors and the listed ones."""
-    documented: dict[int, Any] = {
-        code: {
-            "description": _ERROR_MEANINGS[code],
-            "content": {"application/json": {"model": ErrorResponse}},
-        }
-        for code in sorted({*KEYED_ERRORS, *errors})
-    }
-    content = {"content": {"application/json": {"model": success}}} if success is not None else {}
-    return {status: {"description": text, **content}} | documented
 
 
 def json_response(
@@ -95,6 +38,17 @@ def json_response(
     return Response(
         status_code=status, content_type="application/json", body=model.model_dump_json(), headers=headers
     )
+
+
+def read_json(text: str) -> Any:
+    """A request body as JSON Schema reads it: a number with a zero fraction (100.0) is an integer, so it is
+    read as one (the strict request schemas take no float for an integer); other numbers stay floats."""
+    return json.loads(text, parse_float=_json_number)
+
+
+def _json_number(text: str) -> float | int:
+    value = float(text)
+    return int(value) if value.is_integer() else value
 
 
 # ---------------------------------------------------------------------------------------- identity
@@ -113,6 +67,13 @@ def header(app: APIGatewayRestResolver, name: str) -> str | None:
     return next((v for k, v in (app.current_event.headers or {}).items() if k.lower() == wanted), None)
 
 
+def _parsed_body(app: APIGatewayRestResolver) -> Any:
+    try:
+        return app.current_event.json_body
+    except ValueError:
+        return None
+
+
 def _request_id(event: dict[str, Any]) -> str:
     return str((event.get("requestContext") or {}).get("requestId", ""))
 
@@ -125,11 +86,11 @@ def error_body(error: SynthdataError, event: dict[str, Any]) -> str:
 def install_error_handlers(app: APIGatewayRestResolver, logger: Logger) -> None:
     """Every failure a route can raise, answered in the one error shape; nothing internal reaches a client."""
 
-    def respond(error: SynthdataError, headers: dict[str, str] | None = None) -> Response[Any]:
+    def respond(error: SynthdataError) -> Response[Any]:
         logger.info("client error", extra={"status": error.status_code, "code": error.code})
         body = error_body(error, app.current_event.raw_event)
-        sent = {**error.headers(), **(headers or {})}
-        return Response(error.status_code, content_type="application/json", body=body, headers=sent or None)
+        headers = error.headers() or None
+        return Response(error.status_code, content_type="application/json", body=body, headers=headers)
 
     @app.exception_handler(SynthdataError)
     def client_error(error: SynthdataError) -> Response[Any]:
@@ -137,7 +98,7 @@ def install_error_handlers(app: APIGatewayRestResolver, logger: Logger) -> None:
 
     @app.exception_handler(RequestValidationError)
     def invalid_request(error: RequestValidationError) -> Response[Any]:
-        return respond(from_validation_errors(list(error.errors())))
+        return respond(from_validation_errors(list(error.errors()), _parsed_body(app)))
 
     @app.exception_handler(IdempotencyValidationError)
     def reused_key(_: IdempotencyValidationError) -> Response[Any]:
@@ -147,9 +108,11 @@ def install_error_handlers(app: APIGatewayRestResolver, logger: Logger) -> None:
 
     @app.exception_handler(IdempotencyAlreadyInProgressError)
     def in_progress(_: IdempotencyAlreadyInProgressError) -> Response[Any]:
-        retry = {"Retry-After": str(IN_PROGRESS_RETRY_SECONDS)}
         return respond(
-            Conflict("A request with this Idempotency-Key is still being processed; retry shortly"), retry
+            Conflict(
+                "A request with this Idempotency-Key is still being processed; retry shortly",
+                retry_after=IN_PROGRESS_RETRY_SECONDS,
+            )
         )
 
     @app.not_found

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.config import JsonDict
 
 from synthdata.engine import COMPRESSIONS, FORMATS, LOCALES
 from synthdata.engine.datasets import BUILT_IN
@@ -27,6 +28,18 @@ else:
     Locale = Literal[LOCALES]
     JobStatusName = Literal[tuple(s.value for s in JobStatus)]
 PREVIEW_MAX = 100
+# Exactly one of data_type and template_id is a string (null counts as absent), in JSON Schema's words.
+_ONE_SOURCE: JsonDict = {
+    "not": {
+        "anyOf": [
+            {"properties": {"data_type": {"type": "null"}, "template_id": {"type": "null"}}},
+            {
+                "required": ["data_type", "template_id"],
+                "properties": {"data_type": {"type": "string"}, "template_id": {"type": "string"}},
+            },
+        ]
+    }
+}
 
 
 def _record_count_bounds(schema: dict[str, Any]) -> None:
@@ -57,8 +70,12 @@ class GenerateOptions(_Strict):
 class GenerateRequest(_Strict):
     """A generation job: a built-in `data_type` or one of your templates (`template_id`), not both."""
 
-    data_type: DataType | None = Field(None, description="Built-in dataset", examples=["user"])
-    template_id: str | None = Field(None, description="Id of one of your templates", max_length=64)
+    data_type: DataType | None = Field(
+        None, description="Built-in dataset (or template_id)", examples=["user"]
+    )
+    template_id: str | None = Field(
+        None, description="Id of one of your templates (or data_type)", min_length=1, max_length=64
+    )
     record_count: int = Field(
         description="How many records (MIN_RECORDS to MAX_RECORDS)",
         examples=[10000],
@@ -81,7 +98,8 @@ class GenerateRequest(_Strict):
         extra="forbid",
         strict=True,
         json_schema_extra={
-            "examples": [{"data_type": "user", "record_count": 10000, "output_format": "csv"}]
+            "examples": [{"data_type": "user", "record_count": 10000, "output_format": "csv"}],
+            **_ONE_SOURCE,
         },
     )
 
@@ -111,7 +129,7 @@ class PreviewRequest(GenerateRequest):
     model_config = ConfigDict(
         extra="forbid",
         strict=True,
-        json_schema_extra={"examples": [{"data_type": "user", "record_count": 5, "seed": 42}]},
+        json_schema_extra={"examples": [{"data_type": "user", "record_count": 5, "seed": 42}], **_ONE_SOURCE},
     )
 
 
@@ -124,7 +142,9 @@ class GenerateResponse(BaseModel):
 class JobResponse(BaseModel):
     id: str
     status: JobStatusName
-    progress: int = Field(ge=0, le=100, description="Percent of records generated")
+    progress: float = Field(
+        ge=0, le=100, description="Percent of records generated, to one decimal (100 only once completed)"
+    )
     records_done: int
     record_count: int
     data_type: str | None = None
@@ -138,8 +158,14 @@ class JobResponse(BaseModel):
     started_at: str | None = None
     completed_at: str | None = None
     download_url: str | None = Field(None, description="Presigned URL, present once completed")
+    download_url_expires_at: str | None = Field(
+        None, description="When download_url stops working (ask again for a fresh one)"
+    )
     file_size_bytes: int | None = None
-    expires_at: str | None = Field(None, description="When download_url stops working")
+    file_expires_at: str | None = Field(
+        None,
+        description="When the file is deleted (completed_at + MaxFileAgeDays); then downloads answer 410",
+    )
 
 
 class JobListResponse(BaseModel):
@@ -151,9 +177,41 @@ class JobListResponse(BaseModel):
 
 
 class DownloadResponse(BaseModel):
-    download_url: str
-    expires_at: str
+    download_url: str = Field(description="The same URL as the Location header")
+    download_url_expires_at: str = Field(description="When download_url stops working")
+    file_expires_at: str = Field(description="When the file is deleted")
     filename: str
+
+
+class ManifestChecksum(BaseModel):
+    algorithm: str = Field(examples=["SHA256"])
+    type: str = Field(description="COMPOSITE: SHA-256 over the SHA-256 digests of the parts, in order")
+    value: str = Field(description="base64")
+
+
+class ManifestField(BaseModel):
+    name: str
+    type: str
+
+
+class ManifestResponse(BaseModel):
+    """What was generated, written next to the file when the job completed."""
+
+    job_id: str
+    records: int
+    bytes: int
+    checksum: ManifestChecksum
+    part_sizes: list[int] | None = Field(None, description="Bytes of each part, in order")
+    parts: int
+    seed: int
+    locale: str
+    format: OutputFormat
+    compression: str | None = None
+    data_type: str | None = None
+    template_id: str | None = None
+    fields: list[ManifestField] = Field(description="The file's columns")
+    engine_version: str
+    file_expires_at: str = Field(description="When the file and this manifest are deleted")
 
 
 class UsageResponse(BaseModel):
@@ -172,28 +230,6 @@ class HealthResponse(BaseModel):
     status: Literal["ok"]
     version: str
     engine_version: str
-
-
-class FieldDescription(BaseModel):
-    name: str
-    type: str
-    description: str
-    example: Any = None
-
-
-class DatasetDescription(BaseModel):
-    name: str
-    description: str
-    fields: list[FieldDescription]
-
-
-class DataTypesResponse(BaseModel):
-    datasets: list[DatasetDescription]
-    field_types: list[dict[str, Any]] = Field(
-        description="Field types templates may use, with their parameters"
-    )
-    locales: list[str]
-    formats: list[str]
 
 
 class PreviewResponse(BaseModel):
@@ -216,32 +252,3 @@ class ErrorBody(BaseModel):
 class ErrorResponse(BaseModel):
     error: ErrorBody
     request_id: str | None = None
-
-
-class TemplateField(BaseModel):
-    """One column of a template: its name, type, whether it may be null, and the type's own parameters."""
-
-    model_config = ConfigDict(extra="allow", strict=True)
-    name: str = Field(examples=["email"])
-    field_type: str = Field(examples=["email"])
-    nullable: bool = False
-
-
-class TemplateRequest(_Strict):
-    name: str = Field(min_length=1, max_length=120, examples=["Customer Profile"])
-    description: str = Field("", max_length=2000)
-    schema_fields: list[TemplateField] = Field(min_length=1)
-
-
-class TemplateResponse(BaseModel):
-    id: str
-    name: str
-    description: str
-    schema_fields: list[dict[str, Any]]
-    created_at: str
-    updated_at: str
-
-
-class TemplateListResponse(BaseModel):
-    items: list[TemplateResponse]
-    total: int

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
-from typing import ClassVar, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -25,14 +25,26 @@ Problem = tuple[str, str]  # (parameter, a sentence that starts with it)
 EarlierColumns = Mapping[str, Column]
 
 
+def _stated_rules(schema: dict[str, Any], model: type[Any]) -> None:
+    """The JSON Schema of a field type says what the model checks beyond each parameter's own bounds: the
+    `field_type` that selects it is required, `unique` only where the type can honour it, and its description
+    carries the rules across parameters that JSON Schema cannot express."""
+    schema["required"] = ["field_type", *(r for r in schema.get("required", []) if r != "field_type")]
+    schema["description"] = " ".join(filter(None, (model.description + ".", model.rules)))
+    schema["x-family"], schema["x-value-type"] = model.family, model.value_type
+    if not (model.unique_by_construction or model.enumerable):
+        schema["properties"]["unique"]["const"] = False
+
+
 class FieldModel(BaseModel):
     """One field of a template: `name`, the options every field has, and (in subclasses) the type's
     `field_type` literal and parameters."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, json_schema_extra=_stated_rules)
 
     family: ClassVar[str]
     description: ClassVar[str]
+    rules: ClassVar[str] = ""  # the rules across parameters, in words (problems() checks them)
     example: ClassVar[Example]
     value_type: ClassVar[ValueType] = "string"
     unique_by_construction: ClassVar[bool] = False  # unique with no capacity limit (ids, sequences, emails)
@@ -88,6 +100,9 @@ class FieldModel(BaseModel):
         if self.unique:
             return permutation(row.context.row_index, row.context.seed + field_seed(self.name), size)
         return rng.integers(0, size, row.context.size)
+
+
+RANGE_RULE = "max must be at least min."
 
 
 def range_problems(low: float, high: float) -> list[Problem]:

@@ -30,6 +30,7 @@ class Choice(ChoiceField):
     description = "One of the given values, optionally weighted"
     example = "gold"
     enumerable = True
+    rules = "weights is empty, or holds one weight per value, not all 0."
 
     values: list[ScalarValue] = Field(min_length=1, max_length=MAX_CHOICES, description="The values")
     weights: list[Weight] = Field(
@@ -83,6 +84,7 @@ class Template(ChoiceField):
     description = "Text built from earlier fields of the row, e.g. {first_name}.{last_name}"
     example = "emily.johnson@corp.example"
     work = 3
+    rules = "Each {reference} names a field that comes before this one."
 
     template: StrictStr = Field(
         min_length=1, max_length=500, description="Text with {field} references to earlier fields"

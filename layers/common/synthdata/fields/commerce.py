@@ -11,7 +11,7 @@ import numpy.typing as npt
 from synthdata.engine.catalogues import products
 from synthdata.engine.columns import Column
 from synthdata.engine.words import CURRENCIES, TEST_CARDS
-from synthdata.fields.base import EarlierColumns, FieldModel, Problem, range_problems
+from synthdata.fields.base import RANGE_RULE, EarlierColumns, FieldModel, Problem, range_problems
 from synthdata.fields.draws import category
 from synthdata.fields.numbers import number_width
 from synthdata.fields.parameters import FiniteNumber, number
@@ -51,6 +51,7 @@ class Price(CommerceField):
     example = 19.99
     work = 3
     value_type = "number"
+    rules = RANGE_RULE
 
     min: FiniteNumber = number(1.0, "Lowest price")
     max: FiniteNumber = number(500.0, "Highest price")

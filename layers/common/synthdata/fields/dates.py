@@ -9,7 +9,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BeforeValidator, Field, StrictStr
+from pydantic import BeforeValidator, Field, StrictStr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from synthdata.engine import builders
@@ -47,9 +47,45 @@ def _naive_instant(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
 
 
-IsoDate = Annotated[date, _iso(date.fromisoformat, "an ISO date like 2024-01-31")]
-IsoDateTime = Annotated[datetime, _iso(_naive_instant, "an ISO date-time like 2024-01-31T12:00:00")]
-IsoTime = Annotated[time, _iso(time.fromisoformat, "a time like 09:30:00")]
+# The forms accepted, stated as patterns in the schema and checked before parsing (Python's fromisoformat takes
+# more; JSON Schema's date-time and time formats demand an offset, which these naive UTC values do not carry).
+# A day of the calendar: years 0001-9999, each month's own days, 29 February in leap years only.
+_YEAR = r"(?:[1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"
+_LEAP_YEAR = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26]|0[48])00)"
+_MONTH_DAY = r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))"
+_DAY = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+_TIME_OF_DAY = r"(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d"
+_INSTANT = rf"{_DAY}T{_TIME_OF_DAY}(?:\.\d{{1,6}})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?"
+
+
+def _matching(pattern: str, parse: Any) -> Any:
+    def parsed(text: str) -> Any:
+        if not re.fullmatch(pattern, text):
+            raise ValueError(text)
+        return parse(text)
+
+    return parsed
+
+
+def _stated(pattern: str, example: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": f"^{pattern}$", "examples": [example]})
+
+
+IsoDate = Annotated[
+    date,
+    _iso(_matching(_DAY, date.fromisoformat), "an ISO date like 2024-01-31"),
+    _stated(_DAY, "2024-01-31"),
+]
+IsoDateTime = Annotated[
+    datetime,
+    _iso(_matching(_INSTANT, _naive_instant), "an ISO date-time like 2024-01-31T12:00:00"),
+    _stated(_INSTANT, "2024-01-31T12:00:00Z"),
+]
+IsoTime = Annotated[
+    time,
+    _iso(_matching(_TIME_OF_DAY, time.fromisoformat), "a time like 09:30:00"),
+    _stated(_TIME_OF_DAY, "09:30:00"),
+]
 
 
 class TimeField(FieldModel):
@@ -59,9 +95,16 @@ class TimeField(FieldModel):
 class DateRange(TimeField):
     """What date and datetime share: a [start, end] range and an optional text format."""
 
+    rules = "end must not be before start."
+
     start: date
     end: date
-    format: StrictStr = Field("", max_length=64, description=_FORMAT_DESCRIPTION)
+    format: StrictStr = Field(
+        "",
+        max_length=64,
+        description=_FORMAT_DESCRIPTION,
+        json_schema_extra={"pattern": f"^(?:{DATE_FORMAT.pattern})?$"},
+    )
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         found = []
@@ -134,6 +177,7 @@ class Time(TimeField):
     max_bytes = 8
     work = 4
     enumerable = True
+    rules = "end must not be before start (to the second)."
 
     start: IsoTime = Field(time(0, 0, 0), description="Earliest time")
     end: IsoTime = Field(time(23, 59, 59), description="Latest time")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -45,7 +45,9 @@ class NumberSequence(IdentifierField):
     max_bytes = len(str(-WHOLE_NUMBER_LIMIT))  # the record count check keeps every value within the limit
 
     start: StrictInt = whole_number(1, "First value")
-    step: StrictInt = whole_number(1, "Increment (not 0)")
+    step: Annotated[StrictInt, Field(json_schema_extra={"not": {"const": 0}})] = whole_number(
+        1, "Increment (not 0)"
+    )
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
         return [("step", "step must not be 0")] if self.step == 0 else []
@@ -74,7 +76,9 @@ class Pattern(IdentifierField):
     work = 4
     enumerable = True
 
-    pattern: StrictStr = Field("ID-######", max_length=64, description="The pattern")
+    pattern: StrictStr = Field(
+        "ID-######", max_length=64, description="The pattern", json_schema_extra={"pattern": "[#?]"}
+    )
 
     def capacity(self) -> int:
         return int(10 ** self.pattern.count("#") * 26 ** self.pattern.count("?"))

@@ -12,7 +12,7 @@ import numpy.typing as npt
 from pydantic import Field, StrictInt
 
 from synthdata.engine.columns import Column
-from synthdata.fields.base import EarlierColumns, FieldModel, Problem, range_problems
+from synthdata.fields.base import RANGE_RULE, EarlierColumns, FieldModel, Problem, range_problems
 from synthdata.fields.parameters import MAX_DECIMALS, FiniteNumber, number, whole_number
 from synthdata.fields.row import Row
 
@@ -33,6 +33,7 @@ class Integer(NumbersField):
     example = 42
     value_type = "integer"
     enumerable = True
+    rules = RANGE_RULE
 
     min: StrictInt = whole_number(0, "Smallest value")
     max: StrictInt = whole_number(100, "Largest value")
@@ -56,6 +57,8 @@ class Integer(NumbersField):
 
 class Fraction(NumbersField):
     """What float and decimal share: a range and a number of decimal places."""
+
+    rules = RANGE_RULE
 
     min: FiniteNumber = number(0.0, "Smallest value")
     max: FiniteNumber = number(1.0, "Largest value")

@@ -96,11 +96,11 @@ class Job:
     engine_version: str | None = None
 
     @property
-    def progress(self) -> int:
-        """Percent of records done, floored, never above 100 (100 only once completed)."""
+    def progress(self) -> float:
+        """Percent of records done, floored to one decimal (45.5), 100 only once completed."""
         if self.status is JobStatus.COMPLETED:
-            return 100
-        return min(99, math.floor(self.records_done * 100 / self.spec.record_count))
+            return 100.0
+        return min(999, math.floor(self.records_done * 1000 / self.spec.record_count)) / 10
 
     @property
     def all_shards_done(self) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from synthdata.clock import iso, parse_iso, utc_now
 from synthdata.engine import ENGINE_VERSION, content_type, estimate_record_bytes, max_record_bytes
@@ -22,12 +23,14 @@ from synthdata.jobs.sources import dataset_for
 from synthdata.settings import Settings
 
 TTL_GRACE_DAYS = 30  # job records outlive their files, so downloads can answer 410 rather than 404
+UNFINISHED_RETRY_SECONDS = 5  # the Retry-After of a download or manifest asked for before the job completed
 
 
 @dataclass(frozen=True)
 class DownloadLink:
     url: str
-    expires_at: str
+    url_expires_at: str  # the link's expiry, not the file's
+    file_expires_at: str
     filename: str
 
 
@@ -162,7 +165,10 @@ class JobService:
     ) -> JobListing:
         """The caller's jobs, newest first: by page number, or from an opaque cursor (faster for deep pages)."""
         store = self.ports.jobs
-        cursor = decode_token(next_token, owner, self.paging_key) if next_token else None
+        # A token continues the listing it came from: the owner's, with the same status filter (a cursor of
+        # one index is no position in another).
+        scope = owner if status is None else f"{owner}#{status.value}"
+        cursor = decode_token(next_token, scope, self.paging_key) if next_token else None
         if cursor is None and page > 1:
             skipped = store.list_by_owner(owner, status, (page - 1) * page_size, None)
             cursor = skipped.cursor if len(skipped.items) == (page - 1) * page_size else None
@@ -170,7 +176,7 @@ class JobService:
                 return JobListing([], page, page_size, store.count_by_owner(owner, status), None)
         result = store.list_by_owner(owner, status, page_size, cursor)
         more = result.cursor is not None and len(result.items) == page_size
-        token = encode_token(result.cursor, owner, self.paging_key) if result.cursor and more else None
+        token = encode_token(result.cursor, scope, self.paging_key) if result.cursor and more else None
         return JobListing(result.items, page, page_size, store.count_by_owner(owner, status), token)
 
     def cancel(self, owner: str, job_id: str) -> Job:
@@ -180,20 +186,50 @@ class JobService:
             raise Conflict(f"Job {job_id} is {current.status.value} and can no longer be cancelled")
         return self.get(owner, job_id)
 
-    def file_expired(self, job: Job) -> bool:
+    def file_expires_at(self, job: Job) -> str | None:
+        """When the job's file (and its manifest) are deleted: MaxFileAgeDays after completion."""
         if job.completed_at is None:
-            return False
-        return utc_now() >= parse_iso(job.completed_at) + timedelta(days=self.settings.max_file_age_days)
+            return None
+        return iso(parse_iso(job.completed_at) + timedelta(days=self.settings.max_file_age_days))
+
+    def file_expired(self, job: Job) -> bool:
+        expires = self.file_expires_at(job)
+        return expires is not None and utc_now() >= parse_iso(expires)
 
     def download_link(self, owner: str, job_id: str) -> DownloadLink:
         """A fresh presigned URL for a completed job's file."""
-        job = self.get(owner, job_id)
-        if job.status is not JobStatus.COMPLETED:
-            raise Conflict(f"Job {job_id} is {job.status.value}; the file is available once it is completed")
-        if self.file_expired(job) or self.ports.objects.object_size(job.file_key) is None:
-            days = self.settings.max_file_age_days
-            raise Gone(f"The file of job {job_id} has expired (files are kept {days} days)")
+        job = self._with_file(owner, job_id, "file")
+        if self.ports.objects.object_size(job.file_key) is None:
+            raise self._expired(job_id)
         return self.presign(job)
+
+    def manifest(self, owner: str, job_id: str) -> tuple[Job, dict[str, Any]]:
+        """The job and the manifest written beside its file (checksums, seed, engine version, columns)."""
+        job = self._with_file(owner, job_id, "manifest")
+        document = self.ports.objects.get_json(job.manifest_key) if job.manifest_key else None
+        if document is None:
+            raise self._expired(job_id)
+        return job, document
+
+    def _with_file(self, owner: str, job_id: str, what: str) -> Job:
+        """The caller's job, if its file is there: 409 while it runs, 410 once it never will be or is gone."""
+        job = self.get(owner, job_id)
+        if job.status is JobStatus.CANCELLED:
+            raise Gone(f"Job {job_id} was cancelled, so it has no {what}")
+        if job.status is JobStatus.FAILED:
+            raise Gone(f"Job {job_id} failed, so it has no {what}: {job.error_message}")
+        if job.status is not JobStatus.COMPLETED:
+            raise Conflict(
+                f"Job {job_id} is {job.status.value}; its {what} is available once it is completed",
+                retry_after=UNFINISHED_RETRY_SECONDS,
+            )
+        if self.file_expired(job):
+            raise self._expired(job_id)
+        return job
+
+    def _expired(self, job_id: str) -> Gone:
+        days = self.settings.max_file_age_days
+        return Gone(f"The file of job {job_id} has expired (files are kept {days} days)")
 
     def presign(self, job: Job) -> DownloadLink:
         media, encoding, _ = content_type(job.spec.output_format, job.spec.compression)
@@ -205,7 +241,8 @@ class JobService:
             content_encoding=encoding,
             expires_in=expires_in,
         )
-        return DownloadLink(url, iso(utc_now() + timedelta(seconds=expires_in)), file_name(job.spec))
+        url_expires_at = iso(utc_now() + timedelta(seconds=expires_in))
+        return DownloadLink(url, url_expires_at, self.file_expires_at(job) or "", file_name(job.spec))
 
 
 def _is_uuid(text: str) -> bool:

@@ -9,9 +9,12 @@ import hmac
 import json
 from typing import Any
 
-from synthdata.errors import ValidationFailed
+from synthdata.errors import NotFound
 
-_INVALID = "next_token is not a token this API returned"
+# The token's format is in the API's schema (TOKEN_PATTERN); a well-formed token this API did not give this key
+# points at no page of the key's jobs: 404, as for another key's job.
+TOKEN_PATTERN = r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$"  # noqa: S105 - a format, not a secret
+_UNKNOWN = "next_token is not a token this API gave your key; pass one from a previous page"
 
 
 def _b64(data: bytes) -> str:
@@ -32,16 +35,16 @@ def encode_token(cursor: dict[str, Any], owner: str, key: bytes) -> str:
 
 
 def decode_token(token: str, owner: str, key: bytes) -> dict[str, Any]:
-    """The cursor, only if this API signed it for this owner; ValidationFailed (422) for anything else."""
+    """The cursor, only if this API signed it for this owner; NotFound (404) for anything else."""
     try:
         payload_text, signature_text = token.split(".")
         payload, signature = _unb64(payload_text), _unb64(signature_text)
     except ValueError:
-        raise ValidationFailed.one("next_token", _INVALID) from None
+        raise NotFound(_UNKNOWN) from None
     if not hmac.compare_digest(signature, _signature(key, payload)):
-        raise ValidationFailed.one("next_token", _INVALID)
+        raise NotFound(_UNKNOWN)
     data = json.loads(payload)
     if data.get("o") != owner or not isinstance(data.get("k"), dict):
-        raise ValidationFailed.one("next_token", _INVALID)
+        raise NotFound(_UNKNOWN)
     cursor: dict[str, Any] = data["k"]
     return cursor

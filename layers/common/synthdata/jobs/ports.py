@@ -129,6 +129,10 @@ class ObjectStore(Protocol):
 
     def put_json(self, key: str, document: dict[str, Any]) -> None: ...
 
+    def get_json(self, key: str) -> dict[str, Any] | None:
+        """A document written with put_json; None when it is missing."""
+        ...
+
     def presigned_download(
         self, key: str, *, filename: str, content_type: str, content_encoding: str | None, expires_in: int
     ) -> str: ...
