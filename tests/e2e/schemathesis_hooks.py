@@ -4,7 +4,8 @@ Schema cannot state, kept by the templates the fuzzer draws.
 The document states every rule it can (types, bounds, patterns, the field type picked by `field_type`, `unique`
 only where a type can honour it); the rest compare two values and are stated in words in each field type's
 description: max at least min, end not before start, one weight per value, {references} to earlier fields,
-distinct names, and (for jobs) a unique field's capacity against record_count. A positive template body is
+distinct names, (for jobs) a unique field's capacity against record_count, and the row budget (a row's worst-case
+width and work, fields/budget.py, stated in the schema_fields description). A positive template body is
 made to keep them here, so `positive_data_acceptance` still judges everything else the document says; negative
 cases are left as drawn.
 """
@@ -19,6 +20,8 @@ import schemathesis
 from pydantic import ValidationError
 
 from synthdata.api.http import read_json
+from synthdata.errors import ValidationFailed
+from synthdata.fields.compiler import validate_fields
 from synthdata.fields.registry import FIELD_TYPES
 
 # Jobs on the test stack have at most this many records (LOCAL_PARAMETER_MaxRecords in the test).
@@ -29,15 +32,32 @@ _REFERENCE = re.compile(r"\{[^{}]*\}")
 
 @schemathesis.hook
 def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> schemathesis.Case:
-    meta = case.meta
-    positive = meta is not None and meta.generation.mode.is_positive
+    # Positive cases (every phase's, the stateful phase's too) are made to keep the rules; negative ones are left
+    # as drawn, so they stay invalid.
+    mode = getattr(getattr(case.meta, "generation", None), "mode", None)
+    positive = mode is None or "negative" not in str(mode).lower()
     body = case.body
     if positive and isinstance(body, dict) and isinstance(body.get("schema_fields"), list):
         names: set[str] = set()
-        body["schema_fields"] = [
-            _kept(index, field, names) for index, field in enumerate(body["schema_fields"])
-        ]
+        fields = [_kept(index, field, names) for index, field in enumerate(body["schema_fields"])]
+        body["schema_fields"] = _within_budget(fields)
     return case
+
+
+def _within_budget(fields: list[Any]) -> list[Any]:
+    """The longest leading run of fields whose rows fit the budget (at least one field)."""
+    kept: list[Any] = []
+    for field in fields:
+        try:
+            parsed = validate_fields(read_json(json.dumps([*kept, field])))  # as the API reads them
+        except ValidationFailed as refused:
+            if any(problem.field == f"schema_fields[{len(kept)}]" for problem in refused.details):
+                break  # this field tips the row over its width or work budget
+            parsed = None
+        if parsed is None and not kept:
+            return fields  # not valid for another reason: the server's answer is judged as is
+        kept.append(field)
+    return kept or fields[:1]
 
 
 def _kept(index: int, field: Any, names: set[str]) -> Any:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from synthdata.fields.budget import MAX_ROW_BYTES, MAX_ROW_COST
 from synthdata.fields.compiler import MAX_FIELDS
 from synthdata.fields.registry import FIELD_TYPES
 
@@ -23,7 +24,10 @@ else:
 
 _FIELDS_DESCRIPTION = (
     f"The columns, in order (1 to {MAX_FIELDS}); `field_type` picks the type and its parameters. Names are "
-    "distinct. A job from the template needs each unique field to have at least record_count distinct values."
+    "distinct. A job from the template needs each unique field to have at least record_count distinct values. "
+    f"A row may be at most {MAX_ROW_BYTES:,} bytes wide and cost at most {MAX_ROW_COST:,} units of work at its "
+    "widest values (each type's widest value follows from its bounded parameters); a wider template is refused "
+    "naming the field that tips it over."
 )
 
 
