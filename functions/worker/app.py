@@ -6,6 +6,7 @@ dead-letter queue, where the finalizer fails the job with the recorded reason.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
@@ -23,6 +24,8 @@ logger = Logger()
 tracer = Tracer()
 metrics = Metrics()
 processor = BatchProcessor(event_type=EventType.SQS)
+# A batch of duplicate or skipped shards publishes no metric: Powertools would warn each time.
+warnings.filterwarnings("ignore", "No application metrics to publish")
 pipeline = wiring.pipeline(get_settings())  # fails here, at init, if the environment lacks a setting
 # Load the default locale's vocabularies and make the clients during the init phase, before the first shard.
 locale_data(DEFAULT_LOCALE)
