@@ -5,10 +5,13 @@ from __future__ import annotations
 import importlib
 import resource
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _WARM_UP_RECORDS = 1000
 
@@ -51,7 +54,12 @@ def _run(target: str, args: tuple[Any, ...]) -> Measurement:
     return Measurement(seconds, int(produced), peak_kb / 1024)
 
 
+def call_in_fresh_process(function: Callable[..., T], *args: Any) -> T:
+    """`function(*args)` in a new spawned interpreter (nothing imported or cached yet); its result."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
+
+
 def in_fresh_process(target: str, *args: Any) -> Measurement:
     """`target` is "module.function", called with `*args` whose last item is the record count; returns bytes."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        return pool.submit(_run, target, args).result()
+    return call_in_fresh_process(_run, target, args)
