@@ -74,6 +74,16 @@ def test_generate_answers_202_with_the_original_message(api: Api) -> None:
         ({**GENERATE, "colour": "red"}, "colour", "colour is not a recognised field"),
         ({"data_type": "user"}, "record_count", "record_count is required"),
         ({**GENERATE, "seed": -1}, "seed", "seed must be at least 0"),
+        (
+            {**GENERATE, "output_format": "sql", "options": {"table_name": "users; DROP TABLE x"}},
+            "options.table_name",
+            "options.table_name must match",
+        ),
+        (
+            {**GENERATE, "options": {"delimiter": ":"}},
+            "options.delimiter",
+            "options.delimiter must be one of",
+        ),
     ],
 )
 def test_invalid_requests_get_422_with_a_sentence_per_field(
@@ -82,6 +92,13 @@ def test_invalid_requests_get_422_with_a_sentence_per_field(
     problem = error(api.call("POST", "/api/generate", body), 422)
     details = {d["field"]: d["message"] for d in problem["details"]}
     assert field in details and details[field].startswith(sentence), details
+
+
+def test_sql_jobs_take_their_options(api: Api) -> None:
+    options = {"sql_dialect": "mysql", "table_name": "people", "rows_per_insert": 1000}
+    reply = api.call("POST", "/api/generate", {**GENERATE, "output_format": "sql", "options": options})
+    assert reply.status == 202, reply.text
+    assert api.call("GET", f"/api/jobs/{reply.json()['job_id']}").json()["output_format"] == "sql"
 
 
 def test_malformed_too_large_and_wrong_type_bodies(api: Api) -> None:

@@ -11,7 +11,9 @@ from pydantic.config import JsonDict
 
 from synthdata.engine import COMPRESSIONS, FORMATS, LOCALES
 from synthdata.engine.datasets import BUILT_IN
+from synthdata.engine.escapes import SQL_DIALECTS
 from synthdata.engine.rng import SEED_MAX
+from synthdata.engine.writers import CSV_DELIMITERS, ROWS_PER_INSERT, TABLE_NAME_PATTERN, FormatOptions
 from synthdata.jobs.job import JobStatus
 from synthdata.settings import get_settings
 
@@ -21,12 +23,19 @@ if TYPE_CHECKING:  # the type checker sees plain strings; pydantic and OpenAPI s
     Compression: TypeAlias = str
     Locale: TypeAlias = str
     JobStatusName: TypeAlias = str
+    Delimiter: TypeAlias = str
+    SqlDialectName: TypeAlias = str
+    RowsPerInsert: TypeAlias = int
 else:
     DataType = Literal[tuple(BUILT_IN)]
     OutputFormat = Literal[FORMATS]
     Compression = Literal[COMPRESSIONS]
     Locale = Literal[LOCALES]
     JobStatusName = Literal[tuple(s.value for s in JobStatus)]
+    Delimiter = Literal[CSV_DELIMITERS]
+    SqlDialectName = Literal[tuple(SQL_DIALECTS)]
+    RowsPerInsert = Literal[ROWS_PER_INSERT]
+_WRITING = FormatOptions()  # the writer's defaults
 PREVIEW_MAX = 100
 # Exactly one of data_type and template_id is a string (null counts as absent), in JSON Schema's words.
 _ONE_SOURCE: JsonDict = {
@@ -62,8 +71,30 @@ class GenerateOptions(_Strict):
         description=(
             "CSV only: a text value from your template that a spreadsheet would run as a formula (starting with "
             "= + - @, a tab, CR or NUL, and not a number) gets a leading ' (OWASP's advice), and values with ; are "
-            "quoted. Set false to get those values verbatim, e.g. for a program rather than a spreadsheet."
+            "quoted. Set false to get those values verbatim, e.g. for a program rather than a spreadsheet. "
+            "Also applies to TSV; SQL and JSON are for programs and hold values verbatim."
         ),
+    )
+    # An option for another format than the job's is accepted and has no effect.
+    delimiter: Delimiter = Field(
+        _WRITING.delimiter, description="CSV only: the field separator (values holding it are quoted)."
+    )
+    header: bool = Field(_WRITING.header, description="CSV and TSV: a first line of column names.")
+    sql_dialect: SqlDialectName = Field(
+        _WRITING.sql_dialect,
+        description=(
+            "SQL only: how literals and identifiers are written. Strings single-quoted with ' doubled (MySQL "
+            "also doubles backslashes), booleans TRUE/FALSE (sqlite: 1/0), nulls NULL, dates ISO text "
+            "(MySQL datetimes as 'YYYY-MM-DD hh:mm:ss' in UTC). The file starts with CREATE TABLE IF NOT EXISTS."
+        ),
+    )
+    table_name: str = Field(
+        _WRITING.table_name,
+        pattern=TABLE_NAME_PATTERN,
+        description="SQL only: the table the INSERT statements fill (a letter or _, then letters, digits, _).",
+    )
+    rows_per_insert: RowsPerInsert = Field(
+        _WRITING.rows_per_insert, description="SQL only: rows per INSERT statement (the last may have fewer)."
     )
 
 
@@ -90,9 +121,7 @@ class GenerateRequest(_Strict):
     )
     locale: Locale = Field("en_US", description="Locale of names, places and formats")
     compression: Compression | None = Field(None, description="Compress the file with gzip")
-    options: GenerateOptions = Field(
-        default_factory=lambda: GenerateOptions(realistic_email_domains=False, csv_formula_protection=True)
-    )
+    options: GenerateOptions = Field(default_factory=lambda: GenerateOptions.model_validate({}))
 
     model_config = ConfigDict(
         extra="forbid",

@@ -15,7 +15,7 @@ from synthdata.engine.dataset import BlockContext, Dataset, FieldInfo
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.engine.locale_data import DEFAULT_LOCALE, LOCALES
 from synthdata.engine.rng import BLOCK_ROWS
-from synthdata.engine.writers import FORMATS, max_row_bytes, write_piece
+from synthdata.engine.writers import FORMATS, FormatOptions, max_row_bytes, write_piece
 
 ENGINE_VERSION = "1.1.0"
 COMPRESSIONS = ("gzip",)
@@ -29,6 +29,7 @@ __all__ = [
     "LOCALES",
     "Dataset",
     "FieldInfo",
+    "FormatOptions",
     "content_type",
     "estimate_record_bytes",
     "get_dataset",
@@ -76,7 +77,7 @@ def iter_rendered_blocks(
         raise ValueError("compressed ranges must start on a block boundary")
     names = [f.name for f in dataset.fields]
     opts = dict(options or {})
-    protection = bool(opts.get("csv_formula_protection", True))
+    writing = FormatOptions.from_options(opts)
     for block in range(start // BLOCK_ROWS, (stop - 1) // BLOCK_ROWS + 1):
         block_start = block * BLOCK_ROWS
         lo, hi = max(start, block_start) - block_start, min(stop, block_start + BLOCK_ROWS) - block_start
@@ -89,7 +90,8 @@ def iter_rendered_blocks(
             columns,
             first_row=block_start + lo == 0,
             last_row=block_start + hi == total,
-            formula_protection=protection,
+            start_row=block_start + lo,
+            options=writing,
         ).encode()
         yield (gzip_member(text) if compression else text), hi - lo
 
@@ -151,7 +153,9 @@ def estimate_record_bytes(
     return len(piece) / BLOCK_ROWS
 
 
-def max_record_bytes(dataset: Dataset, *, fmt: str, compression: str | None) -> float | None:
+def max_record_bytes(
+    dataset: Dataset, *, fmt: str, compression: str | None, options: dict[str, Any] | None = None
+) -> float | None:
     """The most bytes a record of the file can take, from its fields' bounded widths (templates); None when a
     field states no bound (built-in datasets, whose sampled estimate is the plan).
 
@@ -164,15 +168,22 @@ def max_record_bytes(dataset: Dataset, *, fmt: str, compression: str | None) -> 
     widths = [field.max_bytes for field in dataset.fields if field.max_bytes is not None]
     if len(widths) < len(dataset.fields):
         return None
-    text = max_row_bytes(fmt, dataset.fields, widths)
+    text = max_row_bytes(fmt, dataset.fields, widths, FormatOptions.from_options(options))
     return max_gzip_bytes(text * BLOCK_ROWS) / BLOCK_ROWS if compression else float(text)
+
+
+_MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "json": "application/json",
+    "ndjson": "application/x-ndjson",
+    "sql": "application/sql",
+}
 
 
 def content_type(fmt: str, compression: str | None) -> tuple[str, str | None, str]:
     """(Content-Type, Content-Encoding, file extension) of a file."""
-    media = {"csv": "text/csv; charset=utf-8", "json": "application/json", "ndjson": "application/x-ndjson"}[
-        fmt
-    ]
+    media = _MEDIA_TYPES[fmt]
     if compression == "gzip":
         return media, "gzip", f"{fmt}.gz"
     return media, None, fmt

@@ -1,4 +1,4 @@
-"""A column of generated values and its text forms for CSV and JSON, built without a Python loop per value.
+"""A column of generated values and its text forms for CSV, TSV, SQL and JSON, built without a Python loop per value.
 
 Conversions use C-level iteration (`map` over a builtin, numpy casts) so a million values cost milliseconds.
 """
@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from json.encoder import encode_basestring  # the C encoder: one C call per string
 from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
+
+from synthdata.engine.escapes import SqlDialect, sql_strings, tsv_escape_all
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime"]
 
@@ -25,28 +28,34 @@ _FORMULA_STARTS = np.asarray(["=", "+", "-", "@", "\t", "\r", "\0"], dtype=Strin
 _SEPARATOR = "\x1f"  # joins values for one scan; a value containing it only costs a needless quoting pass
 
 
-def csv_escape(text: str) -> str:
+def _specials(delimiter: str) -> tuple[str, ...]:
+    return _CSV_SPECIAL if delimiter in _CSV_SPECIAL else (*_CSV_SPECIAL, delimiter)
+
+
+def csv_escape(text: str, delimiter: str = ",") -> str:
     """RFC 4180 quoting for one value (headers; columns use `csv_escape_all`)."""
-    if any(ch in text for ch in _CSV_SPECIAL) or text != text.strip(" "):
+    if any(ch in text for ch in _specials(delimiter)) or text != text.strip(" "):
         return '"' + text.replace('"', '""') + '"'
     return text
 
 
-def _needs_no_quoting(values: list[str]) -> bool:
+def _needs_no_quoting(values: list[str], specials: tuple[str, ...]) -> bool:
     """One C-level scan of the whole column: most columns never contain a comma, quote or line break."""
     joined = _SEPARATOR.join(values)
-    if any(ch in joined for ch in _CSV_SPECIAL):
+    if any(ch in joined for ch in specials):
         return False
     return f"{_SEPARATOR} " not in joined and f" {_SEPARATOR}" not in joined and joined == joined.strip(" ")
 
 
-def csv_escape_all(values: list[str]) -> list[str]:
-    """RFC 4180 quoting of a whole column with numpy's vectorized string functions."""
-    if not values or _needs_no_quoting(values):
+def csv_escape_all(values: list[str], delimiter: str = ",") -> list[str]:
+    """RFC 4180 quoting of a whole column with numpy's vectorized string functions; values holding the
+    `delimiter` (any of , ; | tab) are quoted too."""
+    specials = _specials(delimiter)
+    if not values or _needs_no_quoting(values, specials):
         return values
     text = np.asarray(values, dtype=StringDType())
     needs = np.strings.startswith(text, " ") | np.strings.endswith(text, " ")
-    for ch in _CSV_SPECIAL:
+    for ch in specials:
         needs |= np.strings.find(text, ch) >= 0
     quoted = np.strings.replace(text[needs], '"', '""')
     text[needs] = np.strings.add(np.strings.add('"', quoted), '"')
@@ -149,20 +158,52 @@ class Column:
         array[self.nulls] = null_text
         return array.tolist()  # type: ignore[no-any-return]
 
-    def csv_text(self, formula_protection: bool = True) -> list[str]:
+    def csv_text(self, formula_protection: bool = True, delimiter: str = ",") -> list[str]:
         """Values as CSV fields (quoted where needed, nulls empty, user literals neutralized unless
         `formula_protection` is off)."""
         neutralize = self.user_literal and formula_protection
+        # ascii_safe promises no comma, semicolon, quote or line break; "|" and tab are checked.
+        safe = self.ascii_safe and delimiter in _CSV_SPECIAL
 
         def encode(text: list[str]) -> list[str]:
             text = neutralize_formulas(text) if neutralize else text
-            return text if self.ascii_safe else csv_escape_all(text)
+            return text if safe else csv_escape_all(text, delimiter)
 
+        return self._text_form(f"csv:{neutralize}:{safe}:{delimiter}", encode, "")
+
+    def tsv_text(self, formula_protection: bool = True) -> list[str]:
+        """Values as TSV fields: tab, line breaks and backslash escaped (\\t \\n \\r \\\\), nulls empty."""
+        neutralize = self.user_literal and formula_protection
+
+        def encode(text: list[str]) -> list[str]:
+            return tsv_escape_all(neutralize_formulas(text) if neutralize else text)
+
+        return self._text_form(f"tsv:{neutralize}", encode, "")
+
+    def sql_text(self, dialect: SqlDialect) -> list[str]:
+        """Values as SQL literals of `dialect`: strings, dates and times quoted, numbers bare, nulls NULL."""
+        if self.kind in ("int", "float"):
+            return self._with_nulls(self.plain_text(), "NULL")
+        if self.kind == "bool":
+            true, false = dialect.booleans
+            return self._with_nulls(np.where(np.asarray(self.values), true, false).tolist(), "NULL")
+        if self.kind == "datetime" and dialect.name == "mysql":
+            # MySQL's DATETIME takes no zone designator: the same UTC instant, as "YYYY-MM-DD hh:mm:ss".
+            iso = np.datetime_as_string(np.asarray(self.values, dtype="datetime64[s]")).astype(StringDType())
+            text = np.strings.replace(iso, "T", " ").tolist()
+            return self._with_nulls(sql_strings(text, dialect), "NULL")
+        return self._text_form(f"sql:{dialect.name}", partial(sql_strings, dialect=dialect), "NULL")
+
+    def _text_form(
+        self, encoding: str, encode: Callable[[list[str]], list[str]], null_text: str
+    ) -> list[str]:
+        """Strings (and dates and times, for SQL) through `encode`, once per vocabulary word when categorical;
+        other kinds as plain text."""
         if self.kind == "str" and self.vocabulary is not None:
-            encoding = f"csv:{neutralize}:{self.ascii_safe}"
-            return self._with_nulls(self._categorical_text(encoding, encode), "")
+            return self._with_nulls(self._categorical_text(encoding, encode), null_text)
         text = self.plain_text()
-        return self._with_nulls(encode(text) if self.kind == "str" else text, "")
+        quoted = self.kind == "str" or (encoding.startswith("sql:") and self.kind in ("date", "datetime"))
+        return self._with_nulls(encode(text) if quoted else text, null_text)
 
     def json_text(self) -> list[str]:
         """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`)."""

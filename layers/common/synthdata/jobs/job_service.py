@@ -122,7 +122,9 @@ class JobService:
             per_record,
             target_part_bytes=settings.shard_target_bytes,
             min_part_bytes=settings.part_min_bytes,
-            max_record_bytes=max_record_bytes(dataset, fmt=fmt, compression=compression),
+            max_record_bytes=max_record_bytes(
+                dataset, fmt=fmt, compression=compression, options=spec.options
+            ),
         )
         job_id = str(uuid.uuid4())
         media, encoding, _ = content_type(spec.output_format, spec.compression)
