@@ -18,7 +18,7 @@ from synthdata.api import docs, endpoints, http, schemas, submission, template_s
 from synthdata.engine import ENGINE_VERSION
 from synthdata.jobs.paging import TOKEN_PATTERN
 from synthdata.settings import get_settings
-from synthdata.wiring import job_service, template_store
+from synthdata.wiring import job_service, template_store, webhook_secrets
 
 logger = Logger()
 tracer = Tracer()
@@ -170,6 +170,28 @@ def get_manifest(job_id: str) -> schemas.ManifestResponse:
 )
 def get_usage() -> schemas.UsageResponse:
     return endpoints.usage(owner(), job_service())
+
+
+@app.get(
+    "/api/webhook-secret",
+    summary="Your key's webhook secret (made on first request)",
+    operation_id="get_webhook_secret",
+    responses=ok(schemas.WebhookSecretResponse),
+)
+def get_webhook_secret() -> Response[Any]:
+    body = endpoints.webhook_secret(webhook_secrets().secret_for(owner()))
+    return http.json_response(body, headers={"Cache-Control": "no-store"})
+
+
+@app.post(
+    "/api/webhook-secret/rotate",
+    summary="Replace your key's webhook secret; deliveries from now on are signed with the new one",
+    operation_id="rotate_webhook_secret",
+    responses=ok(schemas.WebhookSecretResponse),
+)
+def rotate_webhook_secret() -> Response[Any]:
+    body = endpoints.webhook_secret(webhook_secrets().rotate(owner()))
+    return http.json_response(body, headers={"Cache-Control": "no-store"})
 
 
 @app.get(

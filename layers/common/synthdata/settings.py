@@ -10,6 +10,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from synthdata.errors import ValidationFailed
+from synthdata.webhooks.url_policy import UrlPolicy
 
 
 class SettingsError(RuntimeError):
@@ -28,6 +29,8 @@ class Settings(BaseModel):
     express_queue_url: str = Field(min_length=1)
     finalize_queue_url: str = Field(min_length=1)
     usage_table: str = Field(min_length=1)
+    webhook_queue_url: str = Field(min_length=1)
+    webhook_secrets_table: str = Field(min_length=1)
     # Only the authorizer needs the usage plan, only the API the paging key (see `usage_plan`, `paging_key`).
     usage_plan_name: str = ""
     paging_key_secret: str = ""
@@ -41,6 +44,12 @@ class Settings(BaseModel):
     daily_record_budget_per_key: int = Field(20_000_000, ge=1)
     job_deadline_minutes: int = 30
     sweep_attempts_limit: int = Field(3, ge=1)  # failed sweeps of one job before it is failed with the reason
+    # Webhooks (synthdata.webhooks): each a template parameter with this default, docs/SECURITY.md "Limits".
+    webhook_max_url_length: int = Field(2048, ge=16, le=8192)
+    webhook_timeout_seconds: float = Field(10, gt=0, le=10)  # x BatchSize 5 stays within the 60 s function
+    webhook_max_attempts: int = Field(8, ge=1, le=20)  # the webhook queue's maxReceiveCount
+    webhook_retry_base_seconds: int = Field(30, ge=1, le=3600)
+    webhook_allow_local_http: bool = False  # the local stack's receivers only: http://127.0.0.1
     # Shard sizing; lowered only by tests that run against a moto with a lowered part minimum.
     shard_target_bytes: int = Field(16 * 1024 * 1024, ge=1)
     part_min_bytes: int = Field(5 * 1024 * 1024, ge=1)
@@ -71,6 +80,10 @@ class Settings(BaseModel):
         if not self.paging_key_secret:
             raise SettingsError("synthdata cannot start: environment variable PAGING_KEY_SECRET is missing")
         return self.paging_key_secret
+
+    def webhook_policy(self) -> UrlPolicy:
+        """Where callback URLs may point (synthdata.webhooks.url_policy), from the webhook settings."""
+        return UrlPolicy(self.webhook_max_url_length, self.webhook_allow_local_http)
 
     def record_count_rule(self, record_count: int) -> str | None:
         """The one statement of the record_count rule: None when it holds, else the sentence naming the bounds."""

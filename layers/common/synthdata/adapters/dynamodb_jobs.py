@@ -54,6 +54,7 @@ def job_to_item(job: Job) -> dict[str, Any]:
         "template_id": spec.template_id,
         "template_name": spec.template_name,
         "template_schema": spec.template_schema,
+        "callback_url": spec.callback_url,
         "deadline": job.deadline,
         "started_at": job.started_at,
         "completed_at": job.completed_at,
@@ -81,6 +82,7 @@ def job_from_item(item: dict[str, Any]) -> Job:
         template_name=item.get("template_name"),
         template_schema=from_dynamo(item.get("template_schema")),
         options=from_dynamo(item.get("options")) or {},
+        callback_url=item.get("callback_url"),
     )
     size = item.get("file_size_bytes")
     return Job(

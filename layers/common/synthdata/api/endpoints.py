@@ -9,9 +9,15 @@ from synthdata.api import schemas, template_schemas
 from synthdata.engine import BLOCK_ROWS, FORMATS, LOCALES, Dataset, get_dataset, preview_records
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.engine.rng import new_seed
+from synthdata.errors import ValidationFailed
+from synthdata.jobs.files import JobFiles
 from synthdata.jobs.job import Job, JobSpec, JobStatus
 from synthdata.jobs.job_service import JobService
 from synthdata.templates.template import Template, TemplateStore
+from synthdata.webhooks.ports import WebhookSecret
+from synthdata.webhooks.secrets import WebhookSecrets
+from synthdata.webhooks.signing import SIGNATURE_HEADER, TOLERANCE_SECONDS
+from synthdata.webhooks.url_policy import RefusedDestination, Resolver, UnresolvedHost, UrlPolicy, destination
 
 
 def spec_for(owner: str, request: schemas.GenerateRequest, templates: TemplateStore) -> JobSpec:
@@ -33,6 +39,28 @@ def spec_for(owner: str, request: schemas.GenerateRequest, templates: TemplateSt
         template_name=template.name if template else None,
         template_schema=template.schema_fields if template else None,
         options=request.options.model_dump(),
+        callback_url=request.callback_url,
+    )
+
+
+def admit_callback(
+    owner: str, url: str, policy: UrlPolicy, resolve: Resolver, secrets: WebhookSecrets
+) -> None:
+    """422 naming callback_url unless every address of its host may receive webhooks; then the key's webhook
+    secret is made, if it has none yet, so that delivery only ever reads it."""
+    try:
+        destination(url, policy, resolve)
+    except (RefusedDestination, UnresolvedHost) as refused:
+        raise ValidationFailed.one("callback_url", str(refused)) from None
+    secrets.secret_for(owner)
+
+
+def webhook_secret(secret: WebhookSecret) -> schemas.WebhookSecretResponse:
+    return schemas.WebhookSecretResponse(
+        secret=secret.secret,
+        created_at=secret.created_at,
+        signature_header=SIGNATURE_HEADER,
+        tolerance_seconds=TOLERANCE_SECONDS,
     )
 
 
@@ -45,7 +73,7 @@ def accepted(job_id: str, record_count: int, source: str, from_template: bool) -
     )
 
 
-def job_response(job: Job, jobs: JobService, *, with_link: bool) -> schemas.JobResponse:
+def job_response(job: Job, jobs: JobFiles, *, with_link: bool) -> schemas.JobResponse:
     """The client's view of a job; a fresh download link when completed and the file still exists."""
     link = (
         jobs.presign(job)

@@ -13,11 +13,12 @@ from aws_lambda_powertools.utilities.idempotency import (
 )
 
 from synthdata import aws
+from synthdata.adapters import dns
 from synthdata.api import schemas
-from synthdata.api.endpoints import spec_for
+from synthdata.api.endpoints import admit_callback, spec_for
 from synthdata.engine.locale_data import DEFAULT_LOCALE, locale_data
-from synthdata.settings import Settings
-from synthdata.wiring import job_service, template_store
+from synthdata.settings import Settings, get_settings
+from synthdata.wiring import job_service, template_store, webhook_secrets
 
 IDEMPOTENCY_SECONDS = 24 * 3600
 
@@ -30,7 +31,13 @@ CONFIG = IdempotencyConfig(
 
 def submit(owner: str, request: schemas.GenerateRequest) -> dict[str, Any]:
     """Create the job; what the response needs, as plain JSON (the idempotency record stores it)."""
-    job = job_service().submit(owner, spec_for(owner, request, template_store()))
+    spec = spec_for(owner, request, template_store())
+    if spec.callback_url:
+        settings = get_settings()
+        admit_callback(
+            owner, spec.callback_url, settings.webhook_policy(), dns.resolve_host, webhook_secrets()
+        )
+    job = job_service().submit(owner, spec)
     return {"job_id": job.job_id, "record_count": job.spec.record_count, "source": job.spec.source_name}
 
 

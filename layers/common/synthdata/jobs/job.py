@@ -38,6 +38,7 @@ class JobSpec:
     template_name: str | None = None
     template_schema: list[dict[str, Any]] | None = None  # frozen copy: workers never read the templates table
     options: dict[str, Any] = field(default_factory=dict)
+    callback_url: str | None = None  # told when the job completes or fails (synthdata.webhooks)
 
     @property
     def source_name(self) -> str:

@@ -10,28 +10,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from synthdata.clock import iso, parse_iso, utc_now
+from synthdata.clock import iso, utc_now
 from synthdata.engine import ENGINE_VERSION, content_type, estimate_record_bytes, max_record_bytes
 from synthdata.errors import Conflict, Gone, NotFound, TooManyRequests
 from synthdata.jobs import limits
+from synthdata.jobs.files import DownloadLink, JobFiles, file_name
 from synthdata.jobs.job import ACTIVE_STATUSES, Job, JobSpec, JobStatus, Shard
 from synthdata.jobs.paging import decode_token, encode_token
 from synthdata.jobs.pipeline import Pipeline
 from synthdata.jobs.planning import plan_shards
-from synthdata.jobs.ports import JobPorts
 from synthdata.jobs.sources import dataset_for
-from synthdata.settings import Settings
 
 TTL_GRACE_DAYS = 30  # job records outlive their files, so downloads can answer 410 rather than 404
 UNFINISHED_RETRY_SECONDS = 5  # the Retry-After of a download or manifest asked for before the job completed
-
-
-@dataclass(frozen=True)
-class DownloadLink:
-    url: str
-    url_expires_at: str  # the link's expiry, not the file's
-    file_expires_at: str
-    filename: str
 
 
 @dataclass(frozen=True)
@@ -43,16 +34,8 @@ class JobListing:
     next_token: str | None
 
 
-def file_name(spec: JobSpec) -> str:
-    """What the download is called, e.g. user-10000.csv or template-500.json.gz."""
-    _, _, extension = content_type(spec.output_format, spec.compression)
-    return f"{spec.source_name}-{spec.record_count}.{extension}"
-
-
 @dataclass
-class JobService:
-    settings: Settings
-    ports: JobPorts
+class JobService(JobFiles):
     paging_key: bytes  # signs the next_token cursors this service hands out
 
     @property
@@ -188,16 +171,6 @@ class JobService:
             raise Conflict(f"Job {job_id} is {current.status.value} and can no longer be cancelled")
         return self.get(owner, job_id)
 
-    def file_expires_at(self, job: Job) -> str | None:
-        """When the job's file (and its manifest) are deleted: MaxFileAgeDays after completion."""
-        if job.completed_at is None:
-            return None
-        return iso(parse_iso(job.completed_at) + timedelta(days=self.settings.max_file_age_days))
-
-    def file_expired(self, job: Job) -> bool:
-        expires = self.file_expires_at(job)
-        return expires is not None and utc_now() >= parse_iso(expires)
-
     def download_link(self, owner: str, job_id: str) -> DownloadLink:
         """A fresh presigned URL for a completed job's file."""
         job = self._with_file(owner, job_id, "file")
@@ -232,19 +205,6 @@ class JobService:
     def _expired(self, job_id: str) -> Gone:
         days = self.settings.max_file_age_days
         return Gone(f"The file of job {job_id} has expired (files are kept {days} days)")
-
-    def presign(self, job: Job) -> DownloadLink:
-        media, encoding, _ = content_type(job.spec.output_format, job.spec.compression)
-        expires_in = self.settings.download_url_expiry_seconds
-        url = self.ports.objects.presigned_download(
-            job.file_key,
-            filename=file_name(job.spec),
-            content_type=media,
-            content_encoding=encoding,
-            expires_in=expires_in,
-        )
-        url_expires_at = iso(utc_now() + timedelta(seconds=expires_in))
-        return DownloadLink(url, url_expires_at, self.file_expires_at(job) or "", file_name(job.spec))
 
 
 def _is_uuid(text: str) -> bool:

@@ -7,6 +7,7 @@ job's upload is aborted so no partial file can ever be downloaded.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from synthdata.jobs.sources import dataset_for
 from synthdata.settings import Settings
 
 MAX_ERROR_TEXT = 300
+LOG = logging.getLogger(__name__)
 
 
 class ShardFailed(Exception):
@@ -121,6 +123,7 @@ class Pipeline:
         if self.ports.jobs.mark_completed(
             job, now_iso=iso(utc_now()), size=size, checksum=checksum.value, manifest_key=manifest_key
         ):
+            self._notify(job, JobStatus.COMPLETED)
             return "completed"
         return "already-final"
 
@@ -155,7 +158,19 @@ class Pipeline:
         objects.abort_upload(job.file_key, job.upload_id)
         if won and objects.object_size(job.file_key) is not None:
             objects.delete_object(job.file_key)
+        if won:
+            self._notify(job, JobStatus.FAILED)
         return "failed" if won else "already-final"
+
+    def _notify(self, job: Job, status: JobStatus) -> None:
+        """Queue the job's webhook, once, by the writer that ended it. Never raises: the job has ended whatever
+        becomes of its notice, and the finalizer must not retry a job that is already final."""
+        if not job.spec.callback_url:
+            return
+        try:
+            self.ports.notices.job_ended(job.job_id, status)
+        except Exception:
+            LOG.exception("webhook notice not queued", extra={"job_id": job.job_id, "status": status.value})
 
     def fail_dead_shard(self, task: ShardTask, attempts: int) -> str:
         """A shard message exhausted its retries (dead-letter queue): the job cannot complete."""

@@ -162,6 +162,12 @@ class UsageLedger(Protocol):
     def used(self, owner: str, day: str) -> int: ...
 
 
+class JobNotices(Protocol):
+    """Tells the webhook queue that a job with a callback_url ended; delivery happens elsewhere, later."""
+
+    def job_ended(self, job_id: str, status: JobStatus) -> None: ...
+
+
 @dataclass(frozen=True)
 class JobPorts:
     """The outside dependencies of the job domain, wired once per process (synthdata.wiring)."""
@@ -170,3 +176,4 @@ class JobPorts:
     objects: ObjectStore
     tasks: TaskQueue
     usage: UsageLedger
+    notices: JobNotices

@@ -1,0 +1,1 @@
+"""Completion webhooks: signing, the callback URL policy (SSRF), per-key secrets and delivery."""
