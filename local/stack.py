@@ -6,7 +6,8 @@ SAM CLI's local API Gateway. Ctrl-C (or SIGTERM) stops everything.
 
 Environment: PORT (API, default 3000), MOTO_PORT (default: a free port), LOCAL_API_KEYS (comma-separated extra
 keys), LOCAL_VISIBILITY_TIMEOUT (seconds, shortens SQS retries), LOCAL_SWEEP_SECONDS (overdue sweep period),
-S3_UPLOAD_PART_MIN_SIZE (moto's multipart minimum, bytes), LOCAL_PARAMETER_<Name> (a template parameter's value).
+S3_UPLOAD_PART_MIN_SIZE (moto's multipart minimum, bytes), LOCAL_PARAMETER_<Name> (a template parameter's value;
+WebhookAllowLocalHttp defaults to true here, so webhooks may go to http://127.0.0.1:<port>).
 
 Stopping (Ctrl-C reaches the terminal's whole process group): only this process acts on it, in order: the pollers
 and their worker processes, then the gateway, then the moto server, which runs in its own session so that
@@ -96,6 +97,8 @@ def main() -> int:
             for k, v in os.environ.items()
             if k.startswith("LOCAL_PARAMETER_")
         }
+        # The local stack's webhook receivers listen on http://127.0.0.1 (template parameter, off on AWS).
+        overrides.setdefault("WebhookAllowLocalHttp", "true")
         template = load_template(parameter_overrides=overrides)
         extra_keys = [k.strip() for k in os.environ.get("LOCAL_API_KEYS", "").split(",") if k.strip()]
         resources = create_resources(template, extra_api_keys=extra_keys)

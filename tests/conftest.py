@@ -19,6 +19,7 @@ _FUNCTION_DIRS = {
     "AuthorizerFunction": "authorizer",
     "WorkerFunction": "worker",
     "FinalizerFunction": "finalizer",
+    "WebhookFunction": "webhook",
 }
 
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from synthdata.jobs.job import ACTIVE_STATUSES, Job, JobStatus, Shard
 from synthdata.jobs.messages import FinalizeRequest, ShardTask
 from synthdata.jobs.ports import Checksum, JobPage, JobPorts, Part, PartsRejected, UploadGone
+from synthdata.webhooks.messages import JobEnded
+from synthdata.webhooks.ports import SendFailed, WebhookSecret
+from synthdata.webhooks.url_policy import Destination
 
 
 class InjectedFault(Exception):
@@ -272,13 +275,67 @@ class InMemoryUsageLedger:
         return self.totals.get((owner, day), 0)
 
 
+class InMemoryJobNotices:
+    """Webhook notices as they would be queued."""
+
+    def __init__(self) -> None:
+        self.sent: list[JobEnded] = []
+        self.faults = Faults()
+
+    def job_ended(self, job_id: str, status: JobStatus) -> None:
+        self.faults.check("job_ended")
+        self.sent.append(JobEnded(job_id=job_id, status=status.value))
+
+
+class InMemoryWebhookSecretStore:
+    def __init__(self) -> None:
+        self.items: dict[str, WebhookSecret] = {}
+
+    def get(self, owner: str) -> WebhookSecret | None:
+        return self.items.get(owner)
+
+    def create(self, candidate: WebhookSecret) -> WebhookSecret:
+        return self.items.setdefault(candidate.owner, candidate)
+
+    def replace(self, new: WebhookSecret) -> None:
+        self.items[new.owner] = new
+
+
+@dataclass
+class Posted:
+    destination: Destination
+    body: bytes
+    headers: dict[str, str]
+    timeout: float
+
+
+class ScriptedWebhookSender:
+    """Answers each POST with the next scripted status (None: no answer); 200 once the script is used up."""
+
+    def __init__(self, *answers: int | None) -> None:
+        self.answers = list(answers)
+        self.posted: list[Posted] = []
+
+    def post(
+        self, destination: Destination, body: bytes, headers: Mapping[str, str], timeout: float
+    ) -> int:
+        self.posted.append(Posted(destination, body, dict(headers), timeout))
+        answer = self.answers.pop(0) if self.answers else 200
+        if answer is None:
+            raise SendFailed("ConnectionRefused")
+        return answer
+
+
 @dataclass
 class FakePorts:
     jobs: InMemoryJobStore = field(default_factory=InMemoryJobStore)
     objects: InMemoryObjectStore = field(default_factory=InMemoryObjectStore)
     tasks: InMemoryTaskQueue = field(default_factory=InMemoryTaskQueue)
     usage: InMemoryUsageLedger = field(default_factory=InMemoryUsageLedger)
+    notices: InMemoryJobNotices = field(default_factory=InMemoryJobNotices)
 
     @property
     def ports(self) -> JobPorts:
-        return JobPorts(jobs=self.jobs, objects=self.objects, tasks=self.tasks, usage=self.usage)
+        return JobPorts(
+            jobs=self.jobs, objects=self.objects, tasks=self.tasks, usage=self.usage, notices=self.notices
+        )

@@ -25,7 +25,9 @@ from synthdata.webhooks.messages import JobEnded
 logger = Logger()
 tracer = Tracer()
 metrics = Metrics()
-processor = BatchProcessor(event_type=EventType.SQS)
+# A receiver that is down fails whole batches: that is its outage, not this function's error, so the failures are
+# reported per message (the messages retry with backoff) instead of raising (Powertools batch docs).
+processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 warnings.filterwarnings("ignore", "No application metrics to publish")
 deliverer = wiring.deliverer(get_settings())  # fails here, at init, if the environment lacks a setting
 notices = wiring.webhook_notices(get_settings())

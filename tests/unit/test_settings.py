@@ -15,6 +15,8 @@ REQUIRED = {
     "EXPRESS_QUEUE_URL": "https://sqs/express",
     "FINALIZE_QUEUE_URL": "https://sqs/finalize",
     "USAGE_TABLE": "usage",
+    "WEBHOOK_QUEUE_URL": "https://sqs/webhooks",
+    "WEBHOOK_SECRETS_TABLE": "webhook-secrets",
 }
 
 

@@ -16,11 +16,13 @@ from synthdata.errors import BadRequest, ValidationFailed
 def job_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     from synthdata.settings import get_settings
 
-    for name in ("JOBS_TABLE", "TEMPLATES_TABLE", "IDEMPOTENCY_TABLE", "DATA_BUCKET", "USAGE_TABLE"):
+    tables = ("JOBS_TABLE", "TEMPLATES_TABLE", "IDEMPOTENCY_TABLE", "DATA_BUCKET", "USAGE_TABLE", "WEBHOOK_SECRETS_TABLE")
+    for name in tables:
         monkeypatch.setenv(name, "x")
     monkeypatch.setenv("WORK_QUEUE_URL", "https://q/work")
     monkeypatch.setenv("EXPRESS_QUEUE_URL", "https://q/express")
     monkeypatch.setenv("FINALIZE_QUEUE_URL", "https://q/finalize")
+    monkeypatch.setenv("WEBHOOK_QUEUE_URL", "https://q/webhooks")
     monkeypatch.setenv("MAX_RECORDS", "5000")
     get_settings.cache_clear()
 

@@ -27,6 +27,8 @@ def settings(**overrides: Any) -> Settings:
         "express_queue_url": "express",
         "finalize_queue_url": "finalize",
         "usage_table": "usage",
+        "webhook_queue_url": "webhooks",
+        "webhook_secrets_table": "webhook-secrets",
         # Tiny parts, so a 30,000-row job has three shards without rendering megabytes.
         "shard_target_bytes": 1,
         "part_min_bytes": 1,
