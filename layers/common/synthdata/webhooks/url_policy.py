@@ -92,11 +92,11 @@ def address_problem(address: IPAddress, policy: UrlPolicy) -> str | None:
     for kind, found in (
         ("loopback", address.is_loopback),
         ("link-local", address.is_link_local),
-        ("private", address.is_private),
         ("multicast", address.is_multicast),
         ("unspecified", address.is_unspecified),
         ("reserved", address.is_reserved),
-    ):
+        ("private", address.is_private),
+    ):  # the most specific name first: most of these are also "private" to the ipaddress module
         if found:
             return f"is a {kind} address"
     if not address.is_global:  # e.g. 100.64.0.0/10, shared by carrier-grade NAT
@@ -120,7 +120,8 @@ def destination(url: str, policy: UrlPolicy, resolve: Resolver) -> Destination:
     for address in addresses:
         problem = address_problem(address, policy)
         if problem:
-            raise RefusedDestination(f"host {host} resolves to {address}, which {problem}")
+            where = f"address {address}" if host == str(address) else f"host {host} resolves to {address}, which"
+            raise RefusedDestination(f"{where} {problem}")
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     return Destination(scheme, host, port, target, str(addresses[0]))
 
