@@ -55,6 +55,10 @@ def webhook_notices(settings: Settings | None = None) -> SqsJobNotices:
     return SqsJobNotices((settings or get_settings()).webhook_queue_url)
 
 
+def _system_resolver(host: str, port: int) -> list[str]:
+    return dns.resolve_host(host, port)  # looked up at each call: tests stand in a resolver of their own
+
+
 def deliverer(settings: Settings | None = None) -> Deliverer:
     """Webhook delivery: the body is the job as GET /api/jobs/{id} shows it (fresh download link included)."""
     from synthdata.api.endpoints import job_response  # the wire's job body; only this function needs it
@@ -69,7 +73,7 @@ def deliverer(settings: Settings | None = None) -> Deliverer:
         jobs=DynamoJobStore(settings.jobs_table),
         secrets=DynamoWebhookSecretStore(settings.webhook_secrets_table),
         sender=Urllib3WebhookSender(),
-        resolve=dns.resolve_host,
+        resolve=_system_resolver,
         limits=DeliveryLimits(
             policy=settings.webhook_policy(),
             timeout_seconds=settings.webhook_timeout_seconds,

@@ -165,6 +165,8 @@ def _body_problem(event: dict[str, Any]) -> SynthdataError | None:
     if len(body.encode()) > MAX_BODY_BYTES:
         return PayloadTooLarge(f"The request body exceeds {MAX_BODY_BYTES // 1024} KiB")
     headers = {k.lower(): v for k, v in (event.get("headers") or {}).items()}
+    if not body and "content-type" not in headers:
+        return None  # no body at all (POST /api/webhook-secret/rotate): nothing to parse
     media = headers.get("content-type", "").split(";")[0].strip().lower()
     if media != "application/json":
         return UnsupportedMediaType("Send the body as JSON with Content-Type: application/json")
