@@ -31,9 +31,11 @@ from tests.conftest import load_handler
 from tests.integration.api.conftest import Api
 from tests.integration.pipeline.conftest import Context, Driver
 from tests.integration.test_sample_events import event
+from tests.integration.webhooks.conftest import Hooks
+from tests.webhook_receiver import running_receiver
 from tests.template_tools import logical_id_of, resources_of_type, translated_template
 
-FUNCTIONS = ("ApiFunction", "AuthorizerFunction", "WorkerFunction", "FinalizerFunction")
+FUNCTIONS = ("ApiFunction", "AuthorizerFunction", "WorkerFunction", "FinalizerFunction", "WebhookFunction")
 
 # (service, operation) -> the IAM action it needs (Service Authorization Reference). An operation missing here
 # fails the test: add it with its action rather than guess.
@@ -54,6 +56,7 @@ OPERATIONS: dict[tuple[str, str], str] = {
     ("s3", "DeleteObject"): "s3:DeleteObject",
     ("sqs", "SendMessage"): "sqs:SendMessage",
     ("sqs", "SendMessageBatch"): "sqs:SendMessage",
+    ("sqs", "ChangeMessageVisibility"): "sqs:ChangeMessageVisibility",
     ("apigateway", "GetUsagePlans"): "apigateway:GET",
     ("apigateway", "GetUsagePlanKeys"): "apigateway:GET",
     ("secretsmanager", "GetSecretValue"): "secretsmanager:GetSecretValue",
@@ -70,10 +73,15 @@ JUSTIFIED_UNUSED: dict[str, dict[tuple[str, str], str]] = {
             "Powertools idempotency reads the record when a failed conditional put "
             "returns no old item (ReturnValuesOnConditionCheckFailure unsupported)"
         ),
+        ("sqs:SendMessage", "WebhookNotices"): (
+            "JobService.submit -> Pipeline.fail when queueing a just-created job with a callback_url fails: "
+            "its failure is told to the webhook queue like any other"
+        ),
     },
     "AuthorizerFunction": {},
     "WorkerFunction": {},
     "FinalizerFunction": {},
+    "WebhookFunction": {},
 }
 
 
@@ -359,7 +367,9 @@ def _fail_put_object(**_: Any) -> None:
 def _drive_every_path(
     recorder: CallRecorder, resources: LocalResources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    authorizer, worker, finalizer = (recorder.load(f) for f in FUNCTIONS[1:])
+    monkeypatch.setenv("WEBHOOK_ALLOW_LOCAL_HTTP", "true")  # the receiver below listens on 127.0.0.1
+    get_settings.cache_clear()
+    authorizer, worker, finalizer, webhook = (recorder.load(f) for f in FUNCTIONS[1:])
     api = Api(recorder.load("ApiFunction"))
     driver = Driver(resources, worker, finalizer)
     s3 = boto3.client("s3")
@@ -411,6 +421,8 @@ def _drive_every_path(
     driver.pump("WorkDeadLetterQueue", finalizer, 10)
     assert api.call("GET", f"/api/jobs/{dead}").json()["status"] == "failed"
 
+    _drive_webhooks(api, driver, webhook)
+
     # Sweeps: a job past its deadline whose upload completed but whose manifest cannot be written is failed
     # after the attempts limit, and its file deleted.
     monkeypatch.setenv("JOB_DEADLINE_MINUTES", "-60")
@@ -426,6 +438,21 @@ def _drive_every_path(
     overdue_file = jobs.get_item(Key={"job_id": overdue})["Item"]["file_key"]
     assert "Contents" not in s3.list_objects_v2(Bucket=resources.buckets["DataBucket"], Prefix=overdue_file)
     driver.run()
+
+
+def _drive_webhooks(api: Api, driver: Driver, webhook: ModuleType) -> None:
+    """A job with a callback_url completes; its webhook fails once (500: backoff) and is then delivered."""
+    assert api.call("GET", "/api/webhook-secret").status == 200
+    assert api.call("POST", "/api/webhook-secret/rotate").status == 200
+    with running_receiver() as receiver:
+        receiver.answers = [500]
+        api.call("POST", "/api/generate", {**GENERATE, "callback_url": receiver.url})
+        driver.run()
+        hooks = Hooks(driver.resources, webhook, driver.sqs)
+        hooks.pump()
+        hooks.expire_backoff()
+        hooks.pump()
+        assert [r.status for r in receiver.wait_for(2)] == [500, 200]
 
 
 @pytest.fixture

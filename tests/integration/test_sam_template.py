@@ -96,7 +96,13 @@ def test_every_function_runs_python313_with_the_layer() -> None:
     assert globals_fn["Runtime"] == "python3.13"
     assert globals_fn["Layers"] == [{"Ref": "CommonLayer"}]
     functions = {k: v for k, v in template["Resources"].items() if v["Type"] == "AWS::Serverless::Function"}
-    assert set(functions) == {"ApiFunction", "AuthorizerFunction", "WorkerFunction", "FinalizerFunction"}
+    assert set(functions) == {
+        "ApiFunction",
+        "AuthorizerFunction",
+        "WorkerFunction",
+        "FinalizerFunction",
+        "WebhookFunction",
+    }
 
 
 def test_storage_is_private_encrypted_and_expires() -> None:
@@ -107,7 +113,7 @@ def test_storage_is_private_encrypted_and_expires() -> None:
     rules = {r["Id"]: r for r in bucket["LifecycleConfiguration"]["Rules"]}
     assert rules["ExpireGeneratedFiles"]["ExpirationInDays"] == {"Ref": "MaxFileAgeDays"}
     assert rules["AbortIncompleteUploads"]["AbortIncompleteMultipartUpload"]["DaysAfterInitiation"] >= 1
-    for table in ("JobsTable", "TemplatesTable", "IdempotencyTable"):
+    for table in ("JobsTable", "TemplatesTable", "IdempotencyTable", "UsageTable", "WebhookSecretsTable"):
         props = resources[table]["Properties"]
         assert props["BillingMode"] == "PAY_PER_REQUEST"
         assert props["SSESpecification"]["SSEEnabled"] is True
@@ -147,7 +153,13 @@ def test_sam_build_succeeds_and_layer_fits_lambda(tmp_path: Path) -> None:
     size = sum(p.stat().st_size for p in layer.rglob("*") if p.is_file())
     print(f"built layer: {size / 2**20:.1f} MiB unzipped (limit 250 MiB)")
     assert size < LAMBDA_UNZIPPED_LIMIT
-    for function in ("ApiFunction", "AuthorizerFunction", "WorkerFunction", "FinalizerFunction"):
+    for function in (
+        "ApiFunction",
+        "AuthorizerFunction",
+        "WorkerFunction",
+        "FinalizerFunction",
+        "WebhookFunction",
+    ):
         assert (build_dir / function / "app.py").exists()
 
 
@@ -169,7 +181,7 @@ def test_queues_hide_a_message_six_times_their_consumers_timeout(figure: Any) ->
     translated = translated_template()
     resources = translated["Resources"]
     sources = _sqs_event_sources(translated)
-    assert {"WorkQueue", "ExpressQueue"} <= {queue for queue, _, _ in sources}
+    assert {"WorkQueue", "ExpressQueue", "WebhookQueue"} <= {queue for queue, _, _ in sources}
     for queue, function, _ in sources:
         visibility = int(resources[queue]["Properties"].get("VisibilityTimeout", 30))
         timeout = int(resources[function]["Properties"]["Timeout"])
@@ -189,13 +201,17 @@ def test_queues_hide_a_message_six_times_their_consumers_timeout(figure: Any) ->
 
 
 def test_every_redrive_allows_five_receives(figure: Any) -> None:
-    queues = resources_of_type(translated_template(), "AWS::SQS::Queue")
+    translated = translated_template()
+    resolved = with_parameters(translated, parameter_defaults(translated))
+    queues = resources_of_type(resolved, "AWS::SQS::Queue")
     redriven = {
         name: q["Properties"]["RedrivePolicy"]
         for name, q in queues.items()
         if "RedrivePolicy" in q["Properties"]
     }
-    assert {"WorkQueue", "ExpressQueue", "FinalizeQueue"} <= set(redriven)
+    assert {"WorkQueue", "ExpressQueue", "FinalizeQueue", "WebhookQueue"} <= set(redriven)
+    # WebhookMaxAttempts sets the webhook queue's: its lowest allowed value still allows five receives.
+    assert int(translated["Parameters"]["WebhookMaxAttempts"]["MinValue"]) >= 5
     for name, policy in redriven.items():
         print(
             f"{name}: maxReceiveCount {policy['maxReceiveCount']} -> {logical_id_of(policy['deadLetterTargetArn'])}"
@@ -227,7 +243,7 @@ def test_sqs_event_sources_cap_their_concurrency_within_the_reservation() -> Non
     assert resources["WorkerFunction"]["Properties"].get("ReservedConcurrentExecutions") is not None
 
 
-def test_both_dead_letter_queues_raise_an_alarm() -> None:
+def test_every_dead_letter_queue_raises_an_alarm() -> None:
     translated = translated_template()
     queues = resources_of_type(translated, "AWS::SQS::Queue").values()
     dead_letter = {
@@ -235,7 +251,7 @@ def test_both_dead_letter_queues_raise_an_alarm() -> None:
         for q in queues
         if "RedrivePolicy" in q["Properties"]
     }
-    assert dead_letter == {"WorkDeadLetterQueue", "FinalizeDeadLetterQueue"}
+    assert dead_letter == {"WorkDeadLetterQueue", "FinalizeDeadLetterQueue", "WebhookDeadLetterQueue"}
     watched: dict[str, list[str]] = {}
     for name, alarm in resources_of_type(translated, "AWS::CloudWatch::Alarm").items():
         props = alarm["Properties"]
@@ -275,6 +291,17 @@ def test_the_rules_refuse_the_default_api_key_outside_dev() -> None:
         refusals = refused_by_rules(translated, {"Stage": stage, "ApiKey": key})
         print(f"Stage={stage}, {'default' if key == default_key else 'own'} key: {refusals or 'deploys'}")
         assert (not refusals) is allowed, (stage, key)
+
+
+def test_the_rules_refuse_local_http_webhooks_outside_dev() -> None:
+    translated = translated_template()
+    own_key = {"ApiKey": "a-secret-of-our-own-0123"}
+    cases = {("prod", "true"): False, ("prod", "false"): True, ("dev", "true"): True}
+    for (stage, allow), allowed in cases.items():
+        refusals = refused_by_rules(translated, {**own_key, "Stage": stage, "WebhookAllowLocalHttp": allow})
+        print(f"Stage={stage}, WebhookAllowLocalHttp={allow}: {refusals or 'deploys'}")
+        assert (not refusals) is allowed, (stage, allow)
+    assert translated["Parameters"]["WebhookAllowLocalHttp"]["Default"] == "false"
 
 
 def test_stage_throttles_sit_above_the_per_key_limits() -> None:
