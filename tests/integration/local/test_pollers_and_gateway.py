@@ -38,6 +38,7 @@ def test_event_sources_come_from_the_template() -> None:
         ("WorkerFunction", "ExpressQueue", 1, True),
         ("FinalizerFunction", "FinalizeQueue", 10, True),
         ("FinalizerFunction", "WorkDeadLetterQueue", 10, True),
+        ("WebhookFunction", "WebhookQueue", 5, True),
     }
     assert [(s.function, s.name) for s in schedules] == [("FinalizerFunction", "OverdueSweep")]
 

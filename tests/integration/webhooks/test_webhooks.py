@@ -88,7 +88,7 @@ def test_a_receiver_that_stays_down_ends_in_the_dead_letter_queue_and_the_job_is
         hooks.pump()
         attempts = len(receiver.received)
     assert attempts == 8  # WebhookMaxAttempts, the queue's maxReceiveCount
-    assert hooks.delays == [30, 60, 120, 240, 480, 960, 1920]  # none after the last: SQS parks it
+    assert hooks.delays == [30, 60, 120, 240, 480, 960, 1920, 0]  # after the last, parked at the next receive
     assert hooks.counts("WebhookDeadLetterQueue")[0] == 1
     assert api.call("GET", f"/api/jobs/{job_id}").json()["status"] == "completed"
 

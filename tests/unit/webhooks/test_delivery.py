@@ -62,13 +62,13 @@ def test_a_non_2xx_answer_or_no_answer_is_retried_after_the_backoff(answer: int 
     assert postponed == [120]
 
 
-def test_the_last_attempt_is_not_postponed_so_sqs_parks_it() -> None:
+def test_the_last_attempt_is_made_visible_at_once_so_sqs_parks_it() -> None:
     postponed: list[int] = []
     with pytest.raises(DeliveryFailed):
         deliverer(ended(), ScriptedWebhookSender(503), max_attempts=4).attempt(
             JobEnded(job_id="job-1", status="completed"), 4, postponed.append
         )
-    assert postponed == []
+    assert postponed == [0]
 
 
 def test_the_backoff_doubles_from_the_base_and_stops_at_twelve_hours() -> None:

@@ -83,11 +83,12 @@ class Deliverer:
         raise DeliveryFailed(f"the receiver answered HTTP {status}")
 
     def attempt(self, notice: JobEnded, attempt: int, postpone: Callable[[int], None]) -> str:
-        """`deliver`, and on a retryable failure hide the message for the backoff delay before re-raising (the
-        last attempt is not postponed: SQS moves it to the dead-letter queue)."""
+        """`deliver`, and on a retryable failure hide the message for the backoff delay before re-raising. After
+        the last attempt it is made visible at once: its next receive is past maxReceiveCount, so SQS moves it to
+        the dead-letter queue then, rather than after the queue's visibility timeout."""
         try:
             return self.deliver(notice)
         except DeliveryFailed:
-            if attempt < self.limits.max_attempts:
-                postpone(retry_delay(attempt, self.limits.retry_base_seconds))
+            last = attempt >= self.limits.max_attempts
+            postpone(0 if last else retry_delay(attempt, self.limits.retry_base_seconds))
             raise
