@@ -7,7 +7,8 @@ description: max at least min, end not before start, one weight per value, {refe
 distinct names, (for jobs) a unique field's capacity against record_count, and the row budget (a row's worst-case
 width and work, fields/budget.py, stated in the schema_fields description). A positive template body is
 made to keep them here, so `positive_data_acceptance` still judges everything else the document says; negative
-cases are left as drawn.
+cases are left as drawn. Likewise a job's `callback_url` must name a host that resolves to public addresses (or, on
+the local stack, http://127.0.0.1), which no schema can state: a positive body gets the local receiver address.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from synthdata.fields.registry import FIELD_TYPES
 
 # Jobs on the test stack have at most this many records (LOCAL_PARAMETER_MaxRecords in the test).
 MAX_RECORDS = 5000
+# Nothing listens there: the deliveries fail and retry in the background, which the fuzzed API never sees.
+LOCAL_CALLBACK = "http://127.0.0.1:9/hook"
 _RANGES = (("min", "max"), ("start", "end"))
 _REFERENCE = re.compile(r"\{[^{}]*\}")
 
@@ -41,6 +44,8 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
         names: set[str] = set()
         fields = [_kept(index, field, names) for index, field in enumerate(body["schema_fields"])]
         body["schema_fields"] = _within_budget(fields)
+    if positive and isinstance(body, dict) and isinstance(body.get("callback_url"), str):
+        body["callback_url"] = LOCAL_CALLBACK
     return case
 
 

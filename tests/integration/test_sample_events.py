@@ -37,6 +37,7 @@ def test_every_event_file_is_used() -> None:
         "finalizer_finalize.json",
         "finalizer_dead_shard.json",
         "finalizer_sweep.json",
+        "webhook_delivery.json",
     }
     assert {p.name for p in EVENTS.glob("*.json")} == used
 
@@ -60,6 +61,9 @@ def test_the_sample_events_drive_a_job_from_request_to_completion(
     shown = api.handler(event("api_get_job.json", job_id), Context())
     job = json.loads(shown["body"])
     assert shown["statusCode"] == 200 and job["status"] == "completed" and job["records_done"] == 10000
+    # The job gave no callback_url: its notice (had one been queued) is dropped without a delivery or a retry.
+    webhook = load_handler("webhook")
+    assert webhook.handler(event("webhook_delivery.json", job_id), Context()) == {"batchItemFailures": []}
 
     second = json.loads(api.handler(event("api_generate.json"), Context())["body"])["job_id"]
     assert finalizer.handler(event("finalizer_dead_shard.json", second), Context()) == {
