@@ -136,3 +136,29 @@ def test_the_lambda_layer_never_imports_the_client_libraries() -> None:
     assert answer.stdout.strip() == "False False"
     layer = Path(__file__).parents[3] / "layers" / "common" / "requirements.in"
     assert not {"httpx", "tqdm"} & {line.split("=")[0].split("[")[0] for line in layer.read_text().split()}
+
+
+def test_submit_sends_the_callback_url_and_the_secret_is_printed_or_rotated(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sent: list[httpx.Request] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        if request.url.path == "/api/generate":
+            return httpx.Response(202, json={"job_id": JOB_ID, "message": "Job created", "status": "pending"})
+        secret = "whsec_new" if request.url.path.endswith("/rotate") else "whsec_old"
+        return httpx.Response(200, json={"secret": secret, "created_at": "t"})
+
+    hook = "https://hooks.example.com/synthdata"
+    assert run(["submit", "user", "-n", "1000", "--callback-url", hook], api) == 0
+    assert json.loads(sent[0].content)["callback_url"] == hook
+    assert run(["webhook-secret"], api) == 0
+    assert run(["webhook-secret", "--rotate"], api) == 0
+    assert [(r.method, r.url.path) for r in sent[1:]] == [
+        ("GET", "/api/webhook-secret"),
+        ("POST", "/api/webhook-secret/rotate"),
+    ]
+    assert sent[2].headers.get("content-type") is None  # a POST with no body at all
+    lines = capsys.readouterr().out.split()
+    assert lines[-2:] == ["whsec_old", "whsec_new"]

@@ -111,6 +111,13 @@ class SynthdataApi:
         if answer.status_code != 204:
             raise _error(answer)
 
+    # ------------------------------------------------------------------------------------ webhooks
+    def webhook_secret(self, *, rotate: bool = False) -> dict[str, Any]:
+        """The key's webhook secret (made on first request); `rotate` replaces it first."""
+        if rotate:
+            return self._json("POST", "/api/webhook-secret/rotate")
+        return self._json("GET", "/api/webhook-secret")
+
     # ------------------------------------------------------------------------------------ plumbing
     def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         answer = self._http.request(method, path, **kwargs)

@@ -45,6 +45,9 @@ def add_commands(commands: Any) -> None:
     submit.add_argument("--locale", choices=LOCALES, help="locale (default en_US)")
     submit.add_argument("--gzip", action="store_true", help="gzip-compress the file")
     submit.add_argument("--idempotency-key", help="send again with the same key to get the same job")
+    submit.add_argument(
+        "--callback-url", metavar="URL", help="https URL POSTed the job's signed status when it ends"
+    )
     submit.add_argument("--wait", action="store_true", help="show progress, then download the file")
     submit.add_argument("-o", "--output", type=Path, help="with --wait: file to write (default: its name)")
     submit.set_defaults(run=_submit)
@@ -77,6 +80,12 @@ def add_commands(commands: Any) -> None:
     delete.add_argument("template_id")
     delete.set_defaults(run=_delete_template)
 
+    secret = commands.add_parser(
+        "webhook-secret", parents=[connection], help="print your key's webhook signing secret"
+    )
+    secret.add_argument("--rotate", action="store_true", help="replace it first (the old one stops at once)")
+    secret.set_defaults(run=_webhook_secret)
+
 
 def run(args: argparse.Namespace) -> int:
     """Run a client command; an API error prints the server's message and exits non-zero."""
@@ -107,7 +116,12 @@ def _submit(api: SynthdataApi, args: argparse.Namespace) -> int:
         return 2
     request: dict[str, Any] = {"record_count": args.records, "output_format": args.format}
     request |= {"data_type": args.dataset} if args.dataset else {"template_id": args.template}
-    optional = {"seed": args.seed, "locale": args.locale, "compression": "gzip" if args.gzip else None}
+    optional = {
+        "seed": args.seed,
+        "locale": args.locale,
+        "compression": "gzip" if args.gzip else None,
+        "callback_url": args.callback_url,
+    }
     request |= {name: value for name, value in optional.items() if value is not None}
     created = api.submit(request, args.idempotency_key)
     print(f"{created['job_id']}  {created['message']}", file=sys.stderr if args.wait else sys.stdout)
@@ -196,4 +210,10 @@ def _list_templates(api: SynthdataApi, args: argparse.Namespace) -> int:
 def _delete_template(api: SynthdataApi, args: argparse.Namespace) -> int:
     api.delete_template(args.template_id)
     print(f"{args.template_id} deleted")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------- webhooks
+def _webhook_secret(api: SynthdataApi, args: argparse.Namespace) -> int:
+    print(api.webhook_secret(rotate=args.rotate)["secret"])
     return 0
