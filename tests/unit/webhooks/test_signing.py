@@ -44,3 +44,22 @@ def test_malformed_headers_are_refused() -> None:
 def test_secrets_are_random_and_prefixed() -> None:
     made = {new_secret() for _ in range(100)}
     assert len(made) == 100 and all(s.startswith("whsec_") and len(s) == 6 + 64 for s in made)
+
+
+def test_the_readme_verifier_accepts_our_signatures_and_refuses_replays() -> None:
+    """The Python snippet README gives receivers, run as written."""
+    import re
+    import time
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    section = readme.split("### Webhooks", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    assert code, "README's Webhooks section has no Python snippet"
+    namespace: dict[str, object] = {}
+    exec(code.group(1), namespace)  # noqa: S102 - our own README
+    readme_verify = namespace["verify"]
+    now = int(time.time())
+    assert readme_verify(SECRET, BODY, signature_header(SECRET, BODY, now))  # type: ignore[operator]
+    assert not readme_verify(SECRET, BODY + b"x", signature_header(SECRET, BODY, now))  # type: ignore[operator]
+    assert not readme_verify(SECRET, BODY, signature_header(SECRET, BODY, now - 301))  # type: ignore[operator]
