@@ -316,9 +316,7 @@ class ScriptedWebhookSender:
         self.answers = list(answers)
         self.posted: list[Posted] = []
 
-    def post(
-        self, destination: Destination, body: bytes, headers: Mapping[str, str], timeout: float
-    ) -> int:
+    def post(self, destination: Destination, body: bytes, headers: Mapping[str, str], timeout: float) -> int:
         self.posted.append(Posted(destination, body, dict(headers), timeout))
         answer = self.answers.pop(0) if self.answers else 200
         if answer is None:

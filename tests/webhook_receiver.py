@@ -48,7 +48,7 @@ def running_receiver() -> Iterator[Receiver]:
     receiver = Receiver(port=0)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             status = receiver.answers.pop(0) if receiver.answers else 200
             receiver.received.append(Received(time.time(), self.path, dict(self.headers), body, status))

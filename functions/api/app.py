@@ -14,7 +14,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from synthdata import __version__
-from synthdata.api import docs, endpoints, http, schemas, submission, template_schemas
+from synthdata.api import docs, endpoints, http, schemas, submission, template_schemas, webhook_schemas
 from synthdata.engine import ENGINE_VERSION
 from synthdata.jobs.paging import TOKEN_PATTERN
 from synthdata.settings import get_settings
@@ -176,7 +176,7 @@ def get_usage() -> schemas.UsageResponse:
     "/api/webhook-secret",
     summary="Your key's webhook secret (made on first request)",
     operation_id="get_webhook_secret",
-    responses=ok(schemas.WebhookSecretResponse),
+    responses=ok(webhook_schemas.WebhookSecretResponse),
 )
 def get_webhook_secret() -> Response[Any]:
     body = endpoints.webhook_secret(webhook_secrets().secret_for(owner()))
@@ -187,7 +187,7 @@ def get_webhook_secret() -> Response[Any]:
     "/api/webhook-secret/rotate",
     summary="Replace your key's webhook secret; deliveries from now on are signed with the new one",
     operation_id="rotate_webhook_secret",
-    responses=ok(schemas.WebhookSecretResponse),
+    responses=ok(webhook_schemas.WebhookSecretResponse),
 )
 def rotate_webhook_secret() -> Response[Any]:
     body = endpoints.webhook_secret(webhook_secrets().rotate(owner()))

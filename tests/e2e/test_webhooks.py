@@ -8,6 +8,7 @@ the attempt times of a delivery that never succeeds. Measure with:
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import statistics
@@ -86,7 +87,9 @@ def receiver() -> Iterator[Receiver]:
         yield running
 
 
-def test_completed_jobs_are_posted_signed_and_quickly(stack: HookStack, receiver: Receiver, figure: Any) -> None:
+def test_completed_jobs_are_posted_signed_and_quickly(
+    stack: HookStack, receiver: Receiver, figure: Any
+) -> None:
     secret = stack.secret()
     latencies = []
     for count in range(1, 6):
@@ -120,7 +123,9 @@ def test_a_500_then_200_is_retried_and_delivered(stack: HookStack, receiver: Rec
     first, second = receiver.wait_for(2)
     assert (first.status, second.status) == (500, 200)
     assert second.at - first.at >= BASE_SECONDS * 0.9  # hidden for the first backoff delay
-    assert first.headers["Synthdata-Event-Id"] == second.headers["Synthdata-Event-Id"] == f"{job_id}.completed"
+    assert (
+        first.headers["Synthdata-Event-Id"] == second.headers["Synthdata-Event-Id"] == f"{job_id}.completed"
+    )
 
 
 def test_a_receiver_that_keeps_failing_is_tried_on_schedule_then_parked(
@@ -129,7 +134,7 @@ def test_a_receiver_that_keeps_failing_is_tried_on_schedule_then_parked(
     receiver.answers = [503] * 100
     job_id = stack.submit(SMALL, receiver.url)
     attempts = receiver.wait_for(ATTEMPTS, timeout=120)
-    gaps = [round(b.at - a.at, 2) for a, b in zip(attempts, attempts[1:], strict=False)]
+    gaps = [round(b.at - a.at, 2) for a, b in itertools.pairwise(attempts)]
     print(f"attempt gaps {gaps} s (backoff {[BASE_SECONDS * 2**n for n in range(ATTEMPTS - 1)]} s)")
     for n, gap in enumerate(gaps):
         assert gap >= BASE_SECONDS * 2**n * 0.9, gaps

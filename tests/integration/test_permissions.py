@@ -32,8 +32,8 @@ from tests.integration.api.conftest import Api
 from tests.integration.pipeline.conftest import Context, Driver
 from tests.integration.test_sample_events import event
 from tests.integration.webhooks.conftest import Hooks
-from tests.webhook_receiver import running_receiver
 from tests.template_tools import logical_id_of, resources_of_type, translated_template
+from tests.webhook_receiver import running_receiver
 
 FUNCTIONS = ("ApiFunction", "AuthorizerFunction", "WorkerFunction", "FinalizerFunction", "WebhookFunction")
 

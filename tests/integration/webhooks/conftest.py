@@ -28,7 +28,9 @@ class Hooks:
     function: Any
     sqs: Any
     hidden: list[str] = field(default_factory=list)  # receipt handles of messages that failed their attempt
-    delays: list[int] = field(default_factory=list)  # the visibility each failed attempt asked for (the backoff)
+    delays: list[int] = field(
+        default_factory=list
+    )  # the visibility each failed attempt asked for (the backoff)
 
     def __post_init__(self) -> None:
         def record(params: dict[str, Any], **_: Any) -> None:

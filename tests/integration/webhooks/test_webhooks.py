@@ -49,7 +49,9 @@ def test_a_failed_job_posts_its_error(
 ) -> None:
     job_id = submit(api, receiver)
     task = ShardTask(job_id=job_id, shard=0, start=0, stop=500)
-    pipeline.sqs.send_message(QueueUrl=aws_resources.queues["WorkDeadLetterQueue"], MessageBody=task.to_json())
+    pipeline.sqs.send_message(
+        QueueUrl=aws_resources.queues["WorkDeadLetterQueue"], MessageBody=task.to_json()
+    )
     pipeline.pump("WorkDeadLetterQueue", pipeline.finalizer, 10)
     hooks.pump()
     (got,) = receiver.wait_for(1)
@@ -107,7 +109,11 @@ def test_a_host_that_now_resolves_to_a_private_address_is_refused_at_delivery(
 
 
 def test_loopback_is_refused_at_delivery_once_the_local_setting_is_off(
-    api: Api, pipeline: Driver, receiver: Receiver, aws_resources: LocalResources, monkeypatch: pytest.MonkeyPatch
+    api: Api,
+    pipeline: Driver,
+    receiver: Receiver,
+    aws_resources: LocalResources,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from synthdata.settings import get_settings
     from tests.conftest import load_handler
@@ -142,7 +148,10 @@ REFUSED = {
 def test_callback_urls_that_could_reach_inside_are_refused_with_a_422_naming_the_field(
     api: Api, monkeypatch: pytest.MonkeyPatch, figure: Any
 ) -> None:
-    answers = {"hooks.example.com": ["93.184.216.34"], "internal.example.com": ["93.184.216.34", "192.168.0.5"]}
+    answers = {
+        "hooks.example.com": ["93.184.216.34"],
+        "internal.example.com": ["93.184.216.34", "192.168.0.5"],
+    }
 
     def resolve(host: str, port: int) -> list[str]:
         if host not in answers:
@@ -158,7 +167,9 @@ def test_callback_urls_that_could_reach_inside_are_refused_with_a_422_naming_the
     assert api.call("GET", "/api/jobs").json()["total"] == 0
     good = api.call("POST", "/api/generate", {**GENERATE, "callback_url": "https://hooks.example.com/in"})
     assert good.status == 202
-    figure("webhooks SSRF", f"{len(REFUSED)} of {len(REFUSED)} unsafe callback URLs refused at submission (422)")
+    figure(
+        "webhooks SSRF", f"{len(REFUSED)} of {len(REFUSED)} unsafe callback URLs refused at submission (422)"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- secrets

@@ -16,7 +16,14 @@ from synthdata.errors import BadRequest, ValidationFailed
 def job_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     from synthdata.settings import get_settings
 
-    tables = ("JOBS_TABLE", "TEMPLATES_TABLE", "IDEMPOTENCY_TABLE", "DATA_BUCKET", "USAGE_TABLE", "WEBHOOK_SECRETS_TABLE")
+    tables = (
+        "JOBS_TABLE",
+        "TEMPLATES_TABLE",
+        "IDEMPOTENCY_TABLE",
+        "DATA_BUCKET",
+        "USAGE_TABLE",
+        "WEBHOOK_SECRETS_TABLE",
+    )
     for name in tables:
         monkeypatch.setenv(name, "x")
     monkeypatch.setenv("WORK_QUEUE_URL", "https://q/work")

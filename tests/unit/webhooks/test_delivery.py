@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from synthdata.jobs.job import Job, JobSpec, JobStatus
-from synthdata.webhooks.delivery import DeliveryFailed, Deliverer, DeliveryLimits, retry_delay
+from synthdata.webhooks.delivery import Deliverer, DeliveryFailed, DeliveryLimits, retry_delay
 from synthdata.webhooks.messages import JobEnded
 from synthdata.webhooks.ports import WebhookSecret
 from synthdata.webhooks.signing import verify
@@ -27,7 +27,9 @@ def resolve(host: str, port: int) -> list[str]:
 
 
 def ended(status: JobStatus = JobStatus.COMPLETED, url: str | None = HOOK, owner: str = "owner-a") -> Job:
-    spec = JobSpec(record_count=100, output_format="csv", seed=1, locale="en_US", data_type="user", callback_url=url)
+    spec = JobSpec(
+        record_count=100, output_format="csv", seed=1, locale="en_US", data_type="user", callback_url=url
+    )
     return Job("job-1", owner, status, spec, "2026-11-26T00:00:00.000Z", 100, 1, "jobs/owner-a/job-1/f.csv")
 
 
@@ -36,7 +38,9 @@ def deliverer(job: Job, sender: ScriptedWebhookSender, max_attempts: int = 4) ->
     jobs.create(job, 0)
     secrets.create(WebhookSecret("owner-a", "whsec_a", "t"))
     secrets.create(WebhookSecret("owner-b", "whsec_b", "t"))
-    limits = DeliveryLimits(UrlPolicy(), timeout_seconds=2.5, max_attempts=max_attempts, retry_base_seconds=30)
+    limits = DeliveryLimits(
+        UrlPolicy(), timeout_seconds=2.5, max_attempts=max_attempts, retry_base_seconds=30
+    )
     render = lambda j: json.dumps({"id": j.job_id, "status": j.status.value}).encode()  # noqa: E731
     return Deliverer(jobs, secrets, sender, resolve, limits, render, clock=lambda: NOW)
 

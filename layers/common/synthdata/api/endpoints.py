@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from synthdata.api import schemas, template_schemas
+from synthdata.api import schemas, template_schemas, webhook_schemas
 from synthdata.engine import BLOCK_ROWS, FORMATS, LOCALES, Dataset, get_dataset, preview_records
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.engine.rng import new_seed
@@ -55,8 +55,8 @@ def admit_callback(
     secrets.secret_for(owner)
 
 
-def webhook_secret(secret: WebhookSecret) -> schemas.WebhookSecretResponse:
-    return schemas.WebhookSecretResponse(
+def webhook_secret(secret: WebhookSecret) -> webhook_schemas.WebhookSecretResponse:
+    return webhook_schemas.WebhookSecretResponse(
         secret=secret.secret,
         created_at=secret.created_at,
         signature_header=SIGNATURE_HEADER,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.config import JsonDict
 
+from synthdata.api.webhook_schemas import CallbackUrl
 from synthdata.engine import COMPRESSIONS, FORMATS, LOCALES
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.engine.escapes import SQL_DIALECTS
@@ -16,7 +17,6 @@ from synthdata.engine.rng import SEED_MAX
 from synthdata.engine.writers import CSV_DELIMITERS, ROWS_PER_INSERT, TABLE_NAME_PATTERN, FormatOptions
 from synthdata.jobs.job import JobStatus
 from synthdata.settings import get_settings
-from synthdata.webhooks.url_policy import url_problem
 
 if TYPE_CHECKING:  # the type checker sees plain strings; pydantic and OpenAPI see the registries' values
     DataType: TypeAlias = str
@@ -56,13 +56,6 @@ def _record_count_bounds(schema: dict[str, Any]) -> None:
     """The OpenAPI bounds of record_count, read from the settings when the document is built."""
     settings = get_settings()
     schema.update(minimum=settings.min_records, maximum=settings.max_records)
-
-
-def _callback_url_bounds(schema: dict[str, Any]) -> None:
-    """The OpenAPI length limit of callback_url, read from the settings (WebhookMaxUrlLength)."""
-    for option in schema.get("anyOf", [schema]):
-        if option.get("type") == "string":
-            option.update(maxLength=get_settings().webhook_max_url_length)
 
 
 class _Strict(BaseModel):
@@ -130,17 +123,7 @@ class GenerateRequest(_Strict):
     locale: Locale = Field("en_US", description="Locale of names, places and formats")
     compression: Compression | None = Field(None, description="Compress the file with gzip")
     options: GenerateOptions = Field(default_factory=lambda: GenerateOptions.model_validate({}))
-    callback_url: str | None = Field(
-        None,
-        min_length=1,
-        description=(
-            "https URL told when the job completes or fails: a POST of the job's status JSON (as GET "
-            "/api/jobs/{job_id} answers), signed in the Synthdata-Signature header with your key's webhook secret "
-            "(GET /api/webhook-secret). Its host must resolve to public addresses only; retried with backoff."
-        ),
-        examples=["https://example.com/hooks/synthdata"],
-        json_schema_extra=_callback_url_bounds,
-    )
+    callback_url: CallbackUrl | None = None
 
     model_config = ConfigDict(
         extra="forbid",
@@ -158,15 +141,6 @@ class GenerateRequest(_Strict):
         if rule:
             raise ValueError(rule)
         return record_count
-
-    @field_validator("callback_url")
-    @classmethod
-    def _callback_url_form(cls, url: str | None) -> str | None:
-        # The URL's form here; its host's addresses at submission (endpoints.admit_callback) and at delivery.
-        problem = url_problem(url, get_settings().webhook_policy()) if url is not None else None
-        if problem:
-            raise ValueError(problem)
-        return url
 
     @model_validator(mode="after")
     def _one_source(self) -> GenerateRequest:
@@ -293,17 +267,6 @@ class PreviewResponse(BaseModel):
     record_count: int
     seed: int
     records: list[dict[str, Any]]
-
-
-class WebhookSecretResponse(BaseModel):
-    """Your key's webhook secret: verify each delivery's Synthdata-Signature with it (README, "Webhooks")."""
-
-    secret: str = Field(description="HMAC-SHA256 key; keep it like a password", examples=["whsec_3f9a..."])
-    created_at: str = Field(description="When this secret was made (rotation makes a new one)")
-    signature_header: str = Field(description="The header carrying t=<unix>,v1=<hex HMAC of 't.body'>")
-    tolerance_seconds: int = Field(
-        description="Refuse deliveries whose t is further than this from your clock"
-    )
 
 
 class ErrorDetail(BaseModel):

@@ -120,7 +120,9 @@ def destination(url: str, policy: UrlPolicy, resolve: Resolver) -> Destination:
     for address in addresses:
         problem = address_problem(address, policy)
         if problem:
-            where = f"address {address}" if host == str(address) else f"host {host} resolves to {address}, which"
+            where = (
+                f"address {address}" if host == str(address) else f"host {host} resolves to {address}, which"
+            )
             raise RefusedDestination(f"{where} {problem}")
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     return Destination(scheme, host, port, target, str(addresses[0]))
