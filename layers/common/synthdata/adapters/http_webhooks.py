@@ -20,6 +20,9 @@ CONNECT_SECONDS = 3.0  # a receiver that does not accept a connection in 3 s is 
 
 
 class Urllib3WebhookSender:
+    def __init__(self, ca_certs: str | None = None) -> None:
+        self.ca_certs = ca_certs  # None: the system's trust store (tests pass their own authority)
+
     def post(self, destination: Destination, body: bytes, headers: Mapping[str, str], timeout: float) -> int:
         timeouts = urllib3.Timeout(connect=min(CONNECT_SECONDS, timeout), read=timeout)
         pool: urllib3.HTTPConnectionPool
@@ -30,6 +33,7 @@ class Urllib3WebhookSender:
                 server_hostname=destination.host,
                 assert_hostname=destination.host,
                 cert_reqs="CERT_REQUIRED",
+                ca_certs=self.ca_certs,
                 timeout=timeouts,
                 retries=False,
                 maxsize=1,
