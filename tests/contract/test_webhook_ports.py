@@ -8,13 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from synthdata.adapters.dynamodb_jobs import DynamoJobStore
 from synthdata.adapters.dynamodb_webhook_secrets import DynamoWebhookSecretStore
 from synthdata.jobs.ports import JobStore
 from synthdata.webhooks.ports import WebhookSecret, WebhookSecretStore
 from synthdata.webhooks.secrets import WebhookSecrets
-from tests.contract.test_ports import _job
-from tests.fakes import InMemoryJobStore, InMemoryWebhookSecretStore
+from tests.contract.test_ports import _job, store  # noqa: F401 - the job store fixture, both implementations
+from tests.fakes import InMemoryWebhookSecretStore
 
 
 @pytest.fixture(params=["fake", "dynamodb"])
@@ -24,15 +23,6 @@ def secrets(request: pytest.FixtureRequest) -> Iterator[WebhookSecretStore]:
         return
     resources = request.getfixturevalue("aws_resources")
     yield DynamoWebhookSecretStore(resources.tables["WebhookSecretsTable"])
-
-
-@pytest.fixture(params=["fake", "dynamodb"])
-def store(request: pytest.FixtureRequest) -> Iterator[JobStore]:
-    if request.param == "fake":
-        yield InMemoryJobStore()
-        return
-    resources = request.getfixturevalue("aws_resources")
-    yield DynamoJobStore(resources.tables["JobsTable"])
 
 
 def test_a_secret_is_created_once_per_owner_and_a_second_creation_keeps_the_first(
