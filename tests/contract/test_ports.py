@@ -173,3 +173,12 @@ def test_a_json_document_reads_back_as_written_and_a_missing_one_is_none(objects
     objects.put_json("jobs/k/manifest.json", document)
     assert objects.get_json("jobs/k/manifest.json") == document
     assert objects.get_json("jobs/k/other/manifest.json") is None
+
+
+def test_a_jobs_callback_url_is_kept(store: JobStore) -> None:
+    job = _job(1)
+    hooked = replace(job, spec=replace(job.spec, callback_url="https://hooks.example.com/in"))
+    store.create(hooked, expires_at_epoch=2_000_000_000)
+    assert store.get(job.job_id).spec.callback_url == "https://hooks.example.com/in"  # type: ignore[union-attr]
+    store.create(_job(2), expires_at_epoch=2_000_000_000)
+    assert store.get(_job(2).job_id).spec.callback_url is None  # type: ignore[union-attr]

@@ -1,5 +1,5 @@
 """The webhook ports' contract, on the in-memory fakes and on the AWS adapters (moto): secrets per owner, the first
-one kept when two are created at once, and a job's callback_url kept by the job store."""
+one kept when two are created at once (the job store keeps a job's callback_url: test_ports.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,8 @@ from dataclasses import replace
 import pytest
 
 from synthdata.adapters.dynamodb_webhook_secrets import DynamoWebhookSecretStore
-from synthdata.jobs.ports import JobStore
 from synthdata.webhooks.ports import WebhookSecret, WebhookSecretStore
 from synthdata.webhooks.secrets import WebhookSecrets
-from tests.contract.test_ports import _job, store  # noqa: F401 - the job store fixture, both implementations
 from tests.fakes import InMemoryWebhookSecretStore
 
 
@@ -41,12 +39,3 @@ def test_rotation_replaces_the_owners_secret_only(secrets: WebhookSecretStore) -
     rotated = service.rotate("key-1")
     assert rotated.secret != mine.secret and service.secret_for("key-1") == rotated
     assert service.secret_for("key-2") == theirs
-
-
-def test_a_jobs_callback_url_is_kept(store: JobStore) -> None:
-    job = _job(1)
-    hooked = replace(job, spec=replace(job.spec, callback_url="https://hooks.example.com/in"))
-    store.create(hooked, expires_at_epoch=2_000_000_000)
-    assert store.get(job.job_id).spec.callback_url == "https://hooks.example.com/in"  # type: ignore[union-attr]
-    store.create(_job(2), expires_at_epoch=2_000_000_000)
-    assert store.get(_job(2).job_id).spec.callback_url is None  # type: ignore[union-attr]
