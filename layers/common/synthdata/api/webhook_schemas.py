@@ -30,9 +30,9 @@ CallbackUrl = Annotated[
         description=(
             "https URL told when the job completes or fails: a POST of the job's status JSON (as GET "
             "/api/jobs/{job_id} answers), signed in the Synthdata-Signature header with your key's webhook secret "
-            "(GET /api/webhook-secret). Its host must resolve to public addresses only; retried with backoff."
+            "(GET /api/webhook-secret). Its host must resolve to public addresses only; retried with backoff. "
+            "Example: https://example.com/hooks/synthdata"
         ),
-        examples=["https://example.com/hooks/synthdata"],
         json_schema_extra=_callback_url_bounds,
     ),
     AfterValidator(_callback_url_form),
