@@ -55,7 +55,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "software_developer",
-        r"software|developer|programmer|programmierer|développeur|desarrollador|programador|informatiker|web design|ウェブ|ゲームクリエイター|games developer|applications developer",
+        r"software|developer|desenvolvedor|programmer|programmierer|développeur|desarrollador|programador|informatiker|web design|ウェブ|ゲームクリエイター|games developer|applications developer",
     ),
     (
         "financial_manager",
