@@ -16,6 +16,7 @@ in a default currency.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -140,41 +141,58 @@ def salaries(
     return (np.round(amount / unit) * unit).astype(np.int64)
 
 
+def _per_locale(describe: Callable[[str, dict[str, Any]], str]) -> str:
+    """One described entry per locale of the data, joined."""
+    return "; ".join(describe(locale, entry) for locale, entry in economics_document()["locales"].items())
+
+
 def salary_description() -> str:
     """What the salary column is, with every locale's cited median (for the dataset's field description)."""
-    document = economics_document()
-    medians = "; ".join(
-        f"{locale} {entry['median_annual_wage']:,} {entry['currency']} ({entry['wage_citation']})"
-        for locale, entry in document["locales"].items()
+    medians = _per_locale(
+        lambda locale, entry: (
+            f"{locale} {entry['median_annual_wage']:,} {entry['currency']} ({entry['wage_citation']})"
+        )
     )
     return (
         "Yearly gross salary in the locale's currency: the national median wage x the job title's occupational "
         "wage level (US BLS OEWS May 2024 median of its occupation over the all-occupations median) x an "
         "experience curve over age (concave, peaks near 50) x lognormal spread "
-        f"(sigma {document['dispersion']['sigma']}), never below {_SALARY_FLOOR:.0%} of the national median; the "
-        f"median over a file is the national median. National medians: {medians}."
+        f"(sigma {economics_document()['dispersion']['sigma']}), never below {_SALARY_FLOOR:.0%} of the "
+        f"national median; the median over a file is the national median. National medians: {medians}."
     )
 
 
 def tax_description() -> str:
     """The sales-tax rates of every locale with their sources (for the tax field's description)."""
-    entries = economics_document()["locales"]
-    return "Rates: " + "; ".join(
-        f"{locale} {'/'.join(f'{rate:.2%}'.replace('.00%', '%') for rate in entry['tax_rates'])} "
-        f"({entry['tax_citation']})"
-        for locale, entry in entries.items()
-    )
+
+    def rates(entry: dict[str, Any]) -> str:
+        return "/".join(f"{rate:.2%}".replace(".00%", "%") for rate in entry["tax_rates"])
+
+    return "Rates: " + _per_locale(lambda locale, entry: f"{locale} {rates(entry)} ({entry['tax_citation']})")
 
 
 def company_money_description() -> str:
     """How revenue and market cap are drawn, with each locale's currency and median revenue per employee."""
-    document = economics_document()
-    currencies = "; ".join(
-        f"{locale} {round(_revenue_per_employee(entry), -3):,.0f} {entry['currency']}"
-        for locale, entry in document["locales"].items()
+    medians = _per_locale(
+        lambda locale, entry: f"{locale} {round(_revenue_per_employee(entry), -3):,.0f} {entry['currency']}"
     )
     return (
         "Headcount x revenue per employee, lognormal (sigma "
-        f"{document['company']['revenue_sigma']}) around a median that scales the US figure by the national "
-        f"median wage. Median revenue per employee: {currencies}."
+        f"{economics_document()['company']['revenue_sigma']}) around a median that scales the US figure by the "
+        f"national median wage. Median revenue per employee: {medians}."
     )
+
+
+def company_finances(
+    rng: np.random.Generator, money: LocaleEconomics, employees: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Yearly revenue and market capitalisation of companies of these headcounts, in the locale's currency."""
+    company = economics_document()["company"]
+    n = employees.size
+    revenue = np.round(
+        employees * rng.lognormal(np.log(money.revenue_per_employee), company["revenue_sigma"], n), -3
+    )
+    price_to_sales = rng.lognormal(
+        np.log(company["price_to_sales_median"]), company["price_to_sales_sigma"], n
+    )
+    return revenue, np.round(revenue * price_to_sales, -3)

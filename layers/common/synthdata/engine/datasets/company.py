@@ -9,7 +9,7 @@ from synthdata.engine import builders
 from synthdata.engine.columns import Column
 from synthdata.engine.company_names import company_name_forms
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
-from synthdata.engine.economics import company_money_description, economics, economics_document
+from synthdata.engine.economics import company_finances, company_money_description, economics
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
 from synthdata.engine.words import INDUSTRIES
@@ -131,13 +131,8 @@ class CompanyDataset:
         employees = np.maximum(1, np.round(rng.lognormal(np.where(public, 8.0, 3.5), 1.3, n))).astype(
             np.int64
         )
-        money = economics_document()["company"]
-        per_employee = economics(context.locale, data.currency).revenue_per_employee
-        revenue = np.round(employees * rng.lognormal(np.log(per_employee), money["revenue_sigma"], n), -3)
-        market_cap = np.round(
-            revenue * rng.lognormal(np.log(money["price_to_sales_median"]), money["price_to_sales_sigma"], n),
-            -3,
-        )
+        money = economics(context.locale, data.currency)
+        revenue, market_cap = company_finances(rng, money, employees)
         exchanges = np.asarray(EXCHANGES[context.locale], dtype=object)
         founded = rng.integers(_FOUNDED_FROM, int(str(REFERENCE_TIME)[:4]) + 1, n)
         domain_tld = ".com" if context.options.get("realistic_email_domains") else ".example"
