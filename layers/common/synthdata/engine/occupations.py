@@ -244,12 +244,16 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
 )
 
-_COMPILED = tuple((level, re.compile(pattern, re.IGNORECASE)) for level, pattern in RULES)
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The rules compiled, on first use: generation reads the shipped table and never needs them."""
+    return tuple((level, re.compile(pattern, re.IGNORECASE)) for level, pattern in RULES)
 
 
 def wage_level_key(title: str) -> str:
     """The wage level of a job title; KeyError naming the title when no rule matches."""
-    for level, pattern in _COMPILED:
+    for level, pattern in _compiled():
         if pattern.search(title):
             return level
     raise KeyError(f"no wage level for the job title {title!r}: add a keyword rule to engine/occupations.py")
