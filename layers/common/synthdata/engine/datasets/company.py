@@ -9,6 +9,7 @@ from synthdata.engine import builders
 from synthdata.engine.columns import Column
 from synthdata.engine.company_names import company_name_forms
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
+from synthdata.engine.economics import company_finances, company_money_description, economics
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
 from synthdata.engine.words import INDUSTRIES
@@ -63,9 +64,19 @@ FIELDS = [
     FieldInfo(
         "size_category", "string", "micro <10, small <50, medium <250, large <1000, enterprise", "enterprise"
     ),
-    FieldInfo("annual_revenue", "number", "Yearly revenue, plausible for the headcount", 245000000.0),
+    FieldInfo(
+        "annual_revenue",
+        "number",
+        f"Yearly revenue in the locale's currency, plausible for the headcount. {company_money_description()}",
+        245000000.0,
+    ),
     FieldInfo("revenue_growth_percent", "number", "Year-on-year growth", 6.4),
-    FieldInfo("market_cap", "number", "Only for public companies", 980000000.0),
+    FieldInfo(
+        "market_cap",
+        "number",
+        "Only for public companies; in the locale's currency (as annual_revenue), revenue x a price/sales ratio",
+        980000000.0,
+    ),
     FieldInfo("stock_symbol", "string", "Only for public companies; unique in the file", "ABPEX"),
     FieldInfo("stock_exchange", "string", "Only for public companies; an exchange of the country", "NASDAQ"),
     FieldInfo("headquarters_address", "string", "Street address", "1420 Maple Grove"),
@@ -95,7 +106,7 @@ class CompanyDataset:
         "small <50, medium <250, large <1000, enterprise >=1000); market_cap, stock_symbol and stock_exchange only "
         "for public companies, symbols unique; website's domain derives from the company name and email uses it; "
         "headquarters_city lies in headquarters_country; founded_year not in the future; revenue scales with "
-        "headcount."
+        "headcount; annual_revenue and market_cap are in the locale's currency (the ecommerce currency column's)."
     )
     fields = FIELDS
     prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
@@ -120,8 +131,8 @@ class CompanyDataset:
         employees = np.maximum(1, np.round(rng.lognormal(np.where(public, 8.0, 3.5), 1.3, n))).astype(
             np.int64
         )
-        revenue = np.round(employees * rng.lognormal(np.log(180_000), 0.5, n), -3)
-        market_cap = np.round(revenue * rng.lognormal(np.log(2.0), 0.7, n), -3)
+        money = economics(context.locale, data.currency)
+        revenue, market_cap = company_finances(rng, money, employees)
         exchanges = np.asarray(EXCHANGES[context.locale], dtype=object)
         founded = rng.integers(_FOUNDED_FROM, int(str(REFERENCE_TIME)[:4]) + 1, n)
         domain_tld = ".com" if context.options.get("realistic_email_domains") else ".example"

@@ -9,6 +9,7 @@ from synthdata.engine import builders
 from synthdata.engine.catalogues import CUSTOMERS_PER_FILE, PRODUCTS_PER_FILE, customers, products
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
+from synthdata.engine.economics import economics, tax_description
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
 
@@ -35,13 +36,6 @@ SHIPPING = (
     ("pickup", 0.0, 0.08),
 )
 FREE_SHIPPING_FROM = 50.0
-TAX_RATES = {
-    "USD": (0.0, 0.05, 0.0625, 0.07, 0.0825),
-    "GBP": (0.2,),
-    "EUR": (0.19, 0.2, 0.21, 0.22),
-    "JPY": (0.1,),
-    "BRL": (0.17, 0.18),
-}
 _SHIPPED = ("shipped", "delivered", "returned")
 
 
@@ -74,7 +68,12 @@ FIELDS = [
     FieldInfo("unit_price", "number", "Price per unit", 89.99),
     FieldInfo("discount_percent", "integer", "Discount in percent", 10),
     FieldInfo("subtotal", "number", "round(quantity * unit_price * (1 - discount_percent/100), 2)", 161.98),
-    FieldInfo("tax_amount", "number", "subtotal times the locale's tax rate, to the cent", 13.36),
+    FieldInfo(
+        "tax_amount",
+        "number",
+        f"subtotal times the locale's tax rate, to the cent. {tax_description()}",
+        13.36,
+    ),
     FieldInfo("shipping_cost", "number", "By shipping method; standard is free from 50", 0.0),
     FieldInfo("total_amount", "number", "subtotal + tax_amount + shipping_cost, to the cent", 175.34),
     FieldInfo("currency", "string", "ISO 4217 code of the locale", "USD"),
@@ -135,7 +134,7 @@ class EcommerceDataset:
         discount = np.where(rng.random(n) < 0.7, 0, rng.choice([5, 10, 15, 20, 25, 30], n)).astype(np.int64)
         price = catalogue.prices[product]
         subtotal = builders.money(quantity * price * (1 - discount / 100))
-        rates = np.asarray(TAX_RATES.get(data.currency, (0.1,)))
+        rates = np.asarray(economics(context.locale, data.currency).tax_rates)
         tax = builders.money(subtotal * rates[rng.integers(0, len(rates), n)])
         method = _weighted_choice(rng, tuple((m, w) for m, _, w in SHIPPING), n)
         base_cost = np.array([c for _, c, _ in SHIPPING])[method]

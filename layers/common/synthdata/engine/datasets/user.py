@@ -7,11 +7,9 @@ import numpy as np
 from synthdata.engine import builders
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext, FieldInfo
+from synthdata.engine.economics import economics, salaries, salary_description
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.rng import block_rng
-
-# Yearly salaries are drawn in USD terms and converted, so they stay plausible in every locale's currency.
-_SALARY_SCALE = {"USD": 1.0, "GBP": 0.8, "EUR": 0.9, "JPY": 140.0, "BRL": 5.0}
 
 FIELDS = [
     FieldInfo("id", "string", "UUID4 of the user", "0f8e3c1a-5b2d-4c4e-9a7b-1d2e3f405162"),
@@ -43,9 +41,14 @@ FIELDS = [
     ),
     FieldInfo("country", "string", "Country of the locale", "United States"),
     FieldInfo("username", "string", "ASCII from the name plus the same unique code", "emily_johnson4821907"),
-    FieldInfo("job_title", "string", "A job from the locale's list", "Data scientist"),
+    FieldInfo(
+        "job_title",
+        "string",
+        "A job from the locale's list (Faker's), each title equally likely",
+        "Data scientist",
+    ),
     FieldInfo("company", "string", "Employer name", "Abbott, Paul and Edwards"),
-    FieldInfo("salary", "integer", "Yearly salary in the locale's currency", 72400),
+    FieldInfo("salary", "integer", salary_description(), 72400),
     FieldInfo(
         "created_at",
         "datetime",
@@ -63,7 +66,9 @@ class UserDataset:
         "come from that name (ASCII, lowercase) and are unique within a file; gender agrees with the first name; "
         "age is the whole years between date_of_birth and created_at (18-90); city, state, postal_code and "
         "country describe one place (a US ZIP lies in its state); phone follows the locale's format; created_at "
-        "is never in the future; emails use example domains unless realistic_email_domains is set."
+        "is never in the future; emails use example domains unless realistic_email_domains is set; salary follows "
+        "the country's wage distribution, the job title's occupational wage level and an experience curve over age "
+        "(a surgeon out-earns a barista, people in their forties those in their early twenties)."
     )
     fields = FIELDS
     prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
@@ -79,8 +84,9 @@ class UserDataset:
         created_at = builders.datetimes_before_reference(rng, n, max_days=5 * 365)
         target_age = builders.adult_ages(rng, n)
         born = builders.birth_dates(rng, created_at, target_age)
-        salary = np.clip(rng.lognormal(np.log(62_000), 0.45, n), 24_000, 450_000)
-        salary = np.round(salary * _SALARY_SCALE.get(data.currency, 1.0), -2).astype(np.int64)
+        age = builders.whole_years_between(born, created_at)
+        job_codes = rng.integers(0, len(data.jobs), n)
+        salary = salaries(rng, economics(context.locale, data.currency), job_codes, age)
         return {
             "id": Column("str", builders.uuid4_column(rng, n), ascii_safe=True),
             "first_name": Column.categorical(data.first_names, person.first_codes),
@@ -89,7 +95,7 @@ class UserDataset:
             "email": Column("str", email, ascii_safe=True),
             "phone": Column("str", builders.phones(rng, data, n)),
             "date_of_birth": Column("date", born),
-            "age": Column("int", builders.whole_years_between(born, created_at)),
+            "age": Column("int", age),
             "gender": Column("str", person.gender, ascii_safe=True),
             "street_address": Column("str", place.street_address),
             "city": Column.categorical(data.cities, place.place_codes),
@@ -99,7 +105,7 @@ class UserDataset:
                 np.asarray([data.country], dtype=object), np.zeros(n, dtype=np.intp)
             ),
             "username": Column("str", username, ascii_safe=True),
-            "job_title": Column.categorical(data.jobs, rng.integers(0, len(data.jobs), n)),
+            "job_title": Column.categorical(data.jobs, job_codes),
             "company": Column.categorical(data.companies, rng.integers(0, len(data.companies), n)),
             "salary": Column("int", salary),
             "created_at": Column("datetime", created_at),

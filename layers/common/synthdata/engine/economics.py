@@ -1,0 +1,199 @@
+"""Local economics: salaries from a country's wage distribution and the person, company money, sales taxes.
+
+Every figure comes from `vocabularies/economics.json`, one entry per locale, with its source. A salary is
+
+    national median wage x occupation level x experience(age) x lognormal noise x calibration
+
+where the occupation level is the OEWS median of the job title's occupation over the all-occupations median
+(`occupations`: keyword rules, shipped as a table), the experience curve is concave in years since 22 and peaks
+near 50, and the calibration is one constant per locale that puts the median over the locale's (uniformly drawn)
+job titles and the population's ages on the national median: Faker's title lists are not weighted by
+employment, so a title's median sits below its occupation's national median by that constant. A locale
+without an entry, or whose currency differs from its entry's, raises KeyError: money is never silently priced
+in a default currency.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from synthdata.engine.builders import adult_ages
+from synthdata.engine.locale_data import locale_data
+from synthdata.engine.occupations import job_levels
+from synthdata.engine.vocabulary_files import VOCABULARY_DIR
+
+ECONOMICS_PATH = VOCABULARY_DIR / "economics.json"
+# Fixed stream and size of the one-off calibration sample: the same constant in every process.
+_CALIBRATION_SEED = 1_327
+_CALIBRATION_SAMPLE = 20_000
+_SALARY_FLOOR = 0.4  # of the national median: no full-time salary below it (minimum wages sit around 0.4-0.7)
+
+
+@dataclass(frozen=True)
+class LocaleEconomics:
+    locale: str
+    currency: str
+    median_annual_wage: float
+    wage_source: str
+    salary_rounding: int
+    tax_rates: tuple[float, ...]
+    tax_source: str
+    revenue_per_employee: float  # median, in the locale's currency
+
+
+@lru_cache(maxsize=1)
+def economics_document() -> dict[str, Any]:
+    """The shipped economics data (read once per process)."""
+    loaded: dict[str, Any] = json.loads(ECONOMICS_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+def economics(locale: str, currency: str) -> LocaleEconomics:
+    """The money figures of a locale that prices in `currency`; KeyError when either is not in the data."""
+    entries = economics_document()["locales"]
+    if locale not in entries:
+        raise KeyError(f"no economics for locale {locale!r}: add it to {ECONOMICS_PATH.name}")
+    entry = entries[locale]
+    if entry["currency"] != currency:
+        raise KeyError(
+            f"locale {locale!r} prices in {currency!r} but {ECONOMICS_PATH.name} states {entry['currency']!r}"
+        )
+    return LocaleEconomics(
+        locale=locale,
+        currency=currency,
+        median_annual_wage=float(entry["median_annual_wage"]),
+        wage_source=entry["wage_source"],
+        salary_rounding=int(entry["salary_rounding"]),
+        tax_rates=tuple(float(rate) for rate in entry["tax_rates"]),
+        tax_source=entry["tax_source"],
+        revenue_per_employee=_revenue_per_employee(entry),
+    )
+
+
+def _revenue_per_employee(entry: dict[str, Any]) -> float:
+    """The US median revenue per employee scaled by the locale's median wage over the US one."""
+    document = economics_document()
+    us_median = document["locales"]["en_US"]["median_annual_wage"]
+    return float(document["company"]["usd_revenue_per_employee"] * entry["median_annual_wage"] / us_median)
+
+
+@lru_cache(maxsize=32)
+def occupation_levels(locale: str) -> npt.NDArray[np.float64]:
+    """Log of each of the locale's job titles' occupational median over the all-occupations median (US OEWS)."""
+    occupations = economics_document()["occupations"]
+    median = {key: level["median_usd"] for key, level in occupations["levels"].items()}
+    overall = occupations["all_occupations_usd"]
+    table = job_levels()
+    titles = locale_data(locale).jobs.tolist()
+    missing = [title for title in titles if title not in table]
+    if missing:
+        raise KeyError(
+            f"job titles without a wage level: {missing[:5]}; run python -m synthdata.engine.build_job_levels"
+        )
+    ratios = np.array([median[table[title]] / overall for title in titles], dtype=np.float64)
+    return np.log(ratios)
+
+
+def experience(ages: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """Log wage gained by experience at each age (Mincer: linear*x - quadratic*x^2, x = years since 22)."""
+    curve = economics_document()["experience"]
+    years = np.clip(ages - curve["start_age"], 0, curve["max_years"]).astype(np.float64)
+    return curve["linear"] * years - curve["quadratic"] * years * years  # type: ignore[no-any-return]
+
+
+def _noise(rng: np.random.Generator, n: int) -> npt.NDArray[np.float64]:
+    spread = economics_document()["dispersion"]
+    limit = spread["clip_sigmas"]
+    return spread["sigma"] * np.clip(rng.standard_normal(n), -limit, limit)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=32)
+def _calibration(locale: str) -> float:
+    """The log shift that puts the median salary over the locale's titles and adult ages on its national median.
+
+    Drawn with `adult_ages`, the population's own age draw, from a fixed stream: the same in every process.
+    """
+    rng = np.random.default_rng(_CALIBRATION_SEED)
+    levels = occupation_levels(locale)
+    n = _CALIBRATION_SAMPLE
+    sample = levels[rng.integers(0, levels.size, n)] + experience(adult_ages(rng, n)) + _noise(rng, n)
+    middle = n // 2  # np.partition, not np.median: the latter imports numpy.ma on first use (~70 ms cold)
+    return -float(np.partition(sample, middle)[middle])
+
+
+def salaries(
+    rng: np.random.Generator,
+    money: LocaleEconomics,
+    job_codes: npt.NDArray[np.intp],
+    ages: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int64]:
+    """Yearly gross salaries of people with these job titles (codes into the locale's list) and ages."""
+    log_ratio = occupation_levels(money.locale)[job_codes] + experience(ages) + _noise(rng, job_codes.size)
+    amount = money.median_annual_wage * np.exp(log_ratio + _calibration(money.locale))
+    amount = np.maximum(amount, _SALARY_FLOOR * money.median_annual_wage)
+    unit = money.salary_rounding
+    return (np.round(amount / unit) * unit).astype(np.int64)
+
+
+def _per_locale(describe: Callable[[str, dict[str, Any]], str]) -> str:
+    """One described entry per locale of the data, joined."""
+    return "; ".join(describe(locale, entry) for locale, entry in economics_document()["locales"].items())
+
+
+def salary_description() -> str:
+    """What the salary column is, with every locale's cited median (for the dataset's field description)."""
+    medians = _per_locale(
+        lambda locale, entry: (
+            f"{locale} {entry['median_annual_wage']:,} {entry['currency']} ({entry['wage_citation']})"
+        )
+    )
+    return (
+        "Yearly gross salary in the locale's currency: the national median wage x the job title's occupational "
+        "wage level (US BLS OEWS May 2024 median of its occupation over the all-occupations median) x an "
+        "experience curve over age (concave, peaks near 50) x lognormal spread "
+        f"(sigma {economics_document()['dispersion']['sigma']}), never below {_SALARY_FLOOR:.0%} of the "
+        f"national median; the median over a file is the national median. National medians: {medians}."
+    )
+
+
+def tax_description() -> str:
+    """The sales-tax rates of every locale with their sources (for the tax field's description)."""
+
+    def rates(entry: dict[str, Any]) -> str:
+        return "/".join(f"{rate:.2%}".replace(".00%", "%") for rate in entry["tax_rates"])
+
+    return "Rates: " + _per_locale(lambda locale, entry: f"{locale} {rates(entry)} ({entry['tax_citation']})")
+
+
+def company_money_description() -> str:
+    """How revenue and market cap are drawn, with each locale's currency and median revenue per employee."""
+    medians = _per_locale(
+        lambda locale, entry: f"{locale} {round(_revenue_per_employee(entry), -3):,.0f} {entry['currency']}"
+    )
+    return (
+        "Headcount x revenue per employee, lognormal (sigma "
+        f"{economics_document()['company']['revenue_sigma']}) around a median that scales the US figure by the "
+        f"national median wage. Median revenue per employee: {medians}."
+    )
+
+
+def company_finances(
+    rng: np.random.Generator, money: LocaleEconomics, employees: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Yearly revenue and market capitalisation of companies of these headcounts, in the locale's currency."""
+    company = economics_document()["company"]
+    n = employees.size
+    revenue = np.round(
+        employees * rng.lognormal(np.log(money.revenue_per_employee), company["revenue_sigma"], n), -3
+    )
+    price_to_sales = rng.lognormal(
+        np.log(company["price_to_sales_median"]), company["price_to_sales_sigma"], n
+    )
+    return revenue, np.round(revenue * price_to_sales, -3)
