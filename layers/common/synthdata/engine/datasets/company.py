@@ -17,16 +17,6 @@ from synthdata.engine.words import INDUSTRIES
 SIZE_BANDS = ((1, "micro"), (10, "small"), (50, "medium"), (250, "large"), (1000, "enterprise"))
 COMPANY_TYPES = ("private", "public", "partnership", "nonprofit")
 COMPANY_TYPE_WEIGHTS = (0.7, 0.15, 0.1, 0.05)
-EXCHANGES = {
-    "en_US": ("NYSE", "NASDAQ"),
-    "en_GB": ("LSE",),
-    "de_DE": ("XETRA",),
-    "fr_FR": ("Euronext Paris",),
-    "es_ES": ("BME",),
-    "it_IT": ("Borsa Italiana",),
-    "ja_JP": ("TSE",),
-    "pt_BR": ("B3",),
-}
 _SYMBOL_LETTERS = 5
 _FOUNDED_FROM = 1900
 
@@ -122,7 +112,7 @@ class CompanyDataset:
         )
         revenue = np.round(employees * rng.lognormal(np.log(180_000), 0.5, n), -3)
         market_cap = np.round(revenue * rng.lognormal(np.log(2.0), 0.7, n), -3)
-        exchanges = np.asarray(EXCHANGES[context.locale], dtype=object)
+        exchanges = np.asarray(data.profile.stock_exchanges, dtype=object)
         founded = rng.integers(_FOUNDED_FROM, int(str(REFERENCE_TIME)[:4]) + 1, n)
         domain_tld = ".com" if context.options.get("realistic_email_domains") else ".example"
         domain = builders.join(labels[pick], domain_tld)
