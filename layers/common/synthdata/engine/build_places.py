@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from synthdata.engine.locales import LOCALES, LocaleProfile, locale_profile
+from synthdata.engine.places import zone
 from synthdata.engine.vocabulary_files import VOCABULARY_DIR, encode_document, vocabulary_path
 
 _SEED = 20261126
@@ -211,14 +212,6 @@ def _fill(template: str, letters: str, rng: np.random.Generator) -> str:
         else:
             out.append(char)
     return "".join(out)
-
-
-def zone(postal_code: str, zone_length: int) -> str:
-    """The leading part of a code that names its region's zone (0: the leading letters, a GB postcode area)."""
-    if zone_length:
-        return postal_code[:zone_length]
-    letters = len(postal_code) - len(postal_code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    return postal_code[:letters]
 
 
 def places_document(locale: str) -> dict[str, Any]:

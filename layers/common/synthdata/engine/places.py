@@ -44,6 +44,14 @@ class PlaceTable:
         return weighted_indices(rng, self.cumulative_weights, n)
 
 
+def zone(postal_code: str, zone_length: int) -> str:
+    """The leading part of a code that names its region's zone (0: the leading letters, a GB postcode area)."""
+    if zone_length:
+        return postal_code[:zone_length]
+    letters = len(postal_code) - len(postal_code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    return postal_code[:letters]
+
+
 @lru_cache(maxsize=None)
 def place_table(locale: str) -> PlaceTable:
     """The places of a locale (read from its data file on first use, then cached)."""
