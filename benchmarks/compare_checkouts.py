@@ -37,7 +37,9 @@ def seconds(checkout: Path, dataset: str, locale: str, records: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--baseline", type=Path, required=True, help="the other checkout's root")
     parser.add_argument("--candidate", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--dataset", default="user")

@@ -67,7 +67,9 @@ def city_weights(locale: str) -> dict[tuple[str, str], float]:
     table = place_table(locale)
     weights = np.diff(table.cumulative_weights, prepend=0.0)
     total: Counter[tuple[str, str]] = Counter()
-    for city, region, weight in zip(table.cities.tolist(), table.regions.tolist(), weights.tolist(), strict=True):
+    for city, region, weight in zip(
+        table.cities.tolist(), table.regions.tolist(), weights.tolist(), strict=True
+    ):
         total[(city, region)] += weight
     return dict(total)
 

@@ -17,6 +17,7 @@ bytes (fixed seed, sorted keys, gzip mtime 0).
 
 from __future__ import annotations
 
+import importlib
 import json
 import unicodedata
 from collections import Counter, defaultdict
@@ -69,8 +70,8 @@ class _City:
 
 
 def _package_data(module: str) -> Path:
-    imported = __import__(module)
-    return Path(imported.__file__).parent / "data"
+    """The data folder of an installed gazetteer package (imported here only: a build-time dependency)."""
+    return Path(str(importlib.import_module(module).__file__)).parent / "data"
 
 
 def _geonames_cities(country: str) -> list[dict[str, Any]]:
@@ -87,7 +88,10 @@ def _region_names(profile: LocaleProfile) -> dict[str, str]:
     """State code -> the region as the country's addresses write it."""
     path = _package_data("countrystatecity_countries") / "by-country" / profile.country_code / "states.json"
     label = profile.region.label
-    names = {s["state_code"]: s["state_code"] if label == "code" else s[label] for s in json.loads(path.read_text())}
+    names = {
+        s["state_code"]: s["state_code"] if label == "code" else s[label]
+        for s in json.loads(path.read_text())
+    }
     return {**names, **profile.region.names}
 
 
@@ -130,7 +134,8 @@ def _joined_cities(
     for city in _geonames_cities(country):
         known = {_norm(city["name"]), *(_norm(a) for a in city["alternatenames"])}
         near = np.flatnonzero(
-            (np.abs(lat - city["latitude"]) < _MATCH_DEGREES) & (np.abs(lon - city["longitude"]) < _MATCH_DEGREES)
+            (np.abs(lat - city["latitude"]) < _MATCH_DEGREES)
+            & (np.abs(lon - city["longitude"]) < _MATCH_DEGREES)
         )
         same = [i for i in near if names[i] in known]
         if not same:
@@ -148,13 +153,13 @@ def _joined_cities(
     return list(merged.values())
 
 
-def _japanese_cities(codes: list[_Code], database: list[dict[str, Any]]) -> list[_City]:
+def _japanese_cities(codes: list[_Code]) -> list[_City]:
     """GeoNames cities of Japan under their kanji name (an alternate name), in the prefecture of their codes."""
     prefectures: dict[str, Counter[str]] = defaultdict(Counter)
     for code in codes:
-        city = _japanese_city_of(code.locality)
-        if city:
-            prefectures[city][code.state] += 1
+        locality_city = _japanese_city_of(code.locality)
+        if locality_city:
+            prefectures[locality_city][code.state] += 1
     merged: dict[tuple[str, str], _City] = {}
     for city in _geonames_cities("JP"):
         kanji = [a for a in city["alternatenames"] if _norm(a) in prefectures]
@@ -228,9 +233,7 @@ def places_document(locale: str) -> dict[str, Any]:
         localities[code.state].setdefault(code.locality, code.locality_name)
     japanese = profile.country_code == "JP"
     cities = (
-        _japanese_cities(codes, database)
-        if japanese
-        else _joined_cities(profile.country_code, database, localities)
+        _japanese_cities(codes) if japanese else _joined_cities(profile.country_code, database, localities)
     )
     by_state: dict[str, list[_Code]] = defaultdict(list)
     for code in codes:
@@ -250,7 +253,9 @@ def places_document(locale: str) -> dict[str, Any]:
         made = prefixes
         if rule.suffix:
             count = max(wanted, len(prefixes))
-            made = sorted({prefixes[i % len(prefixes)] + _fill(rule.suffix, rule.letters, rng) for i in range(count)})
+            made = sorted(
+                {prefixes[i % len(prefixes)] + _fill(rule.suffix, rule.letters, rng) for i in range(count)}
+            )
         for postcode in made:
             rows["cities"].append(city.name)
             rows["regions"].append(regions[city.state])
@@ -275,7 +280,9 @@ def main() -> None:
         path = vocabulary_path(places_stem(locale))
         path.write_bytes(encode_document(document))
         cities = len(set(zip(document["cities"], document["regions"], strict=True)))
-        print(f"{path.name}: {path.stat().st_size:,} bytes, {cities:,} cities, {len(document['cities']):,} rows")
+        print(
+            f"{path.name}: {path.stat().st_size:,} bytes, {cities:,} cities, {len(document['cities']):,} rows"
+        )
 
 
 if __name__ == "__main__":

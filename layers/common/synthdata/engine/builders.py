@@ -129,10 +129,8 @@ def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
     place = data.places.draw(rng, n)
     street = data.streets[rng.integers(0, len(data.streets), n)]
     number = digits(rng.integers(1, 2000, n))
-    if data.profile.street_number_last:
-        address = join(street, " ", number)
-    else:
-        address = join(number, " ", street)
+    number_last = data.profile.street_number_last
+    address = join(street, " ", number) if number_last else join(number, " ", street)
     return Places(address, place, data)
 
 

@@ -8,7 +8,7 @@ gives a city, its region and one of its postal codes that always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
@@ -52,7 +52,7 @@ def zone(postal_code: str, zone_length: int) -> str:
     return postal_code[:letters]
 
 
-@lru_cache(maxsize=None)
+@cache
 def place_table(locale: str) -> PlaceTable:
     """The places of a locale (read from its data file on first use, then cached)."""
     document = read_document(f"places_{locale}")

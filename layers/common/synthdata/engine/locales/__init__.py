@@ -6,7 +6,7 @@ API's `locale` enum and the CLI's choices all come from the profiles found.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from synthdata.engine.locales.profile import LocaleProfile
@@ -19,7 +19,7 @@ LOCALES: tuple[str, ...] = (*[n for n in _FIRST if n in _FOUND], *[n for n in _F
 DEFAULT_LOCALE = "en_US"
 
 
-@lru_cache(maxsize=None)
+@cache
 def locale_profile(locale: str) -> LocaleProfile:
     """The validated profile of a locale (KeyError for an unknown one)."""
     if locale not in LOCALES:
