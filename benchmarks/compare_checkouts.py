@@ -19,21 +19,23 @@ from pathlib import Path
 _RENDER = """
 import time
 from synthdata.engine import get_dataset, iter_rendered_blocks
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 for _ in iter_rendered_blocks(get_dataset({dataset!r}), seed=1, locale={locale!r}, fmt="csv",
                               compression=None, start=0, stop={records}, total={records}):
     pass
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
-def seconds(checkout: Path, dataset: str, locale: str, records: int) -> float:
-    """Wall time to render the file with the checkout's engine, in a fresh process (data files read first)."""
+def seconds(checkout: Path, dataset: str, locale: str, records: int) -> tuple[float, float]:
+    """Wall and CPU time to render the file with the checkout's engine, in a fresh process (data files read
+    first). CPU time is the steadier figure on a machine shared with other work."""
     warm = f"from synthdata.engine.locale_data import locale_data; locale_data({locale!r})\n"
     code = warm + _RENDER.format(dataset=dataset, locale=locale, records=records)
     env = {**os.environ, "PYTHONPATH": str(checkout / "layers" / "common")}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    return float(out.stdout.strip().splitlines()[-1])
+    wall, cpu = out.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,15 +49,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=200_000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    runs: dict[str, list[float]] = {"baseline": [], "candidate": []}
+    runs: dict[str, list[tuple[float, float]]] = {"baseline": [], "candidate": []}
     for _ in range(args.rounds):
         for name in runs:
             runs[name].append(seconds(getattr(args, name), args.dataset, args.locale, args.records))
-    rate = {name: args.records / statistics.median(times) for name, times in runs.items()}
     print(f"{args.dataset} CSV, {args.locale}, {args.records:,} records, median of {args.rounds} rounds")
+    rates: dict[str, tuple[float, float]] = {}
     for name, times in runs.items():
-        print(f"  {name}: {rate[name]:,.0f} records/s (rounds: {', '.join(f'{t:.2f} s' for t in times)})")
-    print(f"  candidate / baseline: {rate['candidate'] / rate['baseline']:.3f}")
+        wall, cpu = (args.records / statistics.median(t[i] for t in times) for i in (0, 1))
+        rates[name] = (wall, cpu)
+        rounds = ", ".join(f"{w:.2f}/{c:.2f} s" for w, c in times)
+        print(f"  {name}: {wall:,.0f} records/s wall, {cpu:,.0f} records/s CPU (wall/CPU: {rounds})")
+    for i, kind in enumerate(("wall", "CPU")):
+        print(f"  candidate / baseline ({kind}): {rates['candidate'][i] / rates['baseline'][i]:.3f}")
     return 0
 
 

@@ -18,7 +18,7 @@ import pytest
 from synthdata.engine import BLOCK_ROWS, LOCALES, get_dataset
 from synthdata.engine.dataset import BlockContext
 from synthdata.engine.locales import locale_profile
-from synthdata.engine.places import place_table, zone
+from synthdata.engine.places import alias_table, place_table, zone
 
 SEED = 20261126
 BLOCKS = max(1, int(os.environ.get("SYNTHDATA_COHERENCE_ROWS", "20000")) // BLOCK_ROWS)
@@ -65,7 +65,7 @@ def rank_correlation(a: np.ndarray, b: np.ndarray) -> float:
 
 def city_weights(locale: str) -> dict[tuple[str, str], float]:
     table = place_table(locale)
-    weights = np.diff(table.cumulative_weights, prepend=0.0)
+    weights = table.weights
     total: Counter[tuple[str, str]] = Counter()
     for city, region, weight in zip(
         table.cities.tolist(), table.regions.tolist(), weights.tolist(), strict=True
@@ -145,3 +145,13 @@ def test_a_place_outside_the_shipped_data_is_a_violation() -> None:
 def test_rank_correlation_sees_a_reversed_order() -> None:
     assert rank_correlation(np.arange(10.0), np.arange(10.0)) == pytest.approx(1.0)
     assert rank_correlation(np.arange(10.0), -np.arange(10.0)) == pytest.approx(-1.0)
+
+
+def test_alias_draws_follow_the_weights() -> None:
+    weights = np.array([0.5, 0.3, 0.15, 0.05, 0.0])
+    probability, alias = alias_table(weights)
+    scaled = np.random.default_rng(1).random(400_000) * len(alias)
+    slot = scaled.astype(np.intp)
+    drawn = np.where(scaled - slot < probability[slot], slot, alias[slot])
+    assert np.abs(np.bincount(drawn, minlength=5) / drawn.size - weights).max() < 0.005
+    assert not (drawn == 4).any()

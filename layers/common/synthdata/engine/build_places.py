@@ -184,6 +184,12 @@ def _japanese_city_of(locality: str) -> str:
     return ""
 
 
+def _ascii(name: str) -> str:
+    """A place name as ASCII postal addresses write it: accents and the Hawaiian okina dropped."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    return "".join(c for c in decomposed if c.isascii())
+
+
 def _code_count(population: int) -> int:
     return int(np.clip(-(-population // _PEOPLE_PER_CODE), _MIN_CODES, _MAX_CODES))
 
@@ -256,8 +262,9 @@ def places_document(locale: str) -> dict[str, Any]:
             made = sorted(
                 {prefixes[i % len(prefixes)] + _fill(rule.suffix, rule.letters, rng) for i in range(count)}
             )
+        name = _ascii(city.name) if profile.ascii_place_names else city.name
         for postcode in made:
-            rows["cities"].append(city.name)
+            rows["cities"].append(name)
             rows["regions"].append(regions[city.state])
             rows["postcodes"].append(postcode)
             rows["weights"].append(round(city.population / len(made), 3))

@@ -112,12 +112,22 @@ class Places:
     data: LocaleData
 
     @property
+    def city_codes(self) -> npt.NDArray[np.intp]:
+        """Codes into `data.places.city_words`."""
+        return self.data.places.city_codes[self.place_codes]
+
+    @property
+    def region_codes(self) -> npt.NDArray[np.intp]:
+        """Codes into `data.places.region_words`."""
+        return self.data.places.region_codes[self.place_codes]
+
+    @property
     def city(self) -> ObjArray:
-        return self.data.places.cities[self.place_codes]
+        return self.data.places.city_words[self.city_codes]
 
     @property
     def region(self) -> ObjArray:
-        return self.data.places.regions[self.place_codes]
+        return self.data.places.region_words[self.region_codes]
 
     @property
     def postal_code(self) -> ObjArray:

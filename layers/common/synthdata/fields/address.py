@@ -36,7 +36,7 @@ class City(AddressField):
     work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column.categorical(row.data.places.cities, row.place.place_codes)
+        return Column.categorical(row.data.places.city_words, row.place.city_codes)
 
 
 class State(AddressField):
@@ -47,7 +47,7 @@ class State(AddressField):
     work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column.categorical(row.data.places.regions, row.place.place_codes)
+        return Column.categorical(row.data.places.region_words, row.place.region_codes)
 
 
 class PostalCode(AddressField):

@@ -92,8 +92,8 @@ class UserDataset:
             "age": Column("int", builders.whole_years_between(born, created_at)),
             "gender": Column("str", person.gender, ascii_safe=True),
             "street_address": Column("str", place.street_address),
-            "city": Column.categorical(data.places.cities, place.place_codes),
-            "state": Column.categorical(data.places.regions, place.place_codes),
+            "city": Column.categorical(data.places.city_words, place.city_codes),
+            "state": Column.categorical(data.places.region_words, place.region_codes),
             "postal_code": Column.categorical(data.places.postcodes, place.place_codes),
             "country": Column.categorical(
                 np.asarray([data.country], dtype=object), np.zeros(n, dtype=np.intp)
