@@ -10,6 +10,7 @@ from synthdata.engine.columns import Column
 from synthdata.engine.company_names import company_name_forms
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
 from synthdata.engine.locale_data import locale_data
+from synthdata.engine.places import CITY_DESCRIPTION
 from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
 from synthdata.engine.words import INDUSTRIES
 
@@ -59,7 +60,7 @@ FIELDS = [
     FieldInfo("stock_symbol", "string", "Only for public companies; unique in the file", "ABPEX"),
     FieldInfo("stock_exchange", "string", "Only for public companies; an exchange of the country", "NASDAQ"),
     FieldInfo("headquarters_address", "string", "Street address", "1420 Maple Grove"),
-    FieldInfo("headquarters_city", "string", "City in headquarters_country", "West Mark"),
+    FieldInfo("headquarters_city", "string", f"{CITY_DESCRIPTION}, in headquarters_country", "Chicago"),
     FieldInfo("headquarters_country", "string", "Country of the locale", "United States"),
     FieldInfo(
         "website",
@@ -84,8 +85,8 @@ class CompanyDataset:
         "Companies. Rules: sub_industry belongs to industry; size_category follows employee_count bands (micro <10, "
         "small <50, medium <250, large <1000, enterprise >=1000); market_cap, stock_symbol and stock_exchange only "
         "for public companies, symbols unique; website's domain derives from the company name and email uses it; "
-        "headquarters_city lies in headquarters_country; founded_year not in the future; revenue scales with "
-        "headcount."
+        "headquarters_city is a real city of headquarters_country, drawn by population; founded_year not in the "
+        "future; revenue scales with headcount."
     )
     fields = FIELDS
     prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
@@ -143,7 +144,7 @@ class CompanyDataset:
             ),
             "stock_exchange": Column("str", exchanges[rng.integers(0, len(exchanges), n)], nulls=~public),
             "headquarters_address": Column("str", place.street_address),
-            "headquarters_city": Column("str", place.city),
+            "headquarters_city": Column.categorical(data.places.city_words, place.city_codes),
             "headquarters_country": Column("str", np.full(n, data.country, dtype=object)),
             "website": Column("str", builders.join("https://www.", domain), ascii_safe=True),
             "email": Column("str", builders.join(mailbox, domain), ascii_safe=True),
