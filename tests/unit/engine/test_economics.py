@@ -17,7 +17,8 @@ from synthdata.engine import BLOCK_ROWS, LOCALES, get_dataset
 from synthdata.engine import economics as economics_module
 from synthdata.engine.dataset import BlockContext
 from synthdata.engine.economics import economics, economics_document
-from synthdata.engine.locale_data import COUNTRY, locale_data
+from synthdata.engine.locale_data import locale_data
+from synthdata.engine.locales import locale_profile
 from synthdata.engine.occupations import derive_job_levels, job_levels, wage_level_key
 
 SEED = 7
@@ -110,7 +111,7 @@ def test_people_in_their_forties_out_earn_those_in_their_early_twenties() -> Non
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_median_salary_is_the_cited_national_median(locale: str) -> None:
-    money = economics(locale, COUNTRY[locale][2])
+    money = economics(locale, locale_profile(locale).currency)
     salary = columns("user", locale, 20_000, ("salary",))["salary"].astype(np.int64)
     assert abs(np.median(salary) / money.median_annual_wage - 1) <= 0.25
     assert (salary % money.salary_rounding == 0).all()
@@ -128,7 +129,7 @@ def test_every_locale_in_the_data_states_every_figure() -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_engine_locales_price_in_the_currency_their_economics_state(locale: str) -> None:
-    assert economics(locale, COUNTRY[locale][2]).currency == COUNTRY[locale][2]
+    assert economics(locale, locale_profile(locale).currency).currency == locale_profile(locale).currency
 
 
 def test_an_unknown_locale_or_currency_fails_loudly() -> None:
@@ -151,7 +152,7 @@ def test_a_dataset_in_a_locale_without_economics_fails_instead_of_defaulting(
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_tax_is_one_of_the_locales_rates(locale: str) -> None:
-    rates = np.asarray(economics(locale, COUNTRY[locale][2]).tax_rates)
+    rates = np.asarray(economics(locale, locale_profile(locale).currency).tax_rates)
     orders = columns("ecommerce", locale, BLOCK_ROWS, ("subtotal", "tax_amount"))
     subtotal, tax = orders["subtotal"].astype(float), orders["tax_amount"].astype(float)
     gaps = np.abs(tax[:, None] - subtotal[:, None] * rates[None, :]).min(axis=1)
@@ -160,7 +161,7 @@ def test_tax_is_one_of_the_locales_rates(locale: str) -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_company_revenue_per_employee_has_the_local_magnitude(locale: str) -> None:
-    expected = economics(locale, COUNTRY[locale][2]).revenue_per_employee
+    expected = economics(locale, locale_profile(locale).currency).revenue_per_employee
     firms = columns("company", locale, BLOCK_ROWS, ("annual_revenue", "employee_count"))
     per_employee = firms["annual_revenue"].astype(float) / firms["employee_count"].astype(float)
     assert abs(np.median(per_employee) / expected - 1) <= 0.1

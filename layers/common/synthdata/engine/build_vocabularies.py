@@ -1,7 +1,7 @@
 """Build time: derive every locale's vocabularies from Faker and write them as the package's data files.
 
 `python -m synthdata.engine.build_vocabularies` rewrites `engine/vocabularies/<locale>.json.gz` and
-`lorem.json.gz`. The output is the same bytes on every run: Faker is seeded, keys are sorted, gzip's mtime is
+`lorem.json.gz` (places are not Faker's: `build_places` derives them from gazetteers). The output is the same bytes on every run: Faker is seeded, keys are sorted, gzip's mtime is
 0. Only this module imports Faker; at run time `locale_data` reads the files (see `vocabulary_files`).
 """
 
@@ -11,29 +11,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from synthdata.engine.locale_data import LOCALES
+from synthdata.engine.locales import LOCALES, locale_profile
 from synthdata.engine.vocabulary_files import VOCABULARY_DIR, encode_document, vocabulary_path
-
-# Fictional ranges where the numbering plan has one (US 555-01xx; UK Ofcom drama numbers via Faker's en_GB).
-_FICTIONAL_PHONE_FORMATS = {"en_US": ("+1-$##-555-01##", "($##) 555-01##")}
-
-# Country calling code and trunk prefix: phones are written as dialled inside the country ("+44 20 7946 0018"
-# is "020 7946 0018"), so no value starts with "+", which a spreadsheet would run as a formula.
-_DIALLING = {
-    "en_US": ("+1", ""),
-    "en_GB": ("+44", "0"),
-    "de_DE": ("+49", "0"),
-    "fr_FR": ("+33", "0"),
-    "es_ES": ("+34", ""),
-    "it_IT": ("+39", ""),
-    "ja_JP": ("+81", "0"),
-    "pt_BR": ("+55", ""),
-}
 
 # Faker lists built from a set, so their order (and the draws from them) follow PYTHONHASHSEED: sorted first.
 _HASH_ORDERED = {"it_IT": "cities"}
 _SEED = 20261101  # a fixed seed: the pools, and so every file, are the same everywhere
-_PLACE_POOL = 3000
 _STREET_POOL = 1500
 _COMPANY_POOL = 3000
 _LABEL_LENGTH = 24
@@ -88,26 +71,10 @@ def _names(generator: Any, locale: str) -> dict[str, Any]:
     }
 
 
-def _places(fake: Any, locale: str) -> dict[str, list[str]]:
-    """Coherent (city, region, postcode) tuples as three columns: the same index is the same place."""
-    cities, regions, postcodes = [], [], []
-    for _ in range(_PLACE_POOL):
-        if locale == "en_US":
-            state = fake.state_abbr(include_territories=False, include_freely_associated_states=False)
-            region, postcode = state, fake.zipcode_in_state(state)
-        else:
-            region = fake.administrative_unit() if hasattr(fake, "administrative_unit") else ""
-            postcode = fake.postcode()
-        cities.append(fake.city())
-        regions.append(region)
-        postcodes.append(postcode)
-    return {"cities": cities, "regions": regions, "postcodes": postcodes}
-
-
 def _phone_formats(fake: Any, locale: str) -> list[str]:
     """The locale's phone formats in national form."""
     formats = (
-        _FICTIONAL_PHONE_FORMATS.get(locale)
+        locale_profile(locale).fictional_phone_formats
         or _provider_attr(fake.factories[0], "formats")
         or ("###-###-####",)
     )
@@ -118,7 +85,10 @@ def _phone_formats(fake: Any, locale: str) -> list[str]:
 
 def _national(phone_format: str, locale: str) -> str:
     """An international format as dialled inside the country: "+44(0)20 7946 0###" -> "020 7946 0###"."""
-    code, trunk = _DIALLING[locale]
+    # Phones are written as dialled inside the country ("+44 20 7946 0018" is "020 7946 0018"), so no value
+    # starts with "+", which a spreadsheet would run as a formula.
+    profile = locale_profile(locale)
+    code, trunk = profile.dialling_code, profile.trunk_prefix
     if not phone_format.startswith(code):
         return phone_format
     rest = phone_format.removeprefix(code).lstrip(" -")
@@ -161,7 +131,6 @@ def locale_document(locale: str) -> dict[str, Any]:
     generator = fake.factories[0]
     _sort_hash_ordered(generator, locale)
     names = _names(generator, locale)
-    places = _places(fake, locale)
     jobs = _provider_attr(generator, "jobs") or _provider_attr(Faker("en_US").factories[0], "jobs")
     suffixes = [*dict.fromkeys(str(s) for s in _provider_attr(generator, "company_suffixes") or ("Inc",))]
     streets = [fake.street_name() for _ in range(_STREET_POOL)]
@@ -169,7 +138,6 @@ def locale_document(locale: str) -> dict[str, Any]:
     companies = sorted({fake.company() for _ in range(_COMPANY_POOL)})
     return {
         **names,
-        "places": places,
         "streets": streets,
         "phone_formats": phone_formats,
         "jobs": sorted({str(j) for j in jobs}),

@@ -15,7 +15,6 @@ ObjArray = npt.NDArray[np.object_]
 
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 FREE_MAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "proton.me")
-_NUMBER_LAST_LOCALES = {"de_DE", "es_ES", "it_IT", "pt_BR"}
 _SECONDS_PER_DAY = 86_400
 
 
@@ -106,36 +105,42 @@ def person_handles(
 
 @dataclass(frozen=True)
 class Places:
-    """A street address per row and a code into the locale's coherent (city, region, postal code) tuples."""
+    """A street address per row and a code into the locale's real (city, region, postal code) places."""
 
     street_address: ObjArray
     place_codes: npt.NDArray[np.intp]
     data: LocaleData
 
     @property
+    def city_codes(self) -> npt.NDArray[np.intp]:
+        """Codes into `data.places.city_words`."""
+        return self.data.places.city_codes[self.place_codes]
+
+    @property
+    def region_codes(self) -> npt.NDArray[np.intp]:
+        """Codes into `data.places.region_words`."""
+        return self.data.places.region_codes[self.place_codes]
+
+    @property
     def city(self) -> ObjArray:
-        return self.data.cities[self.place_codes]
+        return self.data.places.city_words[self.city_codes]
 
     @property
     def region(self) -> ObjArray:
-        return self.data.regions[self.place_codes]
+        return self.data.places.region_words[self.region_codes]
 
     @property
     def postal_code(self) -> ObjArray:
-        return self.data.postcodes[self.place_codes]
+        return self.data.places.postcodes[self.place_codes]
 
 
 def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
-    """Street, city, region and postal code of one real-shaped place per row (a Faker-made coherent tuple)."""
-    place = rng.integers(0, len(data.cities), n)
+    """Street, city, region and postal code of one real place per row, cities drawn by population."""
+    place = data.places.draw(rng, n)
     street = data.streets[rng.integers(0, len(data.streets), n)]
     number = digits(rng.integers(1, 2000, n))
-    if data.locale in _NUMBER_LAST_LOCALES:
-        address = join(street, " ", number)
-    elif data.locale == "fr_FR":
-        address = join(number, " ", street)
-    else:
-        address = join(number, " ", street)
+    number_last = data.profile.street_number_last
+    address = join(street, " ", number) if number_last else join(number, " ", street)
     return Places(address, place, data)
 
 

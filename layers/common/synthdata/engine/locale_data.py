@@ -1,9 +1,10 @@
 """Faker's locale data as arrays that whole columns are drawn from, read from the package's data files.
 
-Names keep Faker's real-world frequency weights where Faker has them. Places (city, region, postal code)
-come from Faker as coherent tuples: a pool drawn once with a fixed seed, so a US ZIP always lies in its
-state's range. The files are derived from Faker at build time (`build_vocabularies`), so no Faker call
-happens at run time; what is read is cached per process (a Lambda container keeps it warm).
+Names keep Faker's real-world frequency weights where Faker has them. Places (city, region, postal code) are
+real ones with population weights (`places`). The files are derived at build time (`build_vocabularies`,
+`build_places`), so no Faker call happens at run time; what is read is cached per process (a Lambda container
+keeps it warm). What is not a vocabulary (country, currency, phone and address conventions) is the locale's
+profile (`locales`).
 """
 
 from __future__ import annotations
@@ -16,34 +17,21 @@ import numpy as np
 import numpy.typing as npt
 
 from synthdata.engine.columns import vocabulary
+from synthdata.engine.locales import DEFAULT_LOCALE, LOCALES, LocaleProfile, locale_profile
+from synthdata.engine.places import PlaceTable, place_table
 from synthdata.engine.rng import weighted_indices
 from synthdata.engine.vocabulary_files import read_document
 
-LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "ja_JP", "pt_BR")
-DEFAULT_LOCALE = "en_US"
-
-COUNTRY = {
-    "en_US": ("United States", "US", "USD"),
-    "en_GB": ("United Kingdom", "GB", "GBP"),
-    "de_DE": ("Germany", "DE", "EUR"),
-    "fr_FR": ("France", "FR", "EUR"),
-    "es_ES": ("Spain", "ES", "EUR"),
-    "it_IT": ("Italy", "IT", "EUR"),
-    "ja_JP": ("Japan", "JP", "JPY"),
-    "pt_BR": ("Brazil", "BR", "BRL"),
-}
-
-# Bounding box (lat min, lat max, lon min, lon max) of each locale's country, roughly.
-COUNTRY_BOUNDS = {
-    "en_US": (25.0, 49.0, -124.0, -67.0),
-    "en_GB": (50.0, 58.6, -7.5, 1.7),
-    "de_DE": (47.3, 55.0, 5.9, 15.0),
-    "fr_FR": (42.3, 51.1, -4.8, 8.2),
-    "es_ES": (36.0, 43.8, -9.3, 3.3),
-    "it_IT": (36.6, 47.1, 6.6, 18.5),
-    "ja_JP": (31.0, 45.5, 129.5, 145.8),
-    "pt_BR": (-33.7, 5.3, -73.9, -34.8),
-}
+__all__ = [
+    "DEFAULT_LOCALE",
+    "LOCALES",
+    "LocaleData",
+    "WeightedWords",
+    "bytes_rows_to_text",
+    "fill_digits",
+    "locale_data",
+    "lorem_words",
+]
 
 # The lowest digit each placeholder byte of a phone format stands for ('#'/'!' 0-9, '%'/'@' 1-9, '$' 2-9);
 # -1: a literal character.
@@ -67,15 +55,11 @@ class WeightedWords:
 @dataclass(frozen=True)
 class LocaleData:
     locale: str
-    country: str
-    country_code: str
-    currency: str
+    profile: LocaleProfile
     first_male: WeightedWords
     first_female: WeightedWords
     last: WeightedWords
-    cities: npt.NDArray[np.object_]  # coherent place tuples, same index = same place
-    regions: npt.NDArray[np.object_]
-    postcodes: npt.NDArray[np.object_]
+    places: PlaceTable
     streets: npt.NDArray[np.object_]
     phone_formats: tuple[str, ...]
     jobs: npt.NDArray[np.object_]
@@ -83,6 +67,18 @@ class LocaleData:
     company_trading: npt.NDArray[np.object_]  # without the legal suffix
     company_domain_labels: npt.NDArray[np.object_]  # ASCII, for web and email domains
     company_suffixes: tuple[str, ...]
+
+    @property
+    def country(self) -> str:
+        return self.profile.country
+
+    @property
+    def country_code(self) -> str:
+        return self.profile.country_code
+
+    @property
+    def currency(self) -> str:
+        return self.profile.currency
 
     @property
     def first_names(self) -> npt.NDArray[np.object_]:
@@ -116,19 +112,14 @@ def locale_data(locale: str) -> LocaleData:
     if locale not in LOCALES:
         raise KeyError(locale)
     document = read_document(locale)
-    places, companies = document["places"], document["companies"]
-    country, code, currency = COUNTRY[locale]
+    companies = document["companies"]
     return LocaleData(
         locale=locale,
-        country=country,
-        country_code=code,
-        currency=currency,
+        profile=locale_profile(locale),
         first_male=_weighted(document["first_male"]),
         first_female=_weighted(document["first_female"]),
         last=_weighted(document["last"]),
-        cities=vocabulary(places["cities"]),
-        regions=vocabulary(places["regions"]),
-        postcodes=vocabulary(places["postcodes"]),
+        places=place_table(locale),
         streets=vocabulary(document["streets"]),
         phone_formats=tuple(document["phone_formats"]),
         jobs=vocabulary(document["jobs"]),

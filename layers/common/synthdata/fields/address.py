@@ -7,7 +7,8 @@ from typing import ClassVar, Literal
 import numpy as np
 
 from synthdata.engine.columns import Column
-from synthdata.engine.locale_data import COUNTRY_BOUNDS
+from synthdata.engine.locales import locale_profile
+from synthdata.engine.places import CITY_DESCRIPTION, POSTAL_CODE_DESCRIPTION, REGION_DESCRIPTION
 from synthdata.fields.base import EarlierColumns, FieldModel
 from synthdata.fields.row import Row
 
@@ -29,35 +30,35 @@ class StreetAddress(AddressField):
 
 class City(AddressField):
     field_type: Literal["city"] = "city"
-    description = "City"
-    example = "West Mark"
+    description = CITY_DESCRIPTION
+    example = "Chicago"
     max_bytes = 64
     work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column.categorical(row.data.cities, row.place.place_codes)
+        return Column.categorical(row.data.places.city_words, row.place.city_codes)
 
 
 class State(AddressField):
     field_type: Literal["state"] = "state"
-    description = "State or region of the city"
+    description = REGION_DESCRIPTION
     example = "IL"
     max_bytes = 48
     work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column.categorical(row.data.regions, row.place.place_codes)
+        return Column.categorical(row.data.places.region_words, row.place.region_codes)
 
 
 class PostalCode(AddressField):
     field_type: Literal["postal_code"] = "postal_code"
-    description = "Postal code of that state or region"
+    description = POSTAL_CODE_DESCRIPTION
     example = "60614"
     max_bytes = 16
     work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
-        return Column.categorical(row.data.postcodes, row.place.place_codes)
+        return Column.categorical(row.data.places.postcodes, row.place.place_codes)
 
 
 class Country(AddressField):
@@ -110,8 +111,8 @@ def _same_on_every_row(text: str, row: Row) -> Column:
 
 def _coordinate(row: Row, rng: np.random.Generator, axis: int) -> Column:
     """Uniform inside the country's bounding box: axis 0 latitude, 1 longitude; 4 decimals (about 11 m)."""
-    bounds = COUNTRY_BOUNDS[row.context.locale]
-    low, high = bounds[2 * axis], bounds[2 * axis + 1]
+    bounds = locale_profile(row.context.locale).bounds
+    low, high = (bounds.lat_min, bounds.lat_max) if axis == 0 else (bounds.lon_min, bounds.lon_max)
     return Column("float", np.round(rng.uniform(low, high, row.context.size), 4), decimals=4)
 
 

@@ -14,9 +14,9 @@ from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.fields.base import EarlierColumns, FieldModel
 from synthdata.fields.row import Row
 
-_HANDLE_BYTES = (
-    40  # an ASCII first and last name (16 and 14 at most in every locale), a dot and a 7-digit code
-)
+# An ASCII first and last name (16 and 34 at most: nl_NL's "corethvonundzucoredoundstarkenberg"), a dot and
+# a 7-digit code.
+_HANDLE_BYTES = 60
 
 
 class PersonField(FieldModel):
@@ -38,7 +38,7 @@ class LastName(PersonField):
     field_type: Literal["last_name"] = "last_name"
     description = "Family name"
     example = "Johnson"
-    max_bytes = 32
+    max_bytes = 48  # nl_NL has "Coreth von und zu Coredo und Starkenberg" (40 bytes)
     work = 3
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:

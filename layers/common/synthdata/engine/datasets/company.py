@@ -11,6 +11,7 @@ from synthdata.engine.company_names import company_name_forms
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
 from synthdata.engine.economics import company_finances, company_money_description, economics
 from synthdata.engine.locale_data import locale_data
+from synthdata.engine.places import CITY_DESCRIPTION
 from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
 from synthdata.engine.words import INDUSTRIES
 
@@ -18,16 +19,6 @@ from synthdata.engine.words import INDUSTRIES
 SIZE_BANDS = ((1, "micro"), (10, "small"), (50, "medium"), (250, "large"), (1000, "enterprise"))
 COMPANY_TYPES = ("private", "public", "partnership", "nonprofit")
 COMPANY_TYPE_WEIGHTS = (0.7, 0.15, 0.1, 0.05)
-EXCHANGES = {
-    "en_US": ("NYSE", "NASDAQ"),
-    "en_GB": ("LSE",),
-    "de_DE": ("XETRA",),
-    "fr_FR": ("Euronext Paris",),
-    "es_ES": ("BME",),
-    "it_IT": ("Borsa Italiana",),
-    "ja_JP": ("TSE",),
-    "pt_BR": ("B3",),
-}
 _SYMBOL_LETTERS = 5
 _FOUNDED_FROM = 1900
 
@@ -80,7 +71,7 @@ FIELDS = [
     FieldInfo("stock_symbol", "string", "Only for public companies; unique in the file", "ABPEX"),
     FieldInfo("stock_exchange", "string", "Only for public companies; an exchange of the country", "NASDAQ"),
     FieldInfo("headquarters_address", "string", "Street address", "1420 Maple Grove"),
-    FieldInfo("headquarters_city", "string", "City in headquarters_country", "West Mark"),
+    FieldInfo("headquarters_city", "string", f"{CITY_DESCRIPTION}, in headquarters_country", "Chicago"),
     FieldInfo("headquarters_country", "string", "Country of the locale", "United States"),
     FieldInfo(
         "website",
@@ -105,8 +96,9 @@ class CompanyDataset:
         "Companies. Rules: sub_industry belongs to industry; size_category follows employee_count bands (micro <10, "
         "small <50, medium <250, large <1000, enterprise >=1000); market_cap, stock_symbol and stock_exchange only "
         "for public companies, symbols unique; website's domain derives from the company name and email uses it; "
-        "headquarters_city lies in headquarters_country; founded_year not in the future; revenue scales with "
-        "headcount; annual_revenue and market_cap are in the locale's currency (the ecommerce currency column's)."
+        "headquarters_city is a real city of headquarters_country, drawn by population; founded_year not in the "
+        "future; revenue scales with headcount; annual_revenue and market_cap are in the locale's currency (the "
+        "ecommerce currency column's)."
     )
     fields = FIELDS
     prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
@@ -133,7 +125,7 @@ class CompanyDataset:
         )
         money = economics(context.locale, data.currency)
         revenue, market_cap = company_finances(rng, money, employees)
-        exchanges = np.asarray(EXCHANGES[context.locale], dtype=object)
+        exchanges = np.asarray(data.profile.stock_exchanges, dtype=object)
         founded = rng.integers(_FOUNDED_FROM, int(str(REFERENCE_TIME)[:4]) + 1, n)
         domain_tld = ".com" if context.options.get("realistic_email_domains") else ".example"
         domain = builders.join(labels[pick], domain_tld)
@@ -164,7 +156,7 @@ class CompanyDataset:
             ),
             "stock_exchange": Column("str", exchanges[rng.integers(0, len(exchanges), n)], nulls=~public),
             "headquarters_address": Column("str", place.street_address),
-            "headquarters_city": Column("str", place.city),
+            "headquarters_city": Column.categorical(data.places.city_words, place.city_codes),
             "headquarters_country": Column("str", np.full(n, data.country, dtype=object)),
             "website": Column("str", builders.join("https://www.", domain), ascii_safe=True),
             "email": Column("str", builders.join(mailbox, domain), ascii_safe=True),

@@ -88,7 +88,11 @@ FIELDS = [
     ),
     FieldInfo("shipping_method", "string", "standard, express, overnight, pickup", "standard"),
     FieldInfo(
-        "shipping_address", "string", "The customer's address", "1420 Maple Grove, West Mark, IL 60614"
+        "shipping_address",
+        "string",
+        "The customer's address: street, then a real city, its region and one of its postal codes (see the user "
+        "dataset's city, state and postal_code)",
+        "1420 Maple Grove, Chicago, IL 60614",
     ),
     FieldInfo("order_date", "datetime", "When the order was placed (UTC)", "2025-06-01T10:15:00Z"),
     FieldInfo(

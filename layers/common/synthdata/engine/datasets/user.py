@@ -9,6 +9,7 @@ from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext, FieldInfo
 from synthdata.engine.economics import economics, salaries, salary_description
 from synthdata.engine.locale_data import locale_data
+from synthdata.engine.places import CITY_DESCRIPTION, POSTAL_CODE_DESCRIPTION, REGION_DESCRIPTION
 from synthdata.engine.rng import block_rng
 
 FIELDS = [
@@ -34,11 +35,9 @@ FIELDS = [
     FieldInfo("age", "integer", "Whole years between date_of_birth and created_at, 18 to 90", 37),
     FieldInfo("gender", "string", "female or male, agreeing with first_name", "female"),
     FieldInfo("street_address", "string", "Building number and street", "1420 Maple Grove"),
-    FieldInfo("city", "string", "City of the address", "West Mark"),
-    FieldInfo("state", "string", "State/region of the city (US: two-letter code)", "IL"),
-    FieldInfo(
-        "postal_code", "string", "Postal code of that state/region (US ZIP within the state's range)", "60614"
-    ),
+    FieldInfo("city", "string", CITY_DESCRIPTION, "Chicago"),
+    FieldInfo("state", "string", REGION_DESCRIPTION, "IL"),
+    FieldInfo("postal_code", "string", POSTAL_CODE_DESCRIPTION, "60614"),
     FieldInfo("country", "string", "Country of the locale", "United States"),
     FieldInfo("username", "string", "ASCII from the name plus the same unique code", "emily_johnson4821907"),
     FieldInfo(
@@ -65,7 +64,8 @@ class UserDataset:
         "People with consistent identities. Rules: full_name = first_name + ' ' + last_name; email and username "
         "come from that name (ASCII, lowercase) and are unique within a file; gender agrees with the first name; "
         "age is the whole years between date_of_birth and created_at (18-90); city, state, postal_code and "
-        "country describe one place (a US ZIP lies in its state); phone follows the locale's format; created_at "
+        "country describe one real place (GeoNames cities drawn by population, a real postal code of the city's "
+        "region); phone follows the locale's format; created_at "
         "is never in the future; emails use example domains unless realistic_email_domains is set; salary follows "
         "the country's wage distribution, the job title's occupational wage level and an experience curve over age "
         "(a surgeon out-earns a barista, people in their forties those in their early twenties)."
@@ -98,9 +98,9 @@ class UserDataset:
             "age": Column("int", age),
             "gender": Column("str", person.gender, ascii_safe=True),
             "street_address": Column("str", place.street_address),
-            "city": Column.categorical(data.cities, place.place_codes),
-            "state": Column.categorical(data.regions, place.place_codes),
-            "postal_code": Column.categorical(data.postcodes, place.place_codes),
+            "city": Column.categorical(data.places.city_words, place.city_codes),
+            "state": Column.categorical(data.places.region_words, place.region_codes),
+            "postal_code": Column.categorical(data.places.postcodes, place.place_codes),
             "country": Column.categorical(
                 np.asarray([data.country], dtype=object), np.zeros(n, dtype=np.intp)
             ),

@@ -1,0 +1,120 @@
+"""Real places of a locale: (city, region, postal code) rows with population weights, read from the data file
+`vocabularies/places_<locale>.json.gz` that `build_places` derives from GeoNames and the postal-code gazetteer.
+
+A row is one real place; drawing a row index (weighted by population) and indexing the three columns with it
+gives a city, its region and one of its postal codes that always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from synthdata.engine.columns import vocabulary
+from synthdata.engine.locales import LOCALES, locale_profile
+from synthdata.engine.vocabulary_files import read_document
+
+CITY_DESCRIPTION = "A real city (GeoNames), drawn as often as people live there"
+REGION_DESCRIPTION = "Region of the city as the country's addresses write it: " + "; ".join(
+    f"{locale} {locale_profile(locale).region.term}" for locale in LOCALES
+)
+POSTAL_CODE_DESCRIPTION = (
+    "A postal code of the city: a real code of its region, or the region's real prefix completed by the "
+    "country's scheme (es_ES province + 3 digits, pt_BR 3 digits + 5, en_GB postcode area of the post town, "
+    "nl_NL real 4 digits + 2 letters)"
+)
+
+
+@dataclass(frozen=True)
+class PlaceTable:
+    """One locale's places; the same index is the same place in every per-place array.
+
+    Cities and regions are kept once each (`city_words`, `region_words`) with a code per place: columns index
+    a few thousand distinct names rather than one string object per place, which keeps rendering as fast as
+    with a small vocabulary.
+    """
+
+    city_words: npt.NDArray[np.object_]
+    city_codes: npt.NDArray[np.intp]  # per place, into city_words
+    region_words: npt.NDArray[np.object_]
+    region_codes: npt.NDArray[np.intp]  # per place, into region_words
+    postcodes: npt.NDArray[np.object_]  # per place
+    weights: npt.NDArray[np.float64]  # per place, summing to 1
+    alias_probability: npt.NDArray[np.float64]  # Walker's alias table of the weights (see `draw`)
+    alias: npt.NDArray[np.intp]
+    region_zones: dict[str, tuple[str, ...]]  # region -> leading parts of its real postal codes
+
+    @property
+    def cities(self) -> npt.NDArray[np.object_]:
+        """The city of each place."""
+        return self.city_words[self.city_codes]
+
+    @property
+    def regions(self) -> npt.NDArray[np.object_]:
+        """The region of each place."""
+        return self.region_words[self.region_codes]
+
+    def draw(self, rng: np.random.Generator, n: int) -> npt.NDArray[np.intp]:
+        """Indices of n places, each drawn as often as people live there.
+
+        Walker's alias method: one uniform per row picks a slot and, by its fraction, the slot's place or its
+        alias; a few whole-column operations, where a binary search over tens of thousands of cumulative
+        weights would cost more than the rest of the place columns.
+        """
+        scaled = rng.random(n) * len(self.alias)
+        slot = scaled.astype(np.intp)
+        return np.where(scaled - slot < self.alias_probability[slot], slot, self.alias[slot])
+
+
+def alias_table(weights: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+    """Vose's construction of Walker's alias table: slot i keeps place i with probability[i], else alias[i]."""
+    count = len(weights)
+    scaled = (weights * count).tolist()
+    probability, alias = np.ones(count), np.arange(count, dtype=np.intp)
+    small = [i for i, p in enumerate(scaled) if p < 1.0]
+    large = [i for i, p in enumerate(scaled) if p >= 1.0]
+    while small and large:
+        low, high = small.pop(), large.pop()
+        probability[low], alias[low] = scaled[low], high
+        scaled[high] += scaled[low] - 1.0
+        (small if scaled[high] < 1.0 else large).append(high)
+    return probability, alias  # slots left in either list keep their own place (probability 1)
+
+
+def _interned(values: list[str]) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.intp]]:
+    """Distinct values in order of first appearance, and the code of each value."""
+    index = {value: code for code, value in enumerate(dict.fromkeys(values))}
+    return vocabulary(list(index)), np.fromiter((index[v] for v in values), dtype=np.intp, count=len(values))
+
+
+def zone(postal_code: str, zone_length: int) -> str:
+    """The leading part of a code that names its region's zone (0: the leading letters, a GB postcode area)."""
+    if zone_length:
+        return postal_code[:zone_length]
+    letters = len(postal_code) - len(postal_code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    return postal_code[:letters]
+
+
+@cache
+def place_table(locale: str) -> PlaceTable:
+    """The places of a locale (read from its data file on first use, then cached)."""
+    document = read_document(f"places_{locale}")
+    city_words, city_codes = _interned(document["cities"])
+    region_words, region_codes = _interned(document["regions"])
+    weights = np.asarray(document["weights"], dtype=float)
+    weights /= weights.sum()
+    probability, alias = alias_table(weights)
+    return PlaceTable(
+        city_words=city_words,
+        city_codes=city_codes,
+        region_words=region_words,
+        region_codes=region_codes,
+        postcodes=vocabulary(document["postcodes"]),
+        weights=weights,
+        alias_probability=probability,
+        alias=alias,
+        region_zones={r: tuple(z) for r, z in document["region_zones"].items()},
+    )

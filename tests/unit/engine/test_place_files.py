@@ -1,0 +1,22 @@
+"""The shipped place files are what `build_places` derives from the installed gazetteer packages.
+
+If a package's data changes, this fails until `python -m synthdata.engine.build_places` is run and the files
+are committed (about 25 s for all locales, Japan's postal codes being the bulk).
+"""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from synthdata.engine import build_places
+from synthdata.engine.locales import LOCALES
+from synthdata.engine.vocabulary_files import encode_document, vocabulary_path
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_shipped_places_match_what_the_gazetteers_derive(locale: str) -> None:
+    shipped = gzip.decompress(vocabulary_path(build_places.places_stem(locale)).read_bytes())
+    derived = gzip.decompress(encode_document(build_places.places_document(locale)))
+    assert shipped == derived, f"run python -m {build_places.__name__}"
