@@ -9,13 +9,13 @@ import numpy.typing as npt
 
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.locale_data import LocaleData, fill_digits
+from synthdata.engine.locale_formats import locale_format
 from synthdata.engine.rng import unique_codes
 
 ObjArray = npt.NDArray[np.object_]
 
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 FREE_MAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "proton.me")
-_NUMBER_LAST_LOCALES = {"de_DE", "es_ES", "it_IT", "pt_BR"}
 _SECONDS_PER_DAY = 86_400
 
 
@@ -77,6 +77,9 @@ class People:
 
     @property
     def full_name(self) -> ObjArray:
+        """Given and family name in the order the locale writes them (ja_JP: family name first)."""
+        if locale_format(self.data.locale).family_name_first:
+            return join(self.last, " ", self.first)
         return join(self.first, " ", self.last)
 
 
@@ -126,17 +129,10 @@ class Places:
 
 
 def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
-    """Street, city, region and postal code of one real-shaped place per row (a Faker-made coherent tuple)."""
+    """Street line (as the locale writes it), city, region and postal code of one real-shaped place per row."""
     place = rng.integers(0, len(data.cities), n)
     street = data.streets[rng.integers(0, len(data.streets), n)]
-    number = digits(rng.integers(1, 2000, n))
-    if data.locale in _NUMBER_LAST_LOCALES:
-        address = join(street, " ", number)
-    elif data.locale == "fr_FR":
-        address = join(number, " ", street)
-    else:
-        address = join(number, " ", street)
-    return Places(address, place, data)
+    return Places(locale_format(data.locale).street_lines(rng, street), place, data)
 
 
 def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:
