@@ -58,7 +58,10 @@ def test_user_rows_are_coherent(locale: str) -> None:
         count += 1
         emails.add(row["email"])
         usernames.add(row["username"])
-        assert row["full_name"] == f"{row['first_name']} {row['last_name']}"
+        given_first = f"{row['first_name']} {row['last_name']}"
+        assert row["full_name"] == (
+            f"{row['last_name']} {row['first_name']}" if locale == "ja_JP" else given_first
+        )
         local_part, domain = row["email"].split("@")
         assert domain in EXAMPLE_DOMAINS
         assert re.fullmatch(rf"{ascii_of[row['first_name']]}\.{ascii_last[row['last_name']]}\d+", local_part)

@@ -17,7 +17,7 @@ from synthdata.engine.locale_data import DEFAULT_LOCALE, LOCALES
 from synthdata.engine.rng import BLOCK_ROWS
 from synthdata.engine.writers import FORMATS, FormatOptions, max_row_bytes, write_piece
 
-ENGINE_VERSION = "1.1.0"
+ENGINE_VERSION = "1.2.0"
 COMPRESSIONS = ("gzip",)
 
 __all__ = [

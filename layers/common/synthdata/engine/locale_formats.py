@@ -93,7 +93,9 @@ FORMATS: dict[str, LocaleFormat] = {
         ascii_replacements=_GERMAN_UMLAUTS,
     ),
     "nl_NL": LocaleFormat(
-        street_line="{street} {number}", numbers=(("number", 250),), postal_address="{street}, {postcode} {city}"
+        street_line="{street} {number}",
+        numbers=(("number", 250),),
+        postal_address="{street}, {postcode} {city}",
     ),
     # "12 rue de la Paix": Faker's French street names carry their lowercase type word.
     "fr_FR": LocaleFormat(numbers=(("number", 150),), postal_address="{street}, {postcode} {city}"),

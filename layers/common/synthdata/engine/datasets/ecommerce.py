@@ -89,7 +89,11 @@ FIELDS = [
     ),
     FieldInfo("shipping_method", "string", "standard, express, overnight, pickup", "standard"),
     FieldInfo(
-        "shipping_address", "string", "The customer's address", "1420 Maple Grove, West Mark, IL 60614"
+        "shipping_address",
+        "string",
+        "The customer's address on one line as the country's post writes it "
+        "('Hauptstraße 12, 10115 Berlin'; ja_JP '〒100-0001 東京都千代田区青葉台2丁目3-14')",
+        "1420 Maple Grove, West Mark, IL 60614",
     ),
     FieldInfo("order_date", "datetime", "When the order was placed (UTC)", "2025-06-01T10:15:00Z"),
     FieldInfo(
