@@ -62,15 +62,17 @@ LEGAL_FORMS = {
     "nl_NL": ("BV", "NV", "B.V.", "N.V."),
     "ja_JP": ("株式会社", "有限会社", "合同会社"),
 }
+# Hepburn where Faker's romanization departs from its own kana reading.
+HEPBURN_BY_KANA = {"ミツル": "mitsuru", "シュウヘイ": "shuhei"}
 UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 
 
 @cache
 def japanese_romanized() -> dict[str, str]:
-    """Kanji name -> Faker's romanization (lowercase), read from Faker's ja_JP person provider."""
+    """Kanji name -> its Hepburn romanization (lowercase), from Faker's ja_JP pairs of kanji, kana and romaji."""
     provider = next(p for p in Faker("ja_JP").factories[0].providers if hasattr(p, "last_name_pairs"))
     pairs = [*provider.first_name_pairs, *provider.last_name_pairs]
-    return {kanji: roman.lower() for kanji, _, roman in pairs}
+    return {kanji: HEPBURN_BY_KANA.get(kana, roman.lower()) for kanji, kana, roman in pairs}
 
 
 @cache

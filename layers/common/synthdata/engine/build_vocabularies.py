@@ -83,7 +83,8 @@ def _names(generator: Any, locale: str) -> dict[str, Any]:
         male = _provider_attr(generator, "first_name_male_pairs")
         female = _provider_attr(generator, "first_name_female_pairs")
         last = _provider_attr(generator, "last_name_pairs")
-        romanized = {p[0]: p[2] for p in (*male, *female, *last)}
+        fixes = dict(locale_format(locale).romanization_fixes)
+        romanized = {kanji: fixes.get(kana, roman) for kanji, kana, roman in (*male, *female, *last)}
         last_weights = {p[0]: w for p, w in last.items()}
         return {
             "first_male": _weighted([p[0] for p in male], locale, romanized),

@@ -34,6 +34,7 @@ class LocaleFormat:
     legal_forms_source: the Faker company attribute listing the legal forms that domains leave out.
     ascii_replacements: applied before Unidecode's plain folding (German writes ä as ae, not a).
     romanized_terms: romanizations of non-Latin words of company names (Faker has them only for people).
+    romanization_fixes: kana reading -> Hepburn, where Faker's romanized name disagrees with its own kana.
     """
 
     family_name_first: bool = False
@@ -44,6 +45,7 @@ class LocaleFormat:
     legal_forms_source: str = "company_suffixes"
     ascii_replacements: tuple[tuple[str, str], ...] = ()
     romanized_terms: tuple[tuple[str, str], ...] = field(default=())
+    romanization_fixes: tuple[tuple[str, str], ...] = field(default=())
 
     def street_lines(self, rng: np.random.Generator, streets: ObjArray) -> ObjArray:
         """One street line per street given (a street word per row), numbers drawn column-wise.
@@ -167,6 +169,8 @@ FORMATS: dict[str, LocaleFormat] = {
             ("銀行", "ginko"),
             ("保険", "hoken"),
         ),
+        # Faker gives ミツル in Kunrei-shiki ("Mituru") and シュウヘイ as "Shohei" (a different name).
+        romanization_fixes=(("ミツル", "Mitsuru"), ("シュウヘイ", "Shuhei")),
     ),
 }
 
