@@ -11,7 +11,7 @@ romanized names, towns and chōme-ban-gō); DIN 5007-2 / ICAO 9303 for German um
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from string import Formatter
 
@@ -44,8 +44,8 @@ class LocaleFormat:
     street_source: str = "street_name"
     legal_forms_source: str = "company_suffixes"
     ascii_replacements: tuple[tuple[str, str], ...] = ()
-    romanized_terms: tuple[tuple[str, str], ...] = field(default=())
-    romanization_fixes: tuple[tuple[str, str], ...] = field(default=())
+    romanized_terms: tuple[tuple[str, str], ...] = ()
+    romanization_fixes: tuple[tuple[str, str], ...] = ()
 
     def street_lines(self, rng: np.random.Generator, streets: ObjArray) -> ObjArray:
         """One street line per street given (a street word per row), numbers drawn column-wise.
@@ -65,14 +65,11 @@ class LocaleFormat:
 
     def postal_addresses(self, **columns: ObjArray) -> ObjArray:
         """The one-line postal address of each row from its street line, city, region and postcode."""
-        size = len(next(iter(columns.values())))
-        parts: list[ObjArray | str] = []
+        joined: ObjArray = np.full(len(columns["street"]), "", dtype=object)
         for literal, name, _, _ in Formatter().parse(self.postal_address):
-            if literal:
-                parts.append(literal)
-            if name:
-                parts.append(columns[name])
-        return _join(parts, size)
+            joined = joined + literal if literal else joined
+            joined = joined + columns[name] if name else joined
+        return joined
 
 
 @lru_cache(maxsize=32)
@@ -95,13 +92,6 @@ def _side_tables(conventions: LocaleFormat) -> tuple[ObjArray, ObjArray]:
             table = part if not table.size else (table[:, None] + part[None, :]).ravel()
         tables.append(table)
     return tables[0], tables[1]
-
-
-def _join(parts: list[ObjArray | str], size: int) -> ObjArray:
-    result: ObjArray = np.full(size, "", dtype=object)
-    for part in parts:
-        result = result + part
-    return result
 
 
 DEFAULT_FORMAT = LocaleFormat()
