@@ -177,11 +177,13 @@ def locale_document(locale: str) -> dict[str, Any]:
 
 def _company_words(generator: Any, locale: str) -> Callable[[str], list[str]]:
     """How a trading name becomes ASCII words: the locale's spelling, or (non-Latin script) its romanization."""
-    terms = locale_format(locale).romanized_terms
-    if not terms:
+    conventions = locale_format(locale)
+    if not conventions.romanized_terms:
         return partial(ascii_words, locale=locale)
-    surnames = {kanji: roman for kanji, _, roman in _provider_attr(generator, "last_name_pairs")}
-    return partial(romanized_words, dictionary={**surnames, **dict(terms)})
+    fixes = dict(conventions.romanization_fixes)
+    pairs = _provider_attr(generator, "last_name_pairs")
+    surnames = {kanji: fixes.get(kana, roman) for kanji, kana, roman in pairs}
+    return partial(romanized_words, dictionary={**surnames, **dict(conventions.romanized_terms)})
 
 
 def lorem_document() -> dict[str, Any]:
