@@ -40,7 +40,7 @@ bench: venv
 
 ## The engine's coherence tests on 1,000,000 rows per dataset and locale instead of 20,000 (several minutes).
 coherence: venv
-	SYNTHDATA_COHERENCE_ROWS=1000000 $(PY) -m pytest -n 2 -rA tests/unit/engine/test_coherence.py tests/unit/engine/test_place_coherence.py
+	SYNTHDATA_COHERENCE_ROWS=1000000 $(PY) -m pytest -n 2 -rA tests/unit/engine/test_coherence.py tests/unit/engine/test_place_coherence.py tests/unit/engine/test_locale_writing.py
 
 validate: venv
 	$(VENV)/bin/sam validate --lint

@@ -32,7 +32,9 @@ def _wait_for(condition: object, timeout: float) -> None:
 
 
 @pytest.mark.e2e
-def test_ctrl_c_stops_the_stack_without_waiting_for_jobs_with_one_line(tmp_path: Path, figure: object) -> None:
+def test_ctrl_c_stops_the_stack_without_waiting_for_jobs_with_one_line(
+    tmp_path: Path, figure: object
+) -> None:
     port, moto_port = free_port(), free_port()
     env = dict(os.environ, PORT=str(port), MOTO_PORT=str(moto_port))
     env.pop("AWS_ENDPOINT_URL", None)

@@ -60,7 +60,10 @@ def test_user_rows_are_coherent(locale: str) -> None:
         count += 1
         emails.add(row["email"])
         usernames.add(row["username"])
-        assert row["full_name"] == f"{row['first_name']} {row['last_name']}"
+        given_first = f"{row['first_name']} {row['last_name']}"
+        assert row["full_name"] == (
+            f"{row['last_name']} {row['first_name']}" if locale == "ja_JP" else given_first
+        )
         local_part, domain = row["email"].split("@")
         assert domain in EXAMPLE_DOMAINS
         assert re.fullmatch(rf"{ascii_of[row['first_name']]}\.{ascii_last[row['last_name']]}\d+", local_part)
@@ -133,7 +136,9 @@ def test_ecommerce_rows_are_coherent(locale: str) -> None:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_company_rows_are_coherent(locale: str) -> None:
     bands = [(1, "micro"), (10, "small"), (50, "medium"), (250, "large"), (1000, "enterprise")]
-    per_employee = economics(locale, locale_profile(locale).currency).revenue_per_employee  # sigma 0.5: 30x is 6.8 sigma
+    per_employee = economics(
+        locale, locale_profile(locale).currency
+    ).revenue_per_employee  # sigma 0.5: 30x is 6.8 sigma
     symbols = []
     for row in rows("company", locale):
         assert row["sub_industry"] in INDUSTRIES[row["industry"]]

@@ -8,9 +8,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from synthdata.engine.build_company_names import company_forms, romanized_words
+from synthdata.engine.locale_formats import locale_format
 from synthdata.engine.locales import LOCALES, locale_profile
 from synthdata.engine.vocabulary_files import VOCABULARY_DIR, encode_document, vocabulary_path
 
@@ -19,19 +23,24 @@ _HASH_ORDERED = {"it_IT": "cities"}
 _SEED = 20261101  # a fixed seed: the pools, and so every file, are the same everywhere
 _STREET_POOL = 1500
 _COMPANY_POOL = 3000
-_LABEL_LENGTH = 24
-_NON_ALPHA = re.compile(r"[^a-z]")
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
-def ascii_slug(text: str) -> str:
-    """Lowercase a-z only (transliterated first), for emails, usernames and domain labels."""
+def ascii_slug(text: str, locale: str = "") -> str:
+    """Lowercase a-z only, spelled as the locale spells it in ASCII (German ä -> ae), for emails and usernames."""
+    return "".join(ascii_words(text, locale)) or "user"
+
+
+def ascii_words(text: str, locale: str) -> list[str]:
+    """The words of `text` in lowercase a-z: the locale's own replacements first, then Unidecode's folding."""
     from faker.decode import unidecode
 
-    slug = _NON_ALPHA.sub("", unidecode(text).lower())
-    return slug or "user"
+    for letter, spelling in locale_format(locale).ascii_replacements:
+        text = text.replace(letter, spelling)
+    return _ASCII_WORD.findall(unidecode(text).lower())
 
 
-def _weighted(names: Any, romanized: dict[str, str] | None = None) -> dict[str, Any]:
+def _weighted(names: Any, locale: str, romanized: dict[str, str] | None = None) -> dict[str, Any]:
     """Words, their ASCII forms and Faker's weights (None: all alike)."""
     if isinstance(names, dict):
         words = [str(k) for k in names]
@@ -39,8 +48,8 @@ def _weighted(names: Any, romanized: dict[str, str] | None = None) -> dict[str, 
     else:
         words = [str(n) for n in dict.fromkeys(names)]
         weights = None
-    ascii_words = [ascii_slug(romanized.get(w, w) if romanized else w) for w in words]
-    return {"words": words, "ascii": ascii_words, "weights": weights}
+    ascii_forms = [ascii_slug(romanized.get(w, w) if romanized else w, locale) for w in words]
+    return {"words": words, "ascii": ascii_forms, "weights": weights}
 
 
 def _provider_attr(generator: Any, name: str) -> Any:
@@ -57,17 +66,18 @@ def _names(generator: Any, locale: str) -> dict[str, Any]:
         male = _provider_attr(generator, "first_name_male_pairs")
         female = _provider_attr(generator, "first_name_female_pairs")
         last = _provider_attr(generator, "last_name_pairs")
-        romanized = {p[0]: p[2] for p in (*male, *female, *last)}
+        fixes = dict(locale_format(locale).romanization_fixes)
+        romanized = {kanji: fixes.get(kana, roman) for kanji, kana, roman in (*male, *female, *last)}
         last_weights = {p[0]: w for p, w in last.items()}
         return {
-            "first_male": _weighted([p[0] for p in male], romanized),
-            "first_female": _weighted([p[0] for p in female], romanized),
-            "last": _weighted(last_weights, romanized),
+            "first_male": _weighted([p[0] for p in male], locale, romanized),
+            "first_female": _weighted([p[0] for p in female], locale, romanized),
+            "last": _weighted(last_weights, locale, romanized),
         }
     return {
-        "first_male": _weighted(_provider_attr(generator, "first_names_male")),
-        "first_female": _weighted(_provider_attr(generator, "first_names_female")),
-        "last": _weighted(_provider_attr(generator, "last_names")),
+        "first_male": _weighted(_provider_attr(generator, "first_names_male"), locale),
+        "first_female": _weighted(_provider_attr(generator, "first_names_female"), locale),
+        "last": _weighted(_provider_attr(generator, "last_names"), locale),
     }
 
 
@@ -95,22 +105,6 @@ def _national(phone_format: str, locale: str) -> str:
     return trunk + rest.removeprefix("(0)").lstrip(" ")
 
 
-def _company_forms(companies: list[str], suffixes: list[str]) -> dict[str, list[str]]:
-    """Legal names, trading names (without the legal suffix) and ASCII domain labels, index for index."""
-    # Longest first, so "GmbH & Co. KG" is removed whole rather than as "KG".
-    longest_first = sorted(suffixes, key=len, reverse=True)
-    trading = []
-    for name in companies:
-        base = name
-        for suffix in longest_first:
-            if base.endswith(" " + suffix):
-                base = base[: -len(suffix) - 1].rstrip(" ,")
-                break
-        trading.append(base)
-    labels = [ascii_slug(t)[:_LABEL_LENGTH] or "company" for t in trading]
-    return {"legal": companies, "trading": trading, "domain_labels": labels}
-
-
 def _sort_hash_ordered(generator: Any, locale: str) -> None:
     name = _HASH_ORDERED.get(locale)
     if name is None:
@@ -130,10 +124,13 @@ def locale_document(locale: str) -> dict[str, Any]:
     fake.seed_instance(_SEED)
     generator = fake.factories[0]
     _sort_hash_ordered(generator, locale)
+    conventions = locale_format(locale)
     names = _names(generator, locale)
     jobs = _provider_attr(generator, "jobs") or _provider_attr(Faker("en_US").factories[0], "jobs")
-    suffixes = [*dict.fromkeys(str(s) for s in _provider_attr(generator, "company_suffixes") or ("Inc",))]
-    streets = [fake.street_name() for _ in range(_STREET_POOL)]
+    legal_forms = _provider_attr(generator, conventions.legal_forms_source) or ("Inc",)
+    suffixes = [*dict.fromkeys(str(s) for s in (*legal_forms, *conventions.extra_legal_forms))]
+    street_word = getattr(fake, conventions.street_source)
+    streets = [street_word() for _ in range(_STREET_POOL)]
     phone_formats = _phone_formats(fake, locale)
     companies = sorted({fake.company() for _ in range(_COMPANY_POOL)})
     return {
@@ -141,9 +138,20 @@ def locale_document(locale: str) -> dict[str, Any]:
         "streets": streets,
         "phone_formats": phone_formats,
         "jobs": sorted({str(j) for j in jobs}),
-        "companies": _company_forms(companies, suffixes),
+        "companies": company_forms(companies, suffixes, _company_words(generator, locale)),
         "company_suffixes": suffixes,
     }
+
+
+def _company_words(generator: Any, locale: str) -> Callable[[str], list[str]]:
+    """How a trading name becomes ASCII words: the locale's spelling, or (non-Latin script) its romanization."""
+    conventions = locale_format(locale)
+    if not conventions.romanized_terms:
+        return partial(ascii_words, locale=locale)
+    fixes = dict(conventions.romanization_fixes)
+    pairs = _provider_attr(generator, "last_name_pairs")
+    surnames = {kanji: fixes.get(kana, roman) for kanji, kana, roman in pairs}
+    return partial(romanized_words, dictionary={**surnames, **dict(conventions.romanized_terms)})
 
 
 def lorem_document() -> dict[str, Any]:

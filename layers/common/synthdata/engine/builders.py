@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.locale_data import LocaleData, fill_digits
+from synthdata.engine.locale_formats import locale_format
 from synthdata.engine.rng import unique_codes
 
 ObjArray = npt.NDArray[np.object_]
@@ -76,6 +77,9 @@ class People:
 
     @property
     def full_name(self) -> ObjArray:
+        """Given and family name in the order the locale writes them (ja_JP: family name first)."""
+        if locale_format(self.data.locale).family_name_first:
+            return join(self.last, " ", self.first)
         return join(self.first, " ", self.last)
 
 
@@ -135,13 +139,11 @@ class Places:
 
 
 def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
-    """Street, city, region and postal code of one real place per row, cities drawn by population."""
+    """Street line (as the locale writes it), city, region and postal code of one real place per row, cities drawn
+    by population."""
     place = data.places.draw(rng, n)
     street = data.streets[rng.integers(0, len(data.streets), n)]
-    number = digits(rng.integers(1, 2000, n))
-    number_last = data.profile.street_number_last
-    address = join(street, " ", number) if number_last else join(number, " ", street)
-    return Places(address, place, data)
+    return Places(locale_format(data.locale).street_lines(rng, street), place, data)
 
 
 def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from json.encoder import encode_basestring  # the C encoder: one C call per string
+from operator import methodcaller
 from typing import Any, Literal
 
 import numpy as np
@@ -26,6 +27,7 @@ _CSV_SPECIAL = (",", '"', "\n", "\r", ";")
 # scalar as the empty string (which every value starts with).
 _FORMULA_STARTS = np.asarray(["=", "+", "-", "@", "\t", "\r", "\0"], dtype=StringDType())
 _SEPARATOR = "\x1f"  # joins values for one scan; a value containing it only costs a needless quoting pass
+_DOUBLE_QUOTES = methodcaller("replace", '"', '""')
 
 
 def _specials(delimiter: str) -> tuple[str, ...]:
@@ -48,18 +50,34 @@ def _needs_no_quoting(values: list[str], specials: tuple[str, ...]) -> bool:
 
 
 def csv_escape_all(values: list[str], delimiter: str = ",") -> list[str]:
-    """RFC 4180 quoting of a whole column with numpy's vectorized string functions; values holding the
-    `delimiter` (any of , ; | tab) are quoted too."""
+    """RFC 4180 quoting of a whole column; values holding the `delimiter` (any of , ; | tab) are quoted too."""
     specials = _specials(delimiter)
     if not values or _needs_no_quoting(values, specials):
         return values
-    text = np.asarray(values, dtype=StringDType())
-    needs = np.strings.startswith(text, " ") | np.strings.endswith(text, " ")
-    for ch in specials:
-        needs |= np.strings.find(text, ch) >= 0
-    quoted = np.strings.replace(text[needs], '"', '""')
-    text[needs] = np.strings.add(np.strings.add('"', quoted), '"')
+    text = np.asarray(values, dtype=object)
+    needs = _rows_needing_quotes(values, specials)
+    doubled = map(_DOUBLE_QUOTES, text[needs].tolist())
+    text[needs] = list(map('"{}"'.format, doubled))  # C-level map over builtins, as for SQL strings
     return text.tolist()  # type: ignore[no-any-return]
+
+
+def _rows_needing_quotes(values: list[str], specials: tuple[str, ...]) -> npt.NDArray[np.bool_]:
+    """Which values hold a special character or start or end with a space: one scan of the column's code
+    points as a numpy array (UTF-32: one element per character, so value i starts at the sum of the
+    lengths before it)."""
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    codes = np.frombuffer("".join(values).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    starts = np.cumsum(lengths) - lengths
+    is_special = np.zeros(128, dtype=bool)  # every special is ASCII; code 127 (DEL) stands for all above
+    is_special[[ord(ch) for ch in specials]] = True
+    special = is_special[np.minimum(codes, 127)]
+    # The last value starting at or before a position holds it (empty values share the next one's start).
+    needs = np.zeros(len(values), dtype=bool)
+    needs[np.searchsorted(starts, np.flatnonzero(special), side="right") - 1] = True
+    filled = np.flatnonzero(lengths)
+    space = ord(" ")
+    needs[filled] |= (codes[starts[filled]] == space) | (codes[starts[filled] + lengths[filled] - 1] == space)
+    return needs
 
 
 def neutralize_formulas(values: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ class CompanyNameForms(NamedTuple):
 
     legal: npt.NDArray[np.object_]  # "Abbott, Paul and Edwards LLC"
     trading: npt.NDArray[np.object_]  # "Abbott, Paul and Edwards": without the legal suffix
-    domain_labels: npt.NDArray[np.object_]  # "abbottpauledwards": ASCII, for web and email domains
+    domain_labels: npt.NDArray[np.object_]  # "abbott-paul-and-edwards": ASCII, for web and email domains
 
 
 def company_name_forms(locale: str) -> CompanyNameForms:

@@ -19,7 +19,7 @@ class AddressField(FieldModel):
 
 class StreetAddress(AddressField):
     field_type: Literal["street_address"] = "street_address"
-    description = "Building number and street"
+    description = "Street and number as the locale writes them (ja_JP: town + chōme-ban-gō)"
     example = "1420 Maple Grove"
     max_bytes = 64
     work = 3

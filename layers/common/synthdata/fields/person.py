@@ -47,7 +47,7 @@ class LastName(PersonField):
 
 class FullName(PersonField):
     field_type: Literal["name"] = "name"
-    description = "Full name"
+    description = "Full name in the locale's order (ja_JP: family name first)"
     example = "Emily Johnson"
     max_bytes = 64
     work = 3
@@ -69,7 +69,7 @@ class Gender(PersonField):
 
 class Email(PersonField):
     field_type: Literal["email"] = "email"
-    description = "From the row's person; unique; reserved example domains by default"
+    description = "From the row's person's name in ASCII as the locale spells it; unique; reserved example domains by default"
     example = "emily.johnson4821907@example.com"
     work = 6
     unique_by_construction = True

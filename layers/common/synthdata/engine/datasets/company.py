@@ -70,18 +70,23 @@ FIELDS = [
     ),
     FieldInfo("stock_symbol", "string", "Only for public companies; unique in the file", "ABPEX"),
     FieldInfo("stock_exchange", "string", "Only for public companies; an exchange of the country", "NASDAQ"),
-    FieldInfo("headquarters_address", "string", "Street address", "1420 Maple Grove"),
+    FieldInfo(
+        "headquarters_address", "string", "Street and number as the locale writes them", "1420 Maple Grove"
+    ),
     FieldInfo("headquarters_city", "string", f"{CITY_DESCRIPTION}, in headquarters_country", "Chicago"),
     FieldInfo("headquarters_country", "string", "Country of the locale", "United States"),
     FieldInfo(
         "website",
         "string",
-        "https URL whose domain comes from the name (reserved .example TLD by default)",
-        "https://www.abbottpauledwards.example",
+        "https URL whose domain is the trading name's words in ASCII, hyphen-joined, without the legal form "
+        "(ja_JP: Hepburn romanization); reserved .example TLD by default",
+        "https://www.abbott-paul-and-edwards.example",
     ),
-    FieldInfo("email", "string", "Contact address at the website's domain", "info@abbottpauledwards.example"),
+    FieldInfo(
+        "email", "string", "Contact address at the website's domain", "info@abbott-paul-and-edwards.example"
+    ),
     FieldInfo("phone", "string", "The locale's national format (no +country prefix)", "(312) 555-0147"),
-    FieldInfo("ceo_name", "string", "Full name of the CEO", "Maria Lopez"),
+    FieldInfo("ceo_name", "string", "Full name of the CEO in the locale's name order", "Maria Lopez"),
     FieldInfo(
         "description", "string", "One sentence", "Abbott, Paul and Edwards is a large software company."
     ),
@@ -95,10 +100,10 @@ class CompanyDataset:
     description = (
         "Companies. Rules: sub_industry belongs to industry; size_category follows employee_count bands (micro <10, "
         "small <50, medium <250, large <1000, enterprise >=1000); market_cap, stock_symbol and stock_exchange only "
-        "for public companies, symbols unique; website's domain derives from the company name and email uses it; "
-        "headquarters_city is a real city of headquarters_country, drawn by population; founded_year not in the "
-        "future; revenue scales with headcount; annual_revenue and market_cap are in the locale's currency (the "
-        "ecommerce currency column's)."
+        "for public companies, symbols unique; website's domain derives from the trading name (no legal form; "
+        "ASCII as the locale spells it) and email uses it; headquarters_city is a real city of "
+        "headquarters_country, drawn by population; founded_year not in the future; revenue scales with "
+        "headcount; annual_revenue and market_cap are in the locale's currency (the ecommerce currency column's)."
     )
     fields = FIELDS
     prefix_safe = False  # one stream per block, drawn in sequence: always the whole block

@@ -90,8 +90,8 @@ FIELDS = [
     FieldInfo(
         "shipping_address",
         "string",
-        "The customer's address: street, then a real city, its region and one of its postal codes (see the user "
-        "dataset's city, state and postal_code)",
+        "The customer's address on one line as the country's post writes it, with a real city and one of its "
+        "postal codes ('Hauptstraße 12, 10115 Berlin'; ja_JP '〒100-0001 東京都千代田区青葉台2丁目3-14')",
         "1420 Maple Grove, Chicago, IL 60614",
     ),
     FieldInfo("order_date", "datetime", "When the order was placed (UTC)", "2025-06-01T10:15:00Z"),

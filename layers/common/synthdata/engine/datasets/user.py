@@ -18,11 +18,17 @@ FIELDS = [
         "first_name", "string", "Given name, drawn with real-world frequency, matching gender", "Emily"
     ),
     FieldInfo("last_name", "string", "Family name, drawn with real-world frequency", "Johnson"),
-    FieldInfo("full_name", "string", "first_name + ' ' + last_name", "Emily Johnson"),
+    FieldInfo(
+        "full_name",
+        "string",
+        "Given and family name in the locale's order, space-separated (ja_JP: last_name + ' ' + first_name)",
+        "Emily Johnson",
+    ),
     FieldInfo(
         "email",
         "string",
-        "ASCII from the name plus a per-file unique code; example domains by default",
+        "ASCII from the name as the locale spells it (ä -> ae in de_DE, Hepburn in ja_JP) plus a per-file "
+        "unique code; example domains by default",
         "emily.johnson4821907@example.com",
     ),
     FieldInfo(
@@ -34,7 +40,13 @@ FIELDS = [
     FieldInfo("date_of_birth", "date", "ISO date; the person is `age` at created_at", "1987-04-12"),
     FieldInfo("age", "integer", "Whole years between date_of_birth and created_at, 18 to 90", 37),
     FieldInfo("gender", "string", "female or male, agreeing with first_name", "female"),
-    FieldInfo("street_address", "string", "Building number and street", "1420 Maple Grove"),
+    FieldInfo(
+        "street_address",
+        "string",
+        "Street and number as the locale writes them ('Hauptstraße 12', '12 rue de la Paix', 'Calle Mayor, 12'; "
+        "ja_JP town + chōme-ban-gō '青葉台2丁目3-14')",
+        "1420 Maple Grove",
+    ),
     FieldInfo("city", "string", CITY_DESCRIPTION, "Chicago"),
     FieldInfo("state", "string", REGION_DESCRIPTION, "IL"),
     FieldInfo("postal_code", "string", POSTAL_CODE_DESCRIPTION, "60614"),
@@ -61,8 +73,9 @@ FIELDS = [
 class UserDataset:
     name = "user"
     description = (
-        "People with consistent identities. Rules: full_name = first_name + ' ' + last_name; email and username "
-        "come from that name (ASCII, lowercase) and are unique within a file; gender agrees with the first name; "
+        "People with consistent identities. Rules: full_name = first_name + ' ' + last_name (family name first "
+        "where the locale writes it so: ja_JP); email and username come from that name (ASCII as the locale "
+        "spells it: ä -> ae in de_DE, Hepburn romanization in ja_JP; lowercase) and are unique within a file; gender agrees with the first name; "
         "age is the whole years between date_of_birth and created_at (18-90); city, state, postal_code and "
         "country describe one real place (GeoNames cities drawn by population, a real postal code of the city's "
         "region); phone follows the locale's format; created_at "

@@ -60,7 +60,6 @@ class LocaleProfile(_Strict):
     trunk_prefix: str = Field(pattern=r"^\d?$")
     # Formats from a fictional range, where the numbering plan has one (US 555-01xx); empty: Faker's formats.
     fictional_phone_formats: tuple[str, ...]
-    street_number_last: bool
     # Places written in ASCII as the country's postal addresses do (USPS: "Canon City", "Ewa Beach").
     ascii_place_names: bool
     stock_exchanges: tuple[str, ...] = Field(min_length=1)
