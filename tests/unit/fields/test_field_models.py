@@ -17,13 +17,28 @@ from synthdata.errors import ValidationFailed
 from synthdata.fields import FIELD_TYPES, compile_template, list_field_types
 from synthdata.fields.row import Row
 
-FAMILIES = {"identifiers", "person", "address", "company", "commerce", "internet", "numbers", "time", "text"}
+FAMILIES = {
+    *(
+        "identifiers",
+        "person",
+        "address",
+        "company",
+        "commerce",
+        "internet",
+        "numbers",
+        "time",
+        "text",
+        "nested",
+    )
+}
 COMMON_OPTIONS = {"nullable", "null_rate", "unique"}
-VALUE_TYPES = {"string", "integer", "number", "boolean", "date", "datetime"}
+VALUE_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "object", "array"}
 REQUIRED: dict[str, dict[str, Any]] = {
     "choice": {"values": ["gold", "silver"]},
     "constant": {"value": "v1"},
     "template": {"template": "{earlier}!"},
+    "object": {"fields": [{"name": "a", "field_type": "word"}]},
+    "array": {"item": {"field_type": "integer"}},
 }
 
 

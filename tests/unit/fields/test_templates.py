@@ -29,6 +29,10 @@ def every_type() -> list[dict[str, Any]]:
         "choice": {"values": ["=SUM(A1)", "gold", "-2"], "weights": [1, 2, 1]},
         "constant": {"value": "@cmd"},
         "template": {"template": "{f_first_name}.{f_last_name}@corp.example"},
+        "object": {
+            "fields": [{"name": "city", "field_type": "city"}, {"name": "n", "field_type": "integer"}]
+        },
+        "array": {"item": {"field_type": "choice", "values": ["=SUM(A1)", "gold"]}, "max_items": 3},
     }
     return [{"name": f"f_{name}", "field_type": name, **extra.get(name, {})} for name in FIELD_TYPES]
 

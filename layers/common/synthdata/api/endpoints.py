@@ -21,7 +21,9 @@ def spec_for(owner: str, request: schemas.GenerateRequest, templates: TemplateSt
         from synthdata.fields import compile_template  # imported lazily: built-in jobs never need it
 
         template = templates.get(owner, request.template_id)
-        compile_template(template.schema_fields, record_count=request.record_count)
+        compile_template(
+            template.schema_fields, record_count=request.record_count, output_format=request.output_format
+        )
     return JobSpec(
         record_count=request.record_count,
         output_format=request.output_format,
@@ -125,7 +127,9 @@ def preview(owner: str, request: schemas.PreviewRequest, templates: TemplateStor
         from synthdata.fields import compile_template
 
         dataset = compile_template(
-            spec.template_schema or [], record_count=min(spec.record_count, BLOCK_ROWS)
+            spec.template_schema or [],
+            record_count=min(spec.record_count, BLOCK_ROWS),
+            output_format=spec.output_format,
         )
     records = preview_records(
         dataset, seed=spec.seed, locale=spec.locale, count=spec.record_count, options=spec.options

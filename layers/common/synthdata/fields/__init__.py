@@ -13,6 +13,10 @@ from synthdata.fields.registry import FIELD_TYPES, list_field_types
 __all__ = ["FIELD_TYPES", "FieldModel", "TemplateDataset", "compile_template", "list_field_types"]
 
 
-def compile_template(schema_fields: Any, *, record_count: int | None = None) -> TemplateDataset:
-    """Validate schema_fields (raising ValidationFailed with every problem) and build its Dataset."""
-    return TemplateDataset(tuple(validate_fields(schema_fields, record_count=record_count)))
+def compile_template(
+    schema_fields: Any, *, record_count: int | None = None, output_format: str | None = None
+) -> TemplateDataset:
+    """Validate schema_fields (raising ValidationFailed with every problem) and build its Dataset; with an
+    `output_format`, also that the format can hold every field (object and array: json and ndjson only)."""
+    fields = validate_fields(schema_fields, record_count=record_count, output_format=output_format)
+    return TemplateDataset(tuple(fields))

@@ -19,8 +19,8 @@ from synthdata.fields.row import Row
 
 FIELD_NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 
-ValueType = Literal["string", "integer", "number", "boolean", "date", "datetime"]
-Example = str | int | float | bool
+ValueType = Literal["string", "integer", "number", "boolean", "date", "datetime", "object", "array"]
+Example = str | int | float | bool | dict[str, Any] | list[Any]
 Problem = tuple[str, str]  # (parameter, a sentence that starts with it)
 EarlierColumns = Mapping[str, Column]
 

@@ -17,13 +17,14 @@ from synthdata.fields.company import COMPANY
 from synthdata.fields.dates import TIME
 from synthdata.fields.identifiers import IDENTIFIERS
 from synthdata.fields.internet import INTERNET
+from synthdata.fields.nested import NESTED
 from synthdata.fields.numbers import NUMBERS
 from synthdata.fields.person import PERSON
 from synthdata.fields.text import TEXT
 from synthdata.validation_sentences import constraints
 
 # The order is the catalogue's order (and the order tests generate every type in).
-FAMILIES = (IDENTIFIERS, PERSON, ADDRESS, COMPANY, COMMERCE, INTERNET, NUMBERS, TIME, TEXT, CHOICE)
+FAMILIES = (IDENTIFIERS, PERSON, ADDRESS, COMPANY, COMMERCE, INTERNET, NUMBERS, TIME, TEXT, CHOICE, NESTED)
 FIELD_TYPES: dict[str, type[FieldModel]] = {
     model.type_name(): model for family in FAMILIES for model in family
 }

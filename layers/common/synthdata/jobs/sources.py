@@ -12,5 +12,7 @@ def dataset_for(spec: JobSpec) -> Dataset:
         return get_dataset(spec.data_type)
     from synthdata.fields import compile_template  # imported lazily: only template jobs need it
 
-    dataset: Dataset = compile_template(spec.template_schema or [], record_count=spec.record_count)
+    dataset: Dataset = compile_template(
+        spec.template_schema or [], record_count=spec.record_count, output_format=spec.output_format
+    )
     return dataset

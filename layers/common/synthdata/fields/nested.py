@@ -1,0 +1,183 @@
+"""Nested values, for JSON and NDJSON only: an object of named sub-fields, and an array of items.
+
+A sub-field is a template field like any other (validated by the same models, named by its path, e.g.
+`schema_fields[2].fields[0].max`), drawn column-wise from a stream of its own: an object's sub-fields share the
+row's entities (one person per row), an array's items are a block of rows x max_items slots of their own, drawn
+in one call, so a preview and any split of the file give the same values. Each row's JSON text is then put
+together with C-level joins, and the writer takes it as it is (a "json" column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import cached_property
+from typing import Any, ClassVar, Literal
+
+import numpy as np
+from numpy.dtypes import StringDType
+from pydantic import Field
+
+from synthdata.engine.columns import Column, json_objects
+from synthdata.fields.base import EarlierColumns, Example, FieldModel, Problem, range_problems
+from synthdata.fields.budget import value_widths
+from synthdata.fields.row import Row
+
+NESTED_FORMATS = ("json", "ndjson")
+MAX_DEPTH = 3  # an object or array inside another, at most this many levels deep
+MAX_SUB_FIELDS = 20
+MAX_ITEMS = 20
+_BARE = ("integer", "number", "boolean")
+_NESTED = ("object", "array")
+_NULL = len("null")
+_SUB_FIELD = "a template field: name, field_type and its parameters, as in schema_fields"
+
+
+def depth(raw: Any, limit: int = MAX_DEPTH + 1) -> int:
+    """Levels of objects and arrays in a raw field (counted up to `limit`, so no input recurses deeper)."""
+    if not isinstance(raw, dict) or limit <= 0:
+        return 0
+    if raw.get("field_type") == "object" and isinstance(raw.get("fields"), list):
+        return 1 + max((depth(sub, limit - 1) for sub in raw["fields"]), default=0)
+    if raw.get("field_type") == "array":
+        return 1 + depth(raw.get("item"), limit - 1)
+    return 0
+
+
+def json_width(field: FieldModel, width: int) -> int:
+    """Most bytes of a sub-field's value as JSON text (strings quoted, quotes and line breaks escaped)."""
+    if field.value_type in _BARE or field.value_type in _NESTED:
+        return max(width, _NULL) if field.nullable else width
+    return 2 * width + 2
+
+
+class NestedField(FieldModel):
+    family: ClassVar[str] = "nested"
+
+    def sub_fields(self) -> list[dict[str, Any]]:
+        """The raw sub-field definitions."""
+        raise NotImplementedError
+
+    @cached_property
+    def models(self) -> list[FieldModel]:
+        """The sub-fields' models (valid once problems() found none)."""
+        from synthdata.fields.compiler import (
+            checked_fields,
+        )  # the compiler reads the registry, which lists us
+
+        return list(checked_fields(self.sub_fields(), self._path)[0].values())
+
+    @property
+    def _path(self) -> str:
+        return "fields" if self.type_name() == "object" else "item"
+
+    def _sub_widths(self) -> list[int]:
+        return [json_width(f, w) for f, w in zip(self.models, value_widths(self.models), strict=True)]
+
+    def _sub_cost(self) -> int:
+        return sum(f.cost(w) for f, w in zip(self.models, value_widths(self.models), strict=True))
+
+    def problems(self, earlier: Sequence[str]) -> list[Problem]:
+        if depth(self.model_dump()) > MAX_DEPTH:
+            return [(self._path, f"{self._path} nests objects and arrays more than {MAX_DEPTH} levels deep")]
+        from synthdata.fields.compiler import checked_fields
+
+        _, found = checked_fields(self.sub_fields(), self._path)
+        if found:
+            return [(p.field, p.message) for p in found]
+        return [
+            (self._path, f"{self._path}: unique is not available inside an {self.type_name()} ('{f.name}')")
+            for f in self.models
+            if f.unique
+        ]
+
+    def record_count_problems(self, record_count: int) -> list[Problem]:
+        return [found for f in self.models for found in f.record_count_problems(record_count * self._slots)]
+
+    @property
+    def _slots(self) -> int:
+        return 1
+
+
+class ObjectField(NestedField):
+    field_type: Literal["object"] = "object"
+    description = "A JSON object of named sub-fields (json and ndjson only)"
+    example: ClassVar[Example] = {"city": "Springfield", "zip": "62704"}
+    value_type = "object"
+    rules = (
+        f"Sub-field names are distinct; objects and arrays nest at most {MAX_DEPTH} levels deep; no unique."
+    )
+
+    fields: list[dict[str, Any]] = Field(
+        min_length=1, max_length=MAX_SUB_FIELDS, description=f"The sub-fields, in order: each {_SUB_FIELD}"
+    )
+
+    def sub_fields(self) -> list[dict[str, Any]]:
+        return self.fields
+
+    def width(self, earlier: Mapping[str, int]) -> int:
+        keys = sum(len(Column("str", [f.name]).json_text()[0].encode()) + 1 for f in self.models)
+        return len("{}") + keys + sum(self._sub_widths()) + len(self.models) - 1
+
+    def cost(self, width: int) -> int:
+        return super().cost(width) + self._sub_cost()
+
+    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
+        from synthdata.fields.dataset import draw_columns
+
+        columns = draw_columns(self.models, row, f"{self.name}:{rng.integers(2**62)}/")
+        names = [f.name for f in self.models]
+        return Column("json", list(json_objects(names, (columns[name].json_text() for name in names))))
+
+
+class ArrayField(NestedField):
+    field_type: Literal["array"] = "array"
+    description = "A JSON array of min_items to max_items values of one item field (json and ndjson only)"
+    example: ClassVar[Example] = ["red", "blue"]
+    value_type = "array"
+    rules = f"max_items must be at least min_items; objects and arrays nest at most {MAX_DEPTH} levels deep."
+
+    item: dict[str, Any] = Field(description=f"Each item: {_SUB_FIELD} (name optional)")
+    min_items: int = Field(0, ge=0, le=MAX_ITEMS, description="Fewest items in a row's array")
+    max_items: int = Field(5, ge=0, le=MAX_ITEMS, description="Most items in a row's array")
+
+    def sub_fields(self) -> list[dict[str, Any]]:
+        return [{"name": "item", **self.item}]
+
+    @property
+    def _slots(self) -> int:
+        return self.max_items
+
+    def problems(self, earlier: Sequence[str]) -> list[Problem]:
+        found = range_problems(self.min_items, self.max_items)
+        return [
+            ("max_items", text.replace("max", "max_items").replace("min", "min_items")) for _, text in found
+        ] + [
+            (at.replace("item[0]", "item"), text.replace("item[0]", "item"))
+            for at, text in super().problems(earlier)
+        ]
+
+    def width(self, earlier: Mapping[str, int]) -> int:
+        return len("[]") + self.max_items * self._sub_widths()[0] + max(self.max_items - 1, 0)
+
+    def cost(self, width: int) -> int:
+        return super().cost(width) + self.max_items * self._sub_cost()
+
+    def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
+        """Each row's items are its first `length` of max_items slots, drawn for every slot of the block."""
+        from synthdata.fields.dataset import draw_columns
+
+        rows, slots = row.context.size, self.max_items
+        stream = f"{self.name}:{rng.integers(2**62)}/"
+        lengths = rng.integers(self.min_items, slots + 1, rows)
+        if slots == 0:
+            return Column("json", ["[]"] * rows)
+        context = replace(row.context, rows=rows * slots, block_rows=row.context.block_rows * slots)
+        items = draw_columns(self.models, Row(context, stream=f"{stream}row"), stream)["item"].json_text()
+        text = np.asarray(items, dtype=StringDType()).reshape(rows, slots)
+        text[:, 1:] = np.strings.add(",", text[:, 1:])
+        text[np.arange(slots)[None, :] >= lengths[:, None]] = ""
+        return Column("json", list(map("[{}]".format, map("".join, text.tolist()))))
+
+
+NESTED: list[type[FieldModel]] = [ObjectField, ArrayField]
