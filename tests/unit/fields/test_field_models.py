@@ -17,20 +17,7 @@ from synthdata.errors import ValidationFailed
 from synthdata.fields import FIELD_TYPES, compile_template, list_field_types
 from synthdata.fields.row import Row
 
-FAMILIES = {
-    *(
-        "identifiers",
-        "person",
-        "address",
-        "company",
-        "commerce",
-        "internet",
-        "numbers",
-        "time",
-        "text",
-        "nested",
-    )
-}
+FAMILIES = set("identifiers person address company commerce internet numbers time text nested".split())
 COMMON_OPTIONS = {"nullable", "null_rate", "unique"}
 VALUE_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "object", "array"}
 REQUIRED: dict[str, dict[str, Any]] = {

@@ -18,6 +18,27 @@ from tests.unit.fields.rendering import rendered
 from tests.unit.fields.test_templates import every_type
 
 SIZES = (1, 7, 100)
+# An object holding an array of objects: items with entities (a city per item) and nulls of their own.
+ORDER = {
+    "name": "order",
+    "field_type": "object",
+    "fields": [
+        {"name": "buyer", "field_type": "first_name"},
+        {
+            "name": "lines",
+            "field_type": "array",
+            "min_items": 1,
+            "max_items": 4,
+            "item": {
+                "field_type": "object",
+                "fields": [
+                    {"name": "city", "field_type": "city"},
+                    {"name": "qty", "field_type": "integer", "nullable": True, "null_rate": 0.3},
+                ],
+            },
+        },
+    ],
+}
 TOTAL = BLOCK_ROWS + 500
 
 
