@@ -16,6 +16,7 @@ from synthdata.engine.dataset import BlockContext
 from synthdata.errors import ValidationFailed
 from synthdata.fields import FIELD_TYPES, compile_template, list_field_types
 from synthdata.fields.row import Row
+from tests.unit.fields.rendering import rendered
 
 FAMILIES = {"identifiers", "person", "address", "company", "commerce", "internet", "numbers", "time", "text"}
 COMMON_OPTIONS = {"nullable", "null_rate", "unique"}
@@ -161,20 +162,8 @@ def test_a_whole_number_is_a_number_and_choice_values_keep_their_json_type() -> 
 
 
 def test_semantic_versions_are_three_bounded_numbers() -> None:
-    from synthdata.engine import render_rows
-    from synthdata.fields import compile_template
-
     schema = [{"name": "v", "field_type": "semver", "max_major": 3, "max_minor": 5, "max_patch": 0}]
-    text = render_rows(
-        compile_template(schema),
-        seed=1,
-        locale="en_US",
-        fmt="csv",
-        compression=None,
-        start=0,
-        stop=5000,
-        total=5000,
-    )
+    text = rendered(schema, 5000, fmt="csv")
     versions = [tuple(map(int, line.split("."))) for line in text.decode().split()[1:]]
     assert len(versions) == 5000 and all(0 <= a <= 3 and 0 <= b <= 5 and c == 0 for a, b, c in versions)
     assert max(versions)[0] == 3 and any(v[0] == 1 for v in versions)
