@@ -5,9 +5,10 @@ The document states every rule it can (types, bounds, patterns, the field type p
 only where a type can honour it); the rest compare two values and are stated in words in each field type's
 description: max at least min, end not before start, one weight per value, {references} to earlier fields,
 distinct names, (for jobs) a unique field's capacity against record_count, and the row budget (a row's worst-case
-width and work, fields/budget.py, stated in the schema_fields description). A positive template body is
-made to keep them here, so `positive_data_acceptance` still judges everything else the document says; negative
-cases are left as drawn.
+width and work, fields/budget.py, stated in the schema_fields description); inside an object or array (whose
+sub-fields the document states as the same union of field types, by reference) the same rules, no unique, and at
+most MAX_DEPTH levels of nesting. A positive template body is made to keep them here, so
+`positive_data_acceptance` still judges everything else the document says; negative cases are left as drawn.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from pydantic import ValidationError
 from synthdata.api.http import read_json
 from synthdata.errors import ValidationFailed
 from synthdata.fields.compiler import validate_fields
+from synthdata.fields.nested import MAX_DEPTH
 from synthdata.fields.registry import FIELD_TYPES
 
 # Jobs on the test stack have at most this many records (LOCAL_PARAMETER_MaxRecords in the test).
 MAX_RECORDS = 5000
-_RANGES = (("min", "max"), ("start", "end"))
+_RANGES = (("min", "max"), ("start", "end"), ("min_items", "max_items"))
 _REFERENCE = re.compile(r"\{[^{}]*\}")
 
 
@@ -48,6 +50,7 @@ def _within_budget(fields: list[Any]) -> list[Any]:
     """The longest leading run of fields whose rows fit the budget (at least one field)."""
     kept: list[Any] = []
     for field in fields:
+        field = _small_enough(field)
         try:
             parsed = validate_fields(read_json(json.dumps([*kept, field])))  # as the API reads them
         except ValidationFailed as refused:
@@ -60,13 +63,44 @@ def _within_budget(fields: list[Any]) -> list[Any]:
     return kept or fields[:1]
 
 
-def _kept(index: int, field: Any, names: set[str]) -> Any:
+def _small_enough(field: Any) -> Any:
+    """A nested field that alone takes a row over the budget, made smaller (fewer sub-fields or items) until it
+    fits or is as small as it gets."""
+    for _ in range(64):
+        if not isinstance(field, dict):
+            return field
+        try:
+            validate_fields(read_json(json.dumps([field])))
+            return field
+        except ValidationFailed as refused:
+            if not any(problem.field == "schema_fields[0]" for problem in refused.details):
+                return field  # not over the budget: judged as is
+        if field.get("field_type") == "array" and field.get("max_items", 5) > 0:
+            field["max_items"] = field.get("max_items", 5) // 2
+            field["min_items"] = min(field.get("min_items", 0), field["max_items"])
+        elif field.get("field_type") == "object" and len(field.get("fields", [])) > 1:
+            field["fields"] = field["fields"][: len(field["fields"]) // 2]
+        else:
+            inner = _first_sub_field(field)
+            if inner is None or inner.get("field_type") not in ("object", "array"):
+                return field
+            _small_enough(inner)
+    return field
+
+
+def _first_sub_field(field: dict[str, Any]) -> dict[str, Any] | None:
+    inner = field.get("item") if field.get("field_type") == "array" else (field.get("fields") or [None])[0]
+    return inner if isinstance(inner, dict) else None
+
+
+def _kept(index: int, field: Any, names: set[str], level: int = 1) -> Any:
     model = FIELD_TYPES.get(field.get("field_type")) if isinstance(field, dict) else None
     if model is None:
         return field
     if field.get("name") in names:
         field["name"] = f"field_{index}"
-    names.add(field["name"])
+    names.add(field.get("name"))
+    _keep_sub_fields(field, level)
     try:
         parsed = model.model_validate(read_json(json.dumps(field)))  # as the API reads it: 5.0 is 5
     except ValidationError:
@@ -85,6 +119,24 @@ def _kept(index: int, field: Any, names: set[str]) -> Any:
     if field.get("unique") and capacity is not None and capacity < MAX_RECORDS:
         field["unique"] = False
     return field
+
+
+def _keep_sub_fields(field: dict[str, Any], level: int) -> None:
+    """The rules inside an object or array: each sub-field keeps a field's rules, is not unique, and nests no
+    deeper than MAX_DEPTH levels (a nested sub-field at the last level becomes an integer)."""
+    key, many = {"object": ("fields", True), "array": ("item", False)}.get(field["field_type"], (None, False))
+    if key is None or not isinstance(field.get(key), list if many else dict):
+        return
+    subs = field[key] if many else [field[key]]
+    names: set[str] = set()
+    for index, sub in enumerate(subs):
+        if not isinstance(sub, dict):
+            continue
+        if level >= MAX_DEPTH and sub.get("field_type") in ("object", "array"):
+            sub.clear()
+            sub.update(name=f"leaf_{index}", field_type="integer")
+        sub["unique"] = False
+        _kept(index, sub, names, level + 1)
 
 
 def _key(value: Any) -> Any:

@@ -306,7 +306,7 @@ NESTED_TEMPLATE = {
         {
             "name": "tags",
             "field_type": "array",
-            "item": {"field_type": "word"},
+            "item": {"name": "item", "field_type": "word"},
             "min_items": 1,
             "max_items": 3,
         },

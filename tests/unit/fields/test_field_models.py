@@ -26,7 +26,7 @@ REQUIRED: dict[str, dict[str, Any]] = {
     "constant": {"value": "v1"},
     "template": {"template": "{earlier}!"},
     "object": {"fields": [{"name": "a", "field_type": "word"}]},
-    "array": {"item": {"field_type": "integer"}},
+    "array": {"item": {"name": "item", "field_type": "integer"}},
 }
 
 

@@ -19,8 +19,19 @@ from tests.unit.fields.test_templates import problems
 SCHEMA: list[dict[str, Any]] = [
     {"name": "id", "field_type": "sequence"},
     ORDER,
-    {"name": "tags", "field_type": "array", "item": {"field_type": "word"}, "min_items": 2, "max_items": 5},
-    {"name": "none", "field_type": "array", "item": {"field_type": "integer"}, "max_items": 0},
+    {
+        "name": "tags",
+        "field_type": "array",
+        "item": {"name": "item", "field_type": "word"},
+        "min_items": 2,
+        "max_items": 5,
+    },
+    {
+        "name": "none",
+        "field_type": "array",
+        "item": {"name": "item", "field_type": "integer"},
+        "max_items": 0,
+    },
 ]
 
 
@@ -92,13 +103,17 @@ def test_sub_fields_are_checked_by_their_models_and_named_by_path() -> None:
                 "fields": [
                     {"name": "a", "field_type": "integer", "min": 5, "max": 1},
                     {"name": "a", "field_type": "wrod"},
-                    {"name": "l", "field_type": "array", "item": {"field_type": "uuid", "unique": True}},
+                    {
+                        "name": "l",
+                        "field_type": "array",
+                        "item": {"name": "item", "field_type": "uuid", "unique": True},
+                    },
                 ],
             },
             {
                 "name": "r",
                 "field_type": "array",
-                "item": {"field_type": "word"},
+                "item": {"name": "item", "field_type": "word"},
                 "min_items": 3,
                 "max_items": 2,
             },
@@ -133,7 +148,11 @@ def test_nesting_deeper_than_three_levels_is_refused() -> None:
 
 
 def test_a_too_wide_array_is_refused_by_the_row_budget() -> None:
-    wide = {"name": "notes", "field_type": "array", "item": {"field_type": "sentence", "words": 50}}
+    wide = {
+        "name": "notes",
+        "field_type": "array",
+        "item": {"name": "item", "field_type": "sentence", "words": 50},
+    }
     compile_template([{**wide, "max_items": 2}])
     with pytest.raises(ValidationFailed) as caught:
         compile_template([{**wide, "max_items": 20}])

@@ -30,6 +30,7 @@ ORDER = {
             "min_items": 1,
             "max_items": 4,
             "item": {
+                "name": "line",
                 "field_type": "object",
                 "fields": [
                     {"name": "city", "field_type": "city"},

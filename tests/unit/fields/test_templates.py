@@ -32,7 +32,10 @@ def every_type() -> list[dict[str, Any]]:
         "object": {
             "fields": [{"name": "city", "field_type": "city"}, {"name": "n", "field_type": "integer"}]
         },
-        "array": {"item": {"field_type": "choice", "values": ["=SUM(A1)", "gold"]}, "max_items": 3},
+        "array": {
+            "item": {"name": "item", "field_type": "choice", "values": ["=SUM(A1)", "gold"]},
+            "max_items": 3,
+        },
     }
     return [{"name": f"f_{name}", "field_type": name, **extra.get(name, {})} for name in FIELD_TYPES]
 

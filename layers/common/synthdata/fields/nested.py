@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cached_property
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import numpy as np
 from numpy.dtypes import StringDType
-from pydantic import Field
+from pydantic import Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from synthdata.engine.columns import Column, json_objects
 from synthdata.fields.base import EarlierColumns, Example, FieldModel, Problem, range_problems
@@ -30,7 +32,24 @@ MAX_ITEMS = 20
 _BARE = ("integer", "number", "boolean")
 _NESTED = ("object", "array")
 _NULL = len("null")
-_SUB_FIELD = "a template field: name, field_type and its parameters, as in schema_fields"
+_SUB_FIELD = (
+    f"a template field, as in schema_fields (its name distinct among its siblings; no unique; objects and arrays "
+    f"nest at most {MAX_DEPTH} levels deep)"
+)
+
+
+class _PublishedAsTemplateField:
+    """A sub-field is read as a raw object, so the field compiler checks it like any field and names its problems
+    by path (`schema_fields[2].fields[0].max`); the OpenAPI document states it as what it is, the union of the
+    field types on `field_type` (a recursive reference, its depth bounded by MAX_DEPTH in words)."""
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        from synthdata.fields.registry import template_field_schema  # the registry lists this module's types
+
+        return handler(template_field_schema())
+
+
+SubField = Annotated[dict[str, Any], _PublishedAsTemplateField()]
 
 
 def depth(raw: Any, limit: int = MAX_DEPTH + 1) -> int:
@@ -108,7 +127,7 @@ class ObjectField(NestedField):
         f"Sub-field names are distinct; objects and arrays nest at most {MAX_DEPTH} levels deep; no unique."
     )
 
-    fields: list[dict[str, Any]] = Field(
+    fields: list[SubField] = Field(
         min_length=1, max_length=MAX_SUB_FIELDS, description=f"The sub-fields, in order: each {_SUB_FIELD}"
     )
 
@@ -137,12 +156,12 @@ class ArrayField(NestedField):
     value_type = "array"
     rules = f"max_items must be at least min_items; objects and arrays nest at most {MAX_DEPTH} levels deep."
 
-    item: dict[str, Any] = Field(description=f"Each item: {_SUB_FIELD} (name optional)")
+    item: SubField = Field(description=f"Each item: {_SUB_FIELD}; its name only names it in error messages")
     min_items: int = Field(0, ge=0, le=MAX_ITEMS, description="Fewest items in a row's array")
     max_items: int = Field(5, ge=0, le=MAX_ITEMS, description="Most items in a row's array")
 
     def sub_fields(self) -> list[dict[str, Any]]:
-        return [{"name": "item", **self.item}]
+        return [self.item]
 
     @property
     def _slots(self) -> int:
@@ -173,7 +192,8 @@ class ArrayField(NestedField):
         if slots == 0:
             return Column("json", ["[]"] * rows)
         context = replace(row.context, rows=rows * slots, block_rows=row.context.block_rows * slots)
-        items = draw_columns(self.models, Row(context, stream=f"{stream}row"), stream)["item"].json_text()
+        drawn = draw_columns(self.models, Row(context, stream=f"{stream}row"), stream)
+        items = drawn[self.item["name"]].json_text()
         text = np.asarray(items, dtype=StringDType()).reshape(rows, slots)
         text[:, 1:] = np.strings.add(",", text[:, 1:])
         text[np.arange(slots)[None, :] >= lengths[:, None]] = ""

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic.fields import FieldInfo
-from pydantic_core import to_jsonable_python
+from pydantic_core import CoreSchema, core_schema, to_jsonable_python
 
 from synthdata.fields.address import ADDRESS
 from synthdata.fields.base import FieldModel
@@ -28,6 +28,20 @@ FAMILIES = (IDENTIFIERS, PERSON, ADDRESS, COMPANY, COMMERCE, INTERNET, NUMBERS, 
 FIELD_TYPES: dict[str, type[FieldModel]] = {
     model.type_name(): model for family in FAMILIES for model in family
 }
+
+
+
+def template_field_schema() -> CoreSchema:
+    """A template field as a core schema: one of the field models, picked by its `field_type`, each by
+    reference (so a nested field's sub-fields may refer back to the models holding them)."""
+    return core_schema.tagged_union_schema(
+        {
+            name: core_schema.definition_reference_schema(model.__pydantic_core_schema__["ref"])
+            for name, model in FIELD_TYPES.items()
+        },
+        discriminator="field_type",
+    )
+
 
 # The parameter type names the catalogue has always used; datetime before date (it is a date).
 _KINDS: tuple[tuple[type, str], ...] = (
