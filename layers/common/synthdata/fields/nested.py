@@ -43,7 +43,9 @@ class _PublishedAsTemplateField:
     by path (`schema_fields[2].fields[0].max`); the OpenAPI document states it as what it is, the union of the
     field types on `field_type` (a recursive reference, its depth bounded by MAX_DEPTH in words)."""
 
-    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         from synthdata.fields.registry import template_field_schema  # the registry lists this module's types
 
         return handler(template_field_schema())

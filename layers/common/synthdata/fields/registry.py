@@ -30,7 +30,6 @@ FIELD_TYPES: dict[str, type[FieldModel]] = {
 }
 
 
-
 def template_field_schema() -> CoreSchema:
     """A template field as a core schema: one of the field models, picked by its `field_type`, each by
     reference (so a nested field's sub-fields may refer back to the models holding them)."""
