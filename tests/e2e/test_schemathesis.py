@@ -71,7 +71,7 @@ def test_schemathesis_with_all_checks_and_the_stateful_phase_finds_no_failure(
         os.environ,
         SCHEMATHESIS_HOOKS="tests.e2e.schemathesis_hooks",
         SCHEMATHESIS_KEYS=str(HERE / "schemathesis-keys.json"),
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=os.pathsep.join((str(ROOT / "layers" / "common"), str(ROOT))),  # this checkout's library
     )
     # In a temporary folder: schemathesis keeps a cache of what it found there.
     run = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)

@@ -98,6 +98,25 @@ class GenerateOptions(_Strict):
     )
 
 
+class References(_Strict):
+    """Other jobs of your key whose rows this job refers to (built-in datasets; templates use reference
+    fields). Each must be completed, its file not expired, and refer to no job itself."""
+
+    customers: str | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        description=(
+            "ecommerce: a user job (or any job with id and email columns); every customer_id and customer_email "
+            "is one of its rows' id and email (and shipping_address that row's address, from a user job)"
+        ),
+    )
+
+    def named(self) -> dict[str, str]:
+        """The references given, job id by name."""
+        return {name: job_id for name, job_id in self.model_dump().items() if job_id is not None}
+
+
 class GenerateRequest(_Strict):
     """A generation job: a built-in `data_type` or one of your templates (`template_id`), not both."""
 
@@ -122,6 +141,7 @@ class GenerateRequest(_Strict):
     locale: Locale = Field("en_US", description="Locale of names, places and formats")
     compression: Compression | None = Field(None, description="Compress the file with gzip")
     options: GenerateOptions = Field(default_factory=lambda: GenerateOptions.model_validate({}))
+    references: References | None = Field(None, description="data_type only: parents of this job's rows")
 
     model_config = ConfigDict(
         extra="forbid",

@@ -30,7 +30,8 @@ CONFIG = IdempotencyConfig(
 
 def submit(owner: str, request: schemas.GenerateRequest) -> dict[str, Any]:
     """Create the job; what the response needs, as plain JSON (the idempotency record stores it)."""
-    job = job_service().submit(owner, spec_for(owner, request, template_store()))
+    jobs = job_service()
+    job = jobs.submit(owner, spec_for(owner, request, template_store(), jobs))
     return {"job_id": job.job_id, "record_count": job.spec.record_count, "source": job.spec.source_name}
 
 

@@ -127,6 +127,21 @@ class Column:
             self.vocabulary,
         )
 
+    def pick(self, rows: npt.NDArray[np.intp]) -> Column:
+        """The values at `rows` (any order, repeats allowed): a referenced column's values for its children."""
+        values = self.values if isinstance(self.values, np.ndarray) else np.asarray(self.values, dtype=object)
+        nulls = None if self.nulls is None else self.nulls[rows]
+        picked = values[rows]
+        return Column(
+            self.kind,
+            picked if isinstance(self.values, np.ndarray) else picked.tolist(),
+            self.decimals,
+            nulls,
+            self.ascii_safe,
+            self.user_literal,
+            self.vocabulary,
+        )
+
     def _categorical_text(self, encoding: str, encode: Callable[[list[str]], list[str]]) -> list[str]:
         assert self.vocabulary is not None
         encoded = _encoded_vocabulary(self.vocabulary, encoding, encode)

@@ -3,8 +3,10 @@ into an engine Dataset."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from synthdata.engine.references import Parent
 from synthdata.fields.base import FieldModel
 from synthdata.fields.compiler import validate_fields
 from synthdata.fields.dataset import TemplateDataset
@@ -14,9 +16,16 @@ __all__ = ["FIELD_TYPES", "FieldModel", "TemplateDataset", "compile_template", "
 
 
 def compile_template(
-    schema_fields: Any, *, record_count: int | None = None, output_format: str | None = None
+    schema_fields: Any,
+    *,
+    record_count: int | None = None,
+    output_format: str | None = None,
+    parents: Mapping[str, Parent] | None = None,
 ) -> TemplateDataset:
     """Validate schema_fields (raising ValidationFailed with every problem) and build its Dataset; with an
-    `output_format`, also that the format can hold every field (object and array: json and ndjson only)."""
-    fields = validate_fields(schema_fields, record_count=record_count, output_format=output_format)
+    `output_format`, also that the format can hold every field (object and array: json and ndjson only); with
+    `parents` (by job id), bound to its reference fields."""
+    fields = validate_fields(
+        schema_fields, record_count=record_count, output_format=output_format, parents=parents
+    )
     return TemplateDataset(tuple(fields))

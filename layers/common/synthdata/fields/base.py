@@ -68,7 +68,7 @@ class FieldModel(BaseModel):
     def parameter_names(cls) -> list[str]:
         """The type's own parameters: what a template may set besides the options every field has."""
         shared = {*FieldModel.model_fields, "field_type"}
-        return [name for name in cls.model_fields if name not in shared]
+        return [field.alias or name for name, field in cls.model_fields.items() if name not in shared]
 
     def capacity(self) -> int | None:
         """How many distinct values the field can take (None: unlimited or not enumerable)."""

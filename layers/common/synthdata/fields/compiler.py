@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
+from synthdata.engine.references import Parent
 from synthdata.errors import FieldProblem, ValidationFailed
 from synthdata.fields.base import FIELD_NAME_PATTERN, FieldModel, Problem
 from synthdata.fields.budget import budget_problems
 from synthdata.fields.nested import NESTED_FORMATS, NestedField
 from synthdata.fields.registry import FIELD_TYPES
+from synthdata.fields.relations import ReferenceField, bind_parent
 from synthdata.validation_sentences import explain
 
 MAX_FIELDS = 200
@@ -25,10 +28,15 @@ _SHOWN_PROBLEMS = 5
 
 
 def validate_fields(
-    schema_fields: Any, *, record_count: int | None = None, output_format: str | None = None
+    schema_fields: Any,
+    *,
+    record_count: int | None = None,
+    output_format: str | None = None,
+    parents: Mapping[str, Parent] | None = None,
 ) -> list[FieldModel]:
     """The validated fields, or ValidationFailed naming every problem; `output_format` (a job's) refuses
-    nested fields in a format that cannot hold them."""
+    nested fields in a format that cannot hold them; `parents` (a job's, by job id) are bound to its reference
+    fields, whose columns they must have."""
     if not isinstance(schema_fields, list) or not schema_fields:
         raise ValidationFailed.one("schema_fields", "schema_fields must be a non-empty list of fields")
     if len(schema_fields) > MAX_FIELDS:
@@ -39,6 +47,8 @@ def validate_fields(
     checked, problems = checked_fields(schema_fields, "schema_fields")
     for index, field in checked.items():
         problems.extend(_record_count_problems(index, field, record_count))
+        if parents is not None and isinstance(field, ReferenceField):
+            problems.extend(bind_parent(f"schema_fields[{index}]", field, parents))
     fields = list(checked.values())
     if not problems:
         problems = budget_problems(fields) + format_problems(fields, output_format)

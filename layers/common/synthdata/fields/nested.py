@@ -110,6 +110,10 @@ class NestedField(FieldModel):
             (self._path, f"{self._path}: unique is not available inside an {self.type_name()} ('{f.name}')")
             for f in self.models
             if f.unique
+        ] + [
+            (self._path, f"{self._path}: a reference is a top-level field, not inside an {self.type_name()}")
+            for f in self.models
+            if f.family == "relations"
         ]
 
     def record_count_problems(self, record_count: int) -> list[Problem]:

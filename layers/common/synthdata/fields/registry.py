@@ -20,11 +20,25 @@ from synthdata.fields.internet import INTERNET
 from synthdata.fields.nested import NESTED
 from synthdata.fields.numbers import NUMBERS
 from synthdata.fields.person import PERSON
+from synthdata.fields.relations import RELATIONS
 from synthdata.fields.text import TEXT
 from synthdata.validation_sentences import constraints
 
 # The order is the catalogue's order (and the order tests generate every type in).
-FAMILIES = (IDENTIFIERS, PERSON, ADDRESS, COMPANY, COMMERCE, INTERNET, NUMBERS, TIME, TEXT, CHOICE, NESTED)
+FAMILIES = (
+    IDENTIFIERS,
+    PERSON,
+    ADDRESS,
+    COMPANY,
+    COMMERCE,
+    INTERNET,
+    NUMBERS,
+    TIME,
+    TEXT,
+    CHOICE,
+    NESTED,
+    RELATIONS,
+)
 FIELD_TYPES: dict[str, type[FieldModel]] = {
     model.type_name(): model for family in FAMILIES for model in family
 }
@@ -65,7 +79,7 @@ def list_field_types() -> list[dict[str, Any]]:
             "description": model.description,
             "value_type": model.value_type,
             "parameters": [
-                describe_parameter(parameter, field)
+                describe_parameter(field.alias or parameter, field)
                 for parameter, field in model.model_fields.items()
                 if parameter not in _NOT_LISTED
             ],

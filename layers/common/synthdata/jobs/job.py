@@ -115,3 +115,16 @@ class Job:
     def holds(self, shard: Shard) -> bool:
         """The shard is one of this job's, with that shard's rows (a forged or stale task is not)."""
         return 0 <= shard.index < self.shard_count and self.shard(shard.index) == shard
+
+
+def parent_record(job: Job) -> dict[str, Any]:
+    """What a child job records of its parent to compute the parent's rows: everything they depend on."""
+    spec = job.spec
+    return {
+        "data_type": spec.data_type,
+        "template_schema": spec.template_schema,
+        "seed": spec.seed,
+        "locale": spec.locale,
+        "record_count": spec.record_count,
+        "options": spec.options,
+    }
