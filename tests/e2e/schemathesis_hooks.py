@@ -7,7 +7,9 @@ description: max at least min, end not before start, one weight per value, {refe
 distinct names, (for jobs) a unique field's capacity against record_count, and the row budget (a row's worst-case
 width and work, fields/budget.py, stated in the schema_fields description); inside an object or array (whose
 sub-fields the document states as the same union of field types, by reference) the same rules, no unique, and at
-most MAX_DEPTH levels of nesting. A positive template body is made to keep them here, so
+most MAX_DEPTH levels of nesting. A job's references (`references`, a `reference` field's job_id) name
+completed jobs of the caller, which a drawn id never is: positive bodies leave them out (a reference field
+becomes a uuid field), and tests/integration/api/test_references.py tests them. A positive template body is made to keep them here, so
 `positive_data_acceptance` still judges everything else the document says; negative cases are left as drawn.
 """
 
@@ -39,6 +41,8 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
     mode = getattr(getattr(case.meta, "generation", None), "mode", None)
     positive = mode is None or "negative" not in str(mode).lower()
     body = case.body
+    if positive and isinstance(body, dict):
+        body.pop("references", None)
     if positive and isinstance(body, dict) and isinstance(body.get("schema_fields"), list):
         names: set[str] = set()
         fields = [_kept(index, field, names) for index, field in enumerate(body["schema_fields"])]
@@ -97,6 +101,10 @@ def _kept(index: int, field: Any, names: set[str], level: int = 1) -> Any:
     model = FIELD_TYPES.get(field.get("field_type")) if isinstance(field, dict) else None
     if model is None:
         return field
+    if field.get("field_type") == "reference":
+        field.clear()
+        field.update(name=f"reference_{index}", field_type="uuid")
+        model = FIELD_TYPES["uuid"]
     if field.get("name") in names:
         field["name"] = f"field_{index}"
     names.add(field.get("name"))

@@ -52,13 +52,17 @@ def parent_rows(
 ) -> npt.NDArray[np.int64]:
     """`size` parent row numbers for the rows of one child block (`skew` None: uniform), from the child's
     `seed` and named `stream` only."""
-    rng = block_rng(seed, block_index, f"{stream}:rows")
     sizes = np.asarray([parent.block_size(b) for b in range(parent.blocks)])
     weights = sizes.astype(float) if skew is None else np.asarray([_zipf(int(n), skew)[-1] for n in sizes])
-    window = weighted_indices(rng, cumulative_weights(weights), min(PARENT_BLOCKS_PER_BLOCK, parent.blocks))
-    # One draw per row for each choice, so the first rows of a block are the same however many are asked for.
-    blocks = window[rng.integers(0, len(window), size)]
-    where = rng.random(size)
+    window = weighted_indices(
+        block_rng(seed, block_index, f"{stream}:window"),
+        cumulative_weights(weights),
+        min(PARENT_BLOCKS_PER_BLOCK, parent.blocks),
+    )
+    # Each choice is one draw per row from a stream of its own: the first rows of a block are the same however
+    # many rows are asked for (a preview, a short file).
+    blocks = window[block_rng(seed, block_index, f"{stream}:block").integers(0, len(window), size)]
+    where = block_rng(seed, block_index, f"{stream}:row").random(size)
     offsets = np.empty(size, dtype=np.int64)
     for block in np.unique(blocks):
         mine = np.flatnonzero(blocks == block)

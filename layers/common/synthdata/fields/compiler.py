@@ -97,6 +97,10 @@ def _checked_field(at: str, raw: Any, earlier: list[str]) -> tuple[FieldModel | 
     model = _model_of(at, raw.get("field_type"), problems)
     if model is None:
         return None, problems
+    if issubclass(model, NestedField):
+        nested = _located(at, model.sub_field_problems(raw))
+        if nested:
+            return None, problems + nested
     # A bad name is reported once, above; the model checks everything else.
     name = raw.get("name") if not problems else "field"
     try:

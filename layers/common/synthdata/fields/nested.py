@@ -11,19 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import numpy as np
 from numpy.dtypes import StringDType
-from pydantic import Field, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic import Field
 
 from synthdata.engine.columns import Column, json_objects
 from synthdata.fields.base import EarlierColumns, Example, FieldModel, Problem, range_problems
 from synthdata.fields.budget import value_widths
 from synthdata.fields.row import Row
+
+if TYPE_CHECKING:  # at run time the union of every field type, given by the registry (`rebuild_nested`)
+    from synthdata.fields.base import FieldModel as TemplateField
 
 NESTED_FORMATS = ("json", "ndjson")
 MAX_DEPTH = 3  # an object or array inside another, at most this many levels deep
@@ -36,22 +36,6 @@ _SUB_FIELD = (
     f"a template field, as in schema_fields (its name distinct among its siblings; no unique; objects and arrays "
     f"nest at most {MAX_DEPTH} levels deep)"
 )
-
-
-class _PublishedAsTemplateField:
-    """A sub-field is read as a raw object, so the field compiler checks it like any field and names its problems
-    by path (`schema_fields[2].fields[0].max`); the OpenAPI document states it as what it is, the union of the
-    field types on `field_type` (a recursive reference, its depth bounded by MAX_DEPTH in words)."""
-
-    def __get_pydantic_json_schema__(
-        self, schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        from synthdata.fields.registry import template_field_schema  # the registry lists this module's types
-
-        return handler(template_field_schema())
-
-
-SubField = Annotated[dict[str, Any], _PublishedAsTemplateField()]
 
 
 def depth(raw: Any, limit: int = MAX_DEPTH + 1) -> int:
@@ -74,23 +58,42 @@ def json_width(field: FieldModel, width: int) -> int:
 
 class NestedField(FieldModel):
     family: ClassVar[str] = "nested"
+    sub_field_key: ClassVar[str]  # "fields" or "item": where the sub-fields are, and how paths name them
 
-    def sub_fields(self) -> list[dict[str, Any]]:
-        """The raw sub-field definitions."""
+    @classmethod
+    def raw_sub_fields(cls, raw: dict[str, Any]) -> list[Any] | None:
+        """The raw sub-field definitions of a raw field of this type (None: not a list to check)."""
         raise NotImplementedError
 
-    @cached_property
-    def models(self) -> list[FieldModel]:
-        """The sub-fields' models (valid once problems() found none)."""
+    @classmethod
+    def sub_field_problems(cls, raw: dict[str, Any]) -> list[Problem]:
+        """What is wrong with the sub-fields of a raw field, each named by its path (`fields[0].max`), found
+        before the field itself is read, so a sub-field's problem is named where it is: nesting deeper than
+        MAX_DEPTH, then every sub-field checked as a field of its own."""
         from synthdata.fields.compiler import (
             checked_fields,
         )  # the compiler reads the registry, which lists us
 
-        return list(checked_fields(self.sub_fields(), self._path)[0].values())
+        key = cls.sub_field_key
+        if depth(raw) > MAX_DEPTH:
+            return [(key, f"{key} nests objects and arrays more than {MAX_DEPTH} levels deep")]
+        subs = cls.raw_sub_fields(raw)
+        if subs is None:
+            return []  # not a list: the model's own check words it
+        _, found = checked_fields(subs, key)
+        one = f"{key}[0]"  # an array has one item, named `item`, not `item[0]`
+        return [
+            (
+                p.field.replace(one, key) if key == "item" else p.field,
+                p.message.replace(one, key) if key == "item" else p.message,
+            )
+            for p in found
+        ]
 
     @property
-    def _path(self) -> str:
-        return "fields" if self.type_name() == "object" else "item"
+    def models(self) -> list[FieldModel]:
+        """The sub-fields' models."""
+        raise NotImplementedError
 
     def _sub_widths(self) -> list[int]:
         return [json_width(f, w) for f, w in zip(self.models, value_widths(self.models), strict=True)]
@@ -99,19 +102,13 @@ class NestedField(FieldModel):
         return sum(f.cost(w) for f, w in zip(self.models, value_widths(self.models), strict=True))
 
     def problems(self, earlier: Sequence[str]) -> list[Problem]:
-        if depth(self.model_dump()) > MAX_DEPTH:
-            return [(self._path, f"{self._path} nests objects and arrays more than {MAX_DEPTH} levels deep")]
-        from synthdata.fields.compiler import checked_fields
-
-        _, found = checked_fields(self.sub_fields(), self._path)
-        if found:
-            return [(p.field, p.message) for p in found]
+        key, kind = self.sub_field_key, self.type_name()
         return [
-            (self._path, f"{self._path}: unique is not available inside an {self.type_name()} ('{f.name}')")
+            (key, f"{key}: unique is not available inside an {kind} ('{f.name}')")
             for f in self.models
             if f.unique
         ] + [
-            (self._path, f"{self._path}: a reference is a top-level field, not inside an {self.type_name()}")
+            (key, f"{key}: a reference is a top-level field, not inside an {kind}")
             for f in self.models
             if f.family == "relations"
         ]
@@ -133,12 +130,20 @@ class ObjectField(NestedField):
         f"Sub-field names are distinct; objects and arrays nest at most {MAX_DEPTH} levels deep; no unique."
     )
 
-    fields: list[SubField] = Field(
+    sub_field_key = "fields"
+
+    fields: list[TemplateField] = Field(
         min_length=1, max_length=MAX_SUB_FIELDS, description=f"The sub-fields, in order: each {_SUB_FIELD}"
     )
 
-    def sub_fields(self) -> list[dict[str, Any]]:
-        return self.fields
+    @classmethod
+    def raw_sub_fields(cls, raw: dict[str, Any]) -> list[Any] | None:
+        subs = raw.get("fields")
+        return subs if isinstance(subs, list) else None
+
+    @property
+    def models(self) -> list[FieldModel]:
+        return list(self.fields)
 
     def width(self, earlier: Mapping[str, int]) -> int:
         keys = sum(len(Column("str", [f.name]).json_text()[0].encode()) + 1 for f in self.models)
@@ -162,11 +167,20 @@ class ArrayField(NestedField):
     value_type = "array"
     rules = f"max_items must be at least min_items; objects and arrays nest at most {MAX_DEPTH} levels deep."
 
-    item: SubField = Field(description=f"Each item: {_SUB_FIELD}; its name only names it in error messages")
+    sub_field_key = "item"
+
+    item: TemplateField = Field(
+        description=f"Each item: {_SUB_FIELD}; its name only names it in error messages"
+    )
     min_items: int = Field(0, ge=0, le=MAX_ITEMS, description="Fewest items in a row's array")
     max_items: int = Field(5, ge=0, le=MAX_ITEMS, description="Most items in a row's array")
 
-    def sub_fields(self) -> list[dict[str, Any]]:
+    @classmethod
+    def raw_sub_fields(cls, raw: dict[str, Any]) -> list[Any] | None:
+        return [raw["item"]] if "item" in raw else None
+
+    @property
+    def models(self) -> list[FieldModel]:
         return [self.item]
 
     @property
@@ -177,10 +191,7 @@ class ArrayField(NestedField):
         found = range_problems(self.min_items, self.max_items)
         return [
             ("max_items", text.replace("max", "max_items").replace("min", "min_items")) for _, text in found
-        ] + [
-            (at.replace("item[0]", "item"), text.replace("item[0]", "item"))
-            for at, text in super().problems(earlier)
-        ]
+        ] + super().problems(earlier)
 
     def width(self, earlier: Mapping[str, int]) -> int:
         return len("[]") + self.max_items * self._sub_widths()[0] + max(self.max_items - 1, 0)
@@ -199,7 +210,7 @@ class ArrayField(NestedField):
             return Column("json", ["[]"] * rows)
         context = replace(row.context, rows=rows * slots, block_rows=row.context.block_rows * slots)
         drawn = draw_columns(self.models, Row(context, stream=f"{stream}row"), stream)
-        items = drawn[self.item["name"]].json_text()
+        items = drawn[self.item.name].json_text()
         text = np.asarray(items, dtype=StringDType()).reshape(rows, slots)
         text[:, 1:] = np.strings.add(",", text[:, 1:])
         text[np.arange(slots)[None, :] >= lengths[:, None]] = ""

@@ -4,10 +4,11 @@ a description, default or bound is written once, in its model."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+from pydantic import Field
 from pydantic.fields import FieldInfo
-from pydantic_core import CoreSchema, core_schema, to_jsonable_python
+from pydantic_core import to_jsonable_python
 
 from synthdata.fields.address import ADDRESS
 from synthdata.fields.base import FieldModel
@@ -44,17 +45,11 @@ FIELD_TYPES: dict[str, type[FieldModel]] = {
 }
 
 
-def template_field_schema() -> CoreSchema:
-    """A template field as a core schema: one of the field models, picked by its `field_type`, each by
-    reference (so a nested field's sub-fields may refer back to the models holding them)."""
-    return core_schema.tagged_union_schema(
-        {
-            name: core_schema.definition_reference_schema(model.__pydantic_core_schema__["ref"])
-            for name, model in FIELD_TYPES.items()
-        },
-        discriminator="field_type",
-    )
-
+# A template field: one of the field models, picked by its `field_type` (what schema_fields holds, and what an
+# object's sub-fields and an array's item are: the nested types refer back to the union that holds them).
+TemplateField = Annotated[Union[tuple(FIELD_TYPES.values())], Field(discriminator="field_type")]  # noqa: UP007
+for _nested in NESTED:
+    _nested.model_rebuild(_types_namespace={"TemplateField": TemplateField})
 
 # The parameter type names the catalogue has always used; datetime before date (it is a date).
 _KINDS: tuple[tuple[type, str], ...] = (
