@@ -6,8 +6,7 @@ only where a type can honour it); the rest compare two values and are stated in 
 description: max at least min, end not before start, one weight per value, {references} to earlier fields,
 distinct names, (for jobs) a unique field's capacity against record_count, and the row budget (a row's worst-case
 width and work, fields/budget.py, stated in the schema_fields description); inside an object or array (whose
-sub-fields the document states as the same union of field types, by reference) the same rules, no unique, and at
-most MAX_DEPTH levels of nesting. A job's references (`references`, a `reference` field's job_id) name
+sub-fields the document states level by level, down to MAX_DEPTH) the same rules, and no unique. A job's references (`references`, a `reference` field's job_id) name
 completed jobs of the caller, which a drawn id never is: positive bodies leave them out (a reference field
 becomes a uuid field), and tests/integration/api/test_references.py tests them. A positive template body is made to keep them here, so
 `positive_data_acceptance` still judges everything else the document says; negative cases are left as drawn.
@@ -25,7 +24,6 @@ from pydantic import ValidationError
 from synthdata.api.http import read_json
 from synthdata.errors import ValidationFailed
 from synthdata.fields.compiler import validate_fields
-from synthdata.fields.nested import MAX_DEPTH
 from synthdata.fields.registry import FIELD_TYPES
 
 # Jobs on the test stack have at most this many records (LOCAL_PARAMETER_MaxRecords in the test).
@@ -97,7 +95,7 @@ def _first_sub_field(field: dict[str, Any]) -> dict[str, Any] | None:
     return inner if isinstance(inner, dict) else None
 
 
-def _kept(index: int, field: Any, names: set[str], level: int = 1) -> Any:
+def _kept(index: int, field: Any, names: set[str]) -> Any:
     model = FIELD_TYPES.get(field.get("field_type")) if isinstance(field, dict) else None
     if model is None:
         return field
@@ -108,7 +106,7 @@ def _kept(index: int, field: Any, names: set[str], level: int = 1) -> Any:
     if field.get("name") in names:
         field["name"] = f"field_{index}"
     names.add(field.get("name"))
-    _keep_sub_fields(field, level)
+    _keep_sub_fields(field)
     try:
         parsed = model.model_validate(read_json(json.dumps(field)))  # as the API reads it: 5.0 is 5
     except ValidationError:
@@ -129,9 +127,8 @@ def _kept(index: int, field: Any, names: set[str], level: int = 1) -> Any:
     return field
 
 
-def _keep_sub_fields(field: dict[str, Any], level: int) -> None:
-    """The rules inside an object or array: each sub-field keeps a field's rules, is not unique, and nests no
-    deeper than MAX_DEPTH levels (a nested sub-field at the last level becomes an integer)."""
+def _keep_sub_fields(field: dict[str, Any]) -> None:
+    """The rules inside an object or array: each sub-field keeps a field's rules and is not unique."""
     key, many = {"object": ("fields", True), "array": ("item", False)}.get(field["field_type"], (None, False))
     if key is None or not isinstance(field.get(key), list if many else dict):
         return
@@ -140,11 +137,8 @@ def _keep_sub_fields(field: dict[str, Any], level: int) -> None:
     for index, sub in enumerate(subs):
         if not isinstance(sub, dict):
             continue
-        if level >= MAX_DEPTH and sub.get("field_type") in ("object", "array"):
-            sub.clear()
-            sub.update(name=f"leaf_{index}", field_type="integer")
         sub["unique"] = False
-        _kept(index, sub, names, level + 1)
+        _kept(index, sub, names)
 
 
 def _key(value: Any) -> Any:

@@ -166,39 +166,7 @@ def finish(spec: dict[str, Any]) -> dict[str, Any]:
     schemas = spec.get("components", {}).get("schemas", {})
     for name in _POWERTOOLS_ERROR_SCHEMAS:
         schemas.pop(name, None)
-    return _without_twins(spec)
-
-
-def _without_twins(spec: dict[str, Any]) -> dict[str, Any]:
-    """One schema for each model that pydantic documents twice, as `X-Input` and `X-Output`, although the two
-    are the same once each names the other's twins by its own: what it does for models in a cycle (an object's
-    sub-fields are field types, objects among them), which generated clients then read as duplicates."""
-    schemas = spec.get("components", {}).get("schemas", {})
-    twins = [
-        name[: -len("-Input")]
-        for name in schemas
-        if name.endswith("-Input") and f"{name[:-6]}-Output" in schemas
-    ]
-    if not twins:
-        return spec
-    text = json.dumps(spec)
-    as_input = text
-    for name in twins:
-        as_input = as_input.replace(f'/{name}-Output"', f'/{name}-Input"')
-    merged = json.loads(as_input)
-    same = all(
-        merged["components"]["schemas"][f"{name}-Output"] == merged["components"]["schemas"][f"{name}-Input"]
-        for name in twins
-    )
-    if not same or any(name in schemas for name in twins):
-        return spec  # really different (or the plain name taken): left as pydantic made them
-    for name in twins:
-        del merged["components"]["schemas"][f"{name}-Output"]
-        merged["components"]["schemas"][name] = merged["components"]["schemas"].pop(f"{name}-Input")
-    text = json.dumps(merged)
-    for name in twins:
-        text = text.replace(f'/{name}-Input"', f'/{name}"')
-    return dict(json.loads(text))
+    return spec
 
 
 def _refers_to_powertools_errors(response: dict[str, Any]) -> bool:

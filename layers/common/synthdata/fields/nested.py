@@ -11,19 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
 import numpy as np
 from numpy.dtypes import StringDType
-from pydantic import Field
+from pydantic import Field, create_model
 
 from synthdata.engine.columns import Column, json_objects
 from synthdata.fields.base import EarlierColumns, Example, FieldModel, Problem, range_problems
 from synthdata.fields.budget import value_widths
 from synthdata.fields.row import Row
 
-if TYPE_CHECKING:  # at run time the union of every field type, given by the registry (`rebuild_nested`)
-    from synthdata.fields.base import FieldModel as TemplateField
+if TYPE_CHECKING:  # at run time a union of field types, given by the registry (`nest`)
+    from synthdata.fields.base import FieldModel as SubField
 
 NESTED_FORMATS = ("json", "ndjson")
 MAX_DEPTH = 3  # an object or array inside another, at most this many levels deep
@@ -80,6 +80,8 @@ class NestedField(FieldModel):
         subs = cls.raw_sub_fields(raw)
         if subs is None:
             return []  # not a list: the model's own check words it
+        if any(isinstance(sub, dict) and sub.get("field_type") == "reference" for sub in subs):
+            return [(key, f"{key}: a reference is a top-level field, not inside an {cls.type_name()}")]
         _, found = checked_fields(subs, key)
         one = f"{key}[0]"  # an array has one item, named `item`, not `item[0]`
         return [
@@ -107,10 +109,6 @@ class NestedField(FieldModel):
             (key, f"{key}: unique is not available inside an {kind} ('{f.name}')")
             for f in self.models
             if f.unique
-        ] + [
-            (key, f"{key}: a reference is a top-level field, not inside an {kind}")
-            for f in self.models
-            if f.family == "relations"
         ]
 
     def record_count_problems(self, record_count: int) -> list[Problem]:
@@ -132,7 +130,7 @@ class ObjectField(NestedField):
 
     sub_field_key = "fields"
 
-    fields: list[TemplateField] = Field(
+    fields: list[SubField] = Field(
         min_length=1, max_length=MAX_SUB_FIELDS, description=f"The sub-fields, in order: each {_SUB_FIELD}"
     )
 
@@ -169,9 +167,7 @@ class ArrayField(NestedField):
 
     sub_field_key = "item"
 
-    item: TemplateField = Field(
-        description=f"Each item: {_SUB_FIELD}; its name only names it in error messages"
-    )
+    item: SubField = Field(description=f"Each item: {_SUB_FIELD}; its name only names it in error messages")
     min_items: int = Field(0, ge=0, le=MAX_ITEMS, description="Fewest items in a row's array")
     max_items: int = Field(5, ge=0, le=MAX_ITEMS, description="Most items in a row's array")
 
@@ -218,3 +214,35 @@ class ArrayField(NestedField):
 
 
 NESTED: list[type[FieldModel]] = [ObjectField, ArrayField]
+
+
+def nest(scalars: Sequence[type[FieldModel]]) -> None:
+    """Give objects and arrays their sub-field types: at level MAX_DEPTH the scalar types only, at each level
+    above them the scalar types and the objects and arrays of the level below (ObjectField2, ArrayField3, ...).
+    The wire contract states the depth bound itself, with no recursive reference (which fuzzers and client
+    generators unroll without end); the compiler checks the same bound first, naming the path."""
+    inner: Any = _union(scalars)
+    for level in range(MAX_DEPTH, 1, -1):
+        inner = _union([*scalars, *(_at_level(model, level, inner) for model in (ObjectField, ArrayField))])
+    for model in (ObjectField, ArrayField):
+        model.model_rebuild(_types_namespace={"SubField": inner})
+
+
+def _union(models: Sequence[type[FieldModel]]) -> Any:
+    return Annotated[Union[tuple(models)], Field(discriminator="field_type")]  # noqa: UP007
+
+
+def _at_level(model: type[NestedField], level: int, sub_field: Any) -> type[FieldModel]:
+    """`model` as a sub-field at nesting `level` (2 or deeper), holding `sub_field`s."""
+    key = model.sub_field_key
+    info = model.model_fields[key]
+    if key == "item":  # a bare union keeps its discriminator only when the field states it again
+        info = Field(description=info.description, discriminator="field_type")
+    annotation = list[sub_field] if key == "fields" else sub_field  # type: ignore[valid-type]
+    nested: type[FieldModel] = create_model(
+        f"{model.__name__}{level}",
+        __base__=model,
+        __module__=model.__module__,
+        **{key: (annotation, info)},  # type: ignore[call-overload]
+    )
+    return nested

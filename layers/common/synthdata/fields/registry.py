@@ -4,9 +4,8 @@ a description, default or bound is written once, in its model."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
-from pydantic import Field
 from pydantic.fields import FieldInfo
 from pydantic_core import to_jsonable_python
 
@@ -18,7 +17,7 @@ from synthdata.fields.company import COMPANY
 from synthdata.fields.dates import TIME
 from synthdata.fields.identifiers import IDENTIFIERS
 from synthdata.fields.internet import INTERNET
-from synthdata.fields.nested import NESTED
+from synthdata.fields.nested import NESTED, nest
 from synthdata.fields.numbers import NUMBERS
 from synthdata.fields.person import PERSON
 from synthdata.fields.relations import RELATIONS
@@ -45,11 +44,8 @@ FIELD_TYPES: dict[str, type[FieldModel]] = {
 }
 
 
-# A template field: one of the field models, picked by its `field_type` (what schema_fields holds, and what an
-# object's sub-fields and an array's item are: the nested types refer back to the union that holds them).
-TemplateField = Annotated[Union[tuple(FIELD_TYPES.values())], Field(discriminator="field_type")]  # noqa: UP007
-for _nested in NESTED:
-    _nested.model_rebuild(_types_namespace={"TemplateField": TemplateField})
+# Objects and arrays hold any type but themselves (given level by level) and references (top-level only).
+nest([model for model in FIELD_TYPES.values() if model not in NESTED and model.family != "relations"])
 
 # The parameter type names the catalogue has always used; datetime before date (it is a date).
 _KINDS: tuple[tuple[type, str], ...] = (
