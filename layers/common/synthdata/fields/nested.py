@@ -238,7 +238,7 @@ def _at_level(model: type[NestedField], level: int, sub_field: Any) -> type[Fiel
     info = model.model_fields[key]
     if key == "item":  # a bare union keeps its discriminator only when the field states it again
         info = Field(description=info.description, discriminator="field_type")
-    annotation = list[sub_field] if key == "fields" else sub_field  # type: ignore[valid-type]
+    annotation = list[sub_field] if key == "fields" else sub_field
     nested: type[FieldModel] = create_model(
         f"{model.__name__}{level}",
         __base__=model,
