@@ -36,6 +36,17 @@ _REFERENCE = re.compile(r"\{[^{}]*\}")
 def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> schemathesis.Case:
     # Positive cases (every phase's, the stateful phase's too) are made to keep the rules; negative ones are left
     # as drawn, so they stay invalid.
+    return _keeping_the_rules(case)
+
+
+@schemathesis.hook
+def before_add_examples(context: schemathesis.HookContext, examples: list[schemathesis.Case]) -> None:
+    # The examples phase's cases (the document's examples, filled in with defaults) do not pass map_case.
+    for case in examples:
+        _keeping_the_rules(case)
+
+
+def _keeping_the_rules(case: schemathesis.Case) -> schemathesis.Case:
     mode = getattr(getattr(case.meta, "generation", None), "mode", None)
     positive = mode is None or "negative" not in str(mode).lower()
     body = case.body
