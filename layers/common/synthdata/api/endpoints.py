@@ -30,8 +30,8 @@ def spec_for(
     wanted = _parent_paths(request, template)
     if wanted:
         options["parents"] = jobs.parent_records(owner, wanted)
-    if request.references is not None and request.references.named():
-        options["references"] = request.references.named()
+    if request.references is not None and request.references.model_dump(exclude_none=True):
+        options["references"] = request.references.model_dump(exclude_none=True)
     spec = JobSpec(
         record_count=request.record_count,
         output_format=request.output_format,
@@ -51,7 +51,7 @@ def spec_for(
 def _parent_paths(request: schemas.GenerateRequest, template: Template | None) -> dict[str, str]:
     """The job ids the request refers to, by their path in it (what a 422 names)."""
     if template is None:
-        named = request.references.named() if request.references else {}
+        named = request.references.model_dump(exclude_none=True) if request.references else {}
         return {f"references.{name}": job_id for name, job_id in named.items()}
     return {
         f"schema_fields[{index}].job_id": raw["job_id"]

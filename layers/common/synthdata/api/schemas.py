@@ -99,22 +99,15 @@ class GenerateOptions(_Strict):
 
 
 class References(_Strict):
-    """Other jobs of your key whose rows this job refers to (built-in datasets; templates use reference
-    fields). Each must be completed, its file not expired, and refer to no job itself."""
+    """Completed jobs of your key (file not expired, no references of their own) that this job's rows refer to."""
 
     customers: str | None = Field(
         None,
         min_length=1,
         max_length=64,
-        description=(
-            "ecommerce: a user job (or any job with id and email columns); every customer_id and customer_email "
-            "is one of its rows' id and email (and shipping_address that row's address, from a user job)"
-        ),
+        description="ecommerce: a job with id and email columns (a user job): every customer_id and "
+        "customer_email is one of its rows' (and shipping_address that row's address, from a user job)",
     )
-
-    def named(self) -> dict[str, str]:
-        """The references given, job id by name."""
-        return {name: job_id for name, job_id in self.model_dump().items() if job_id is not None}
 
 
 class GenerateRequest(_Strict):
