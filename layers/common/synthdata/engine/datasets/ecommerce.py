@@ -127,7 +127,8 @@ class EcommerceDataset:
         "category; quantity >= 1; subtotal = round(quantity * unit_price * (1 - discount_percent/100), 2); "
         "total_amount = subtotal + tax_amount + shipping_cost to the cent; tax is the locale's rate; currency is "
         "ISO 4217; order_date <= shipped_date <= delivered_date, shipped_date empty for pending, processing and "
-        "cancelled orders, delivered_date only for delivered orders."
+        "cancelled orders, delivered_date only for delivered orders. With references.customers (a user job of your "
+        "key), every customer_id, customer_email and shipping_address is one of its users' id, email and address."
     )
     fields = FIELDS
     prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
