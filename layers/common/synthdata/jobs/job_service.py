@@ -15,7 +15,15 @@ from synthdata.clock import iso, parse_iso, utc_now
 from synthdata.engine import ENGINE_VERSION, content_type, estimate_record_bytes, max_record_bytes
 from synthdata.errors import Conflict, FieldProblem, Gone, NotFound, TooManyRequests, ValidationFailed
 from synthdata.jobs import limits
-from synthdata.jobs.job import ACTIVE_STATUSES, Job, JobSpec, JobStatus, Shard, parent_record
+from synthdata.jobs.job import (
+    ACTIVE_STATUSES,
+    Job,
+    JobSpec,
+    JobStatus,
+    Shard,
+    parent_record,
+    parents_over_limits,
+)
 from synthdata.jobs.paging import decode_token, encode_token
 from synthdata.jobs.pipeline import Pipeline
 from synthdata.jobs.planning import plan_shards
@@ -202,6 +210,7 @@ class JobService:
                 problems.append(FieldProblem(at, f"{at}: {problem}"))
             elif job is not None:
                 records[job_id] = parent_record(job)
+        problems = problems or parents_over_limits(wanted, records)
         if problems:
             raise ValidationFailed("; ".join(p.message for p in problems), problems)
         return records
