@@ -46,10 +46,6 @@ class TemplateRequest(BaseModel):
 
 
 class TemplateResponse(BaseModel):
-    # One schema per field type for requests and responses alike: a nested field's sub-fields refer back to
-    # the field types, and a second, serialization-mode copy of that cycle would be an -Output twin of each.
-    model_config = ConfigDict(json_schema_mode_override="validation")
-
     id: str
     name: str
     description: str
