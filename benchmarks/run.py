@@ -20,6 +20,7 @@ SUITES = {
     "engine": "benchmarks.engine_suite",
     "templates": "benchmarks.templates_suite",
     "pipeline": "benchmarks.pipeline_suite",
+    "references": "benchmarks.references_suite",
 }
 
 

@@ -212,7 +212,7 @@ def get_data_types() -> template_schemas.DataTypesResponse:
     responses=ok(schemas.PreviewResponse, *docs.BODY_ERRORS, 404),
 )
 def post_preview(request: schemas.PreviewRequest) -> schemas.PreviewResponse:
-    return endpoints.preview(owner(), request, template_store())
+    return endpoints.preview(owner(), request, template_store(), job_service())
 
 
 @app.get(

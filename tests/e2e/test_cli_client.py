@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -74,3 +75,21 @@ def test_templates_from_a_file_then_a_job_from_one(stack: Stack, tmp_path: Path)
     )
     refused = synthdata(stack, "templates", "create", str(bad))
     assert refused.returncode == 1 and "schema_fields[0].max (1) must be at least min (9)" in refused.stderr
+
+
+@pytest.mark.e2e
+def test_orders_referring_to_a_user_job_name_only_its_users(stack: Stack, tmp_path: Path) -> None:
+    users = tmp_path / "users.csv"
+    made = synthdata(stack, "submit", "user", "-n", "2000", "--seed", "4", "--wait", "-o", str(users))
+    assert made.returncode == 0, made.stderr
+    orders = tmp_path / "orders.csv"
+    reference = f"customers={made.stderr.split()[0]}"
+    done = synthdata(
+        stack, "submit", "ecommerce", "-n", "30000", "--reference", reference, "--wait", "-o", str(orders)
+    )
+    assert done.returncode == 0, done.stderr
+    emails = {row["id"]: row["email"] for row in csv.DictReader(users.open())}
+    rows = list(csv.DictReader(orders.open()))
+    assert len(rows) == 30_000 and all(emails[row["customer_id"]] == row["customer_email"] for row in rows)
+    refused = synthdata(stack, "submit", "ecommerce", "-n", "1000", "--reference", "customers=nope")
+    assert refused.returncode == 1 and "references.customers: job nope not found" in refused.stderr

@@ -296,3 +296,34 @@ def test_preview_limit_is_stated_as_its_own_range(api: Api) -> None:
 
 def test_paths_that_match_no_route_get_404_json(api: Api) -> None:
     assert error(api.call("GET", "/api/jobs/\x18"), 404)["code"] == "not_found"
+
+
+NESTED_TEMPLATE = {
+    "name": "Orders",
+    "schema_fields": [
+        {"name": "id", "field_type": "uuid"},
+        {"name": "customer", "field_type": "object", "fields": [{"name": "city", "field_type": "city"}]},
+        {
+            "name": "tags",
+            "field_type": "array",
+            "item": {"name": "item", "field_type": "word"},
+            "min_items": 1,
+            "max_items": 3,
+        },
+    ],
+}
+
+
+def test_nested_templates_are_created_previewed_in_json_and_refused_in_csv_tsv_sql(api: Api) -> None:
+    template_id = api.call("POST", "/api/templates", NESTED_TEMPLATE).json()["id"]
+    request = {"template_id": template_id, "record_count": 5, "output_format": "ndjson"}
+    records = api.call("POST", "/api/preview", request).json()["records"]
+    assert isinstance(records[0]["customer"]["city"], str) and 1 <= len(records[0]["tags"]) <= 3
+    job = {**request, "record_count": 100}
+    assert api.call("POST", "/api/generate", {**job, "output_format": "json"}).status == 202
+    for fmt in ("csv", "tsv", "sql"):
+        for path, body in (("/api/generate", job), ("/api/preview", request)):
+            problem = error(api.call("POST", path, {**body, "output_format": fmt}), 422)
+            assert "'customer'" in json.dumps(problem) and f"output_format {fmt}" in json.dumps(problem)
+    listed = {t["name"] for t in api.call("GET", "/api/data-types").json()["field_types"]}
+    assert {"object", "array"} <= listed

@@ -54,6 +54,31 @@ def test_every_field_type_is_a_typed_schema_picked_by_field_type(spec: dict[str,
     assert catalogue["items"]["$ref"].endswith("/FieldTypeDescription")
 
 
+def test_sub_fields_are_field_types_level_by_level_down_to_the_depth_bound_and_the_document_validates(
+    spec: dict[str, Any],
+) -> None:
+    from openapi_spec_validator import validate
+
+    schemas = spec["components"]["schemas"]
+
+    def mapping(schema: dict[str, Any]) -> dict[str, str]:
+        return {kind: ref.rsplit("/", 1)[-1] for kind, ref in schema["discriminator"]["mapping"].items()}
+
+    top = mapping(schemas["TemplateRequest"]["properties"]["schema_fields"]["items"])
+    scalars = {kind: name for kind, name in top.items() if kind not in ("object", "array", "reference")}
+    for level, below in ((1, "2"), (2, "3")):
+        suffix = "" if level == 1 else str(level)
+        for holder, key in (("ObjectField", "fields"), ("ArrayField", "item")):
+            held = schemas[f"{holder}{suffix}"]["properties"][key]
+            subs = mapping(held["items"] if key == "fields" else held)
+            assert subs == {**scalars, "object": f"ObjectField{below}", "array": f"ArrayField{below}"}
+    deepest = mapping(schemas["ObjectField3"]["properties"]["fields"]["items"])
+    assert deepest == scalars and mapping(schemas["ArrayField3"]["properties"]["item"]) == scalars
+    assert schemas["ObjectField"]["properties"]["fields"]["maxItems"] == 20
+    assert "at most 3 levels deep" in schemas["ObjectField"]["properties"]["fields"]["description"]
+    validate(spec)  # OpenAPI 3.1: every $ref resolves, every schema is well formed
+
+
 def test_the_document_states_headers_parameters_and_the_one_source_rule(spec: dict[str, Any]) -> None:
     paths = spec["paths"]
     generate = paths["/api/generate"]["post"]

@@ -127,6 +127,31 @@ def test_a_dataset_and_a_template_together_are_refused_before_any_request(
     assert "one of them" in capsys.readouterr().err
 
 
+def test_references_and_format_options_are_sent_as_the_api_names_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sent: list[dict[str, Any]] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        sent.append(json.loads(request.content))
+        return httpx.Response(202, json={"job_id": JOB_ID, "message": "Job created", "status": "pending"})
+
+    argv = ["submit", "ecommerce", "-n", "100", "-f", "sql", "--reference", f"customers={JOB_ID}"]
+    argv += ["--sql-dialect", "sqlite", "--table-name", "orders", "--rows-per-insert", "10", "--no-header"]
+    assert run([*argv, "--delimiter", ";"], api) == 0
+    assert sent[0]["references"] == {"customers": JOB_ID}
+    assert sent[0]["options"] == {
+        "delimiter": ";",
+        "header": False,
+        "sql_dialect": "sqlite",
+        "table_name": "orders",
+        "rows_per_insert": 10,
+    }
+    assert run(["submit", "user", "-n", "100"], api) == 0 and "options" not in sent[1]
+    assert run(["submit", "ecommerce", "-n", "100", "--reference", "customers"], api) == 2
+    assert "NAME=JOB_ID" in capsys.readouterr().err and len(sent) == 2
+
+
 def test_the_lambda_layer_never_imports_the_client_libraries() -> None:
     import subprocess
     import sys

@@ -12,7 +12,7 @@ import pytest
 from synthdata.api.schemas import GenerateOptions
 from synthdata.engine import BLOCK_ROWS, LOCALES, Dataset, get_dataset
 from synthdata.engine.datasets import BUILT_IN
-from synthdata.fields import compile_template
+from tests.unit.fields.parents import compiled
 from tests.unit.fields.rendering import rendered
 from tests.unit.fields.test_templates import every_type
 
@@ -50,8 +50,8 @@ def risky(rows: list[dict[str, str]]) -> list[str]:
 
 
 def test_no_csv_cell_of_any_dataset_locale_or_template_starts_a_formula(figure: Any) -> None:
-    sources: dict[str, Dataset] = {**BUILT_IN, "every type": compile_template(every_type())}
-    sources["user literals"] = compile_template(LITERALS)
+    sources: dict[str, Dataset] = {**BUILT_IN, "every type": compiled(every_type())}
+    sources["user literals"] = compiled(LITERALS)
     found = {
         (name, locale): risky(cells(dataset, locale))
         for name, dataset in sources.items()
@@ -72,7 +72,7 @@ def test_phones_are_national_in_every_format() -> None:
 
 
 def test_user_text_is_neutralized_and_numbers_are_left_alone() -> None:
-    seen = {row["choice"] for row in cells(compile_template(LITERALS), "en_US")}
+    seen = {row["choice"] for row in cells(compiled(LITERALS), "en_US")}
     assert seen == {"'=SUM(A1)", "'+1", "'@x", "'\tt", "'\rr", "'\0n", "'-2+3", "a;b", "-12.5", "ok"}
 
 
@@ -84,7 +84,7 @@ def test_semicolons_are_quoted_either_way(protection: bool) -> None:
 
 
 def test_with_protection_off_user_literals_come_out_verbatim() -> None:
-    rows = cells(compile_template(LITERALS), "en_US", {"csv_formula_protection": False})
+    rows = cells(compiled(LITERALS), "en_US", {"csv_formula_protection": False})
     assert {row["choice"] for row in rows} == set(USER_TEXT)
     assert {row["constant"] for row in rows} == {"=HYPERLINK(1)"}
     assert all(row["template"] == row["choice"] and row["date"].startswith("@") for row in rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from synthdata.engine import Dataset, render_rows
-from synthdata.fields import compile_template
+from tests.unit.fields.parents import compiled
 
 
 def rendered(
@@ -22,7 +22,7 @@ def rendered(
 ) -> bytes:
     """The bytes of rows [start, stop) of a file of `total` rows (stop rows when not given); `source` is a
     dataset or the schema_fields of a template."""
-    dataset = compile_template(source) if isinstance(source, list) else source
+    dataset = compiled(source) if isinstance(source, list) else source
     return render_rows(
         dataset,
         seed=seed,

@@ -16,10 +16,11 @@ import pytest
 from synthdata.engine import BLOCK_ROWS, LOCALES, preview_records
 from synthdata.engine.dataset import BlockContext
 from synthdata.errors import ValidationFailed
-from synthdata.fields import FIELD_TYPES, TemplateDataset, compile_template
+from synthdata.fields import FIELD_TYPES, TemplateDataset
 from synthdata.fields.budget import MAX_ROW_BYTES, MAX_ROW_COST, value_widths
 from synthdata.fields.compiler import validate_fields
 from synthdata.fields.row import Row
+from tests.unit.fields.parents import bound, compiled
 from tests.unit.fields.rendering import rendered
 from tests.unit.fields.test_templates import every_type
 
@@ -32,7 +33,7 @@ def copies(field_type: str, count: int, **parameters: Any) -> list[dict[str, Any
 
 def refusal(schema: list[dict[str, Any]]) -> list[tuple[str, str]]:
     with pytest.raises(ValidationFailed) as caught:
-        compile_template(schema)
+        compiled(schema)
     assert caught.value.status_code == 422
     return [(p.field, p.message) for p in caught.value.details]
 
@@ -101,7 +102,7 @@ def test_costly_types_are_refused_for_work() -> None:
 
 def test_a_row_exactly_at_the_width_limit_is_accepted_and_one_byte_more_is_not() -> None:
     wide = copies("constant", 20, value="x" * 199)  # 20 x (199 + 1 separator) = 4,000 bytes
-    compile_template([*wide, {"name": "last", "field_type": "constant", "value": "y" * 95}])
+    compiled([*wide, {"name": "last", "field_type": "constant", "value": "y" * 95}])
     assert refusal([*wide, {"name": "last", "field_type": "constant", "value": "y" * 96}]) == [
         (
             "schema_fields[20]",
@@ -132,7 +133,7 @@ def widest_parameters() -> list[dict[str, Any]]:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_type_stays_within_the_width_it_states(locale: str) -> None:
     # Far wider than the budget allows, so built from the models directly, not through the compiler.
-    fields = [FIELD_TYPES[raw["field_type"]].model_validate(raw) for raw in widest_parameters()]
+    fields = [bound(FIELD_TYPES[raw["field_type"]].model_validate(raw)) for raw in widest_parameters()]
     dataset = TemplateDataset(tuple(fields))
     options = {"realistic_email_domains": True}
     columns = dataset.generate_block(BlockContext(seed=5, locale=locale, block_index=0, options=options))
@@ -178,11 +179,9 @@ def traced_peak(work: Callable[[], object]) -> float:
 @pytest.mark.parametrize("label", list(LARGEST))
 def test_the_largest_accepted_templates_preview_in_bounded_memory(label: str, figure: Any) -> None:
     schema = LARGEST[label]
-    dataset = compile_template(schema)
+    dataset = compiled(schema)
     with pytest.raises(ValidationFailed):
-        compile_template(
-            [*schema, {**schema[-1], "name": "one_more"}]
-        )  # each is as large as the budget allows
+        compiled([*schema, {**schema[-1], "name": "one_more"}])  # each is as large as the budget allows
     fields = validate_fields(schema)
     widths = value_widths(fields)
     costs = sum(f.cost(w) for f, w in zip(fields, widths, strict=True))

@@ -14,28 +14,32 @@ from synthdata.engine import BLOCK_ROWS
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext
 from synthdata.errors import ValidationFailed
-from synthdata.fields import FIELD_TYPES, compile_template, list_field_types
+from synthdata.fields import FIELD_TYPES, list_field_types
 from synthdata.fields.row import Row
+from tests.unit.fields.parents import REFERENCE, bound, compiled
 from tests.unit.fields.rendering import rendered
 
 FAMILIES = {"identifiers", "person", "address", "company", "commerce", "internet", "numbers", "time", "text"}
 COMMON_OPTIONS = {"nullable", "null_rate", "unique"}
-VALUE_TYPES = {"string", "integer", "number", "boolean", "date", "datetime"}
+VALUE_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "object", "array"}
 REQUIRED: dict[str, dict[str, Any]] = {
     "choice": {"values": ["gold", "silver"]},
     "constant": {"value": "v1"},
     "template": {"template": "{earlier}!"},
+    "object": {"fields": [{"name": "a", "field_type": "word"}]},
+    "array": {"item": {"name": "item", "field_type": "integer"}},
+    "reference": REFERENCE,
 }
 
 
 def field(field_type: str, **parameters: Any) -> Any:
     raw = {"name": "v", "field_type": field_type, **REQUIRED.get(field_type, {}), **parameters}
-    return FIELD_TYPES[field_type].model_validate(raw)
+    return bound(FIELD_TYPES[field_type].model_validate(raw))
 
 
 def problems(schema: list[dict[str, Any]]) -> dict[str, str]:
     with pytest.raises(ValidationFailed) as caught:
-        compile_template(schema)
+        compiled(schema)
     return {p.field: p.message for p in caught.value.details}
 
 
@@ -43,7 +47,11 @@ def problems(schema: list[dict[str, Any]]) -> dict[str, str]:
 def test_every_type_describes_itself_and_generates_a_full_block(field_type: str) -> None:
     model = FIELD_TYPES[field_type]
     assert model.type_name() == field_type
-    assert model.family in FAMILIES | {"choice"} and model.description and model.example is not None
+    assert (
+        model.family in FAMILIES | {"choice", "nested", "relations"}
+        and model.description
+        and model.example is not None
+    )
     assert model.value_type in VALUE_TYPES
     row = Row(BlockContext(seed=7, locale="en_US", block_index=0))
     earlier = {"earlier": Column("str", ["x"] * BLOCK_ROWS)}

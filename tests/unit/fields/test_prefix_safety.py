@@ -13,11 +13,34 @@ import pytest
 from synthdata.engine import BLOCK_ROWS, preview_records
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext, FieldInfo
-from synthdata.fields import FIELD_TYPES, compile_template
+from synthdata.fields import FIELD_TYPES
+from tests.unit.fields.parents import compiled
 from tests.unit.fields.rendering import rendered
 from tests.unit.fields.test_templates import every_type
 
 SIZES = (1, 7, 100)
+# An object holding an array of objects: items with entities (a city per item) and nulls of their own.
+ORDER = {
+    "name": "order",
+    "field_type": "object",
+    "fields": [
+        {"name": "buyer", "field_type": "first_name"},
+        {
+            "name": "lines",
+            "field_type": "array",
+            "min_items": 1,
+            "max_items": 4,
+            "item": {
+                "name": "line",
+                "field_type": "object",
+                "fields": [
+                    {"name": "city", "field_type": "city"},
+                    {"name": "qty", "field_type": "integer", "nullable": True, "null_rate": 0.3},
+                ],
+            },
+        },
+    ],
+}
 TOTAL = BLOCK_ROWS + 500
 
 
@@ -35,7 +58,7 @@ def variants() -> list[dict[str, Any]]:
     ]
     extra = [
         {"name": "maybe", "field_type": "word", "nullable": True, "null_rate": 0.5},
-        {"name": "long", "field_type": "paragraph", "sentences": 5},
+        {"name": "long", "field_type": "paragraph", "sentences": 4},  # the row stays within the width budget
         {"name": "code", "field_type": "pattern", "pattern": "??-###-#?"},
         {"name": "shout", "field_type": "template", "template": "{maybe}/{long}"},
     ]
@@ -77,7 +100,7 @@ class Recording:
 @pytest.mark.parametrize("count", SIZES)
 def test_a_preview_of_n_rows_generates_n_rows_and_equals_the_first_rows_of_the_file(count: int) -> None:
     schema = variants()
-    dataset = Recording(compile_template(schema))
+    dataset = Recording(compiled(schema))
     preview = preview_records(dataset, seed=11, locale="fr_FR", count=count)
     assert dataset.asked == [count]
     assert preview == file_records(schema, BLOCK_ROWS, TOTAL)[:count]
@@ -91,7 +114,7 @@ def test_a_short_file_is_the_start_of_a_long_one(count: int) -> None:
 
 @pytest.mark.parametrize("cut", SIZES)
 def test_a_template_file_is_the_same_however_it_is_split(cut: int) -> None:
-    dataset = compile_template(variants())
+    dataset = compiled(variants())
 
     def piece(fmt: str, start: int, stop: int) -> bytes:
         return rendered(dataset, stop, fmt=fmt, seed=4, locale="it_IT", start=start, total=TOTAL)

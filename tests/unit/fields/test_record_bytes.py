@@ -12,7 +12,7 @@ from synthdata.engine import (
     get_dataset,
     max_record_bytes,
 )
-from synthdata.fields import compile_template
+from tests.unit.fields.parents import compiled
 from tests.unit.fields.rendering import rendered
 from tests.unit.fields.test_templates import every_type
 
@@ -30,7 +30,7 @@ HOSTILE = [
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("compression", [None, "gzip"])
 def test_no_record_is_larger_than_the_bound(fmt: str, compression: str | None) -> None:
-    dataset = compile_template(HOSTILE)
+    dataset = compiled(HOSTILE)
     bound = max_record_bytes(dataset, fmt=fmt, compression=compression)
     assert bound is not None
     one_block = len(rendered(dataset, BLOCK_ROWS, fmt=fmt, compression=compression)) / BLOCK_ROWS
@@ -43,7 +43,7 @@ def test_no_record_is_larger_than_the_bound(fmt: str, compression: str | None) -
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_type_is_within_its_bound_and_the_sample_estimate_below_it(fmt: str) -> None:
-    dataset = compile_template(every_type())
+    dataset = compiled(every_type())
     bound = max_record_bytes(dataset, fmt=fmt, compression=None)
     assert bound is not None
     estimate = estimate_record_bytes(dataset, locale="en_US", fmt=fmt, compression=None)

@@ -13,7 +13,8 @@ import pytest
 from synthdata.engine import BLOCK_ROWS, preview_records, render_rows
 from synthdata.engine.words import CATALOGUE
 from synthdata.errors import ValidationFailed
-from synthdata.fields import FIELD_TYPES, compile_template, list_field_types
+from synthdata.fields import FIELD_TYPES, list_field_types
+from tests.unit.fields.parents import REFERENCE, compiled
 
 ORIGINAL_EXAMPLE = [
     {"name": "id", "field_type": "uuid", "nullable": False},
@@ -29,20 +30,28 @@ def every_type() -> list[dict[str, Any]]:
         "choice": {"values": ["=SUM(A1)", "gold", "-2"], "weights": [1, 2, 1]},
         "constant": {"value": "@cmd"},
         "template": {"template": "{f_first_name}.{f_last_name}@corp.example"},
+        "object": {
+            "fields": [{"name": "city", "field_type": "city"}, {"name": "n", "field_type": "integer"}]
+        },
+        "array": {
+            "item": {"name": "item", "field_type": "choice", "values": ["=SUM(A1)", "gold"]},
+            "max_items": 3,
+        },
+        "reference": REFERENCE,
     }
     return [{"name": f"f_{name}", "field_type": name, **extra.get(name, {})} for name in FIELD_TYPES]
 
 
 def problems(schema: Any, record_count: int | None = None) -> dict[str, str]:
     with pytest.raises(ValidationFailed) as caught:
-        compile_template(schema, record_count=record_count)
+        compiled(schema, record_count=record_count)
     assert caught.value.status_code == 422
     return {p.field: p.message for p in caught.value.details}
 
 
 def records(schema: list[dict[str, Any]], count: int = ROWS, seed: int = 5) -> list[dict[str, Any]]:
     data = render_rows(
-        compile_template(schema),
+        compiled(schema),
         seed=seed,
         locale="en_US",
         fmt="json",
@@ -55,7 +64,7 @@ def records(schema: list[dict[str, Any]], count: int = ROWS, seed: int = 5) -> l
 
 
 def test_the_original_example_is_accepted_as_written() -> None:
-    rows = preview_records(compile_template(ORIGINAL_EXAMPLE), seed=1, locale="en_US", count=5)
+    rows = preview_records(compiled(ORIGINAL_EXAMPLE), seed=1, locale="en_US", count=5)
     assert [list(r) for r in rows] == [["id", "name", "email", "age"]] * 5
     assert all(0 <= r["age"] <= 100 for r in rows)
 
@@ -161,7 +170,7 @@ def test_field_count_and_unique_capacity_are_checked() -> None:
 
 
 def test_every_type_generates_in_every_format_reproducibly_and_split_invariant() -> None:
-    dataset = compile_template(every_type())
+    dataset = compiled(every_type())
     whole = render_rows(
         dataset, seed=9, locale="de_DE", fmt="csv", compression="gzip", start=0, stop=ROWS, total=ROWS
     )
@@ -233,7 +242,7 @@ def test_user_literals_are_neutralized_in_csv_only() -> None:
         {"name": "c", "field_type": "choice", "values": ["=SUM(A1)", "+1", "@x", "\tt", "ok"]},
         {"name": "k", "field_type": "constant", "value": "-2+3"},
     ]
-    dataset = compile_template(schema)
+    dataset = compiled(schema)
     text = render_rows(
         dataset, seed=1, locale="en_US", fmt="csv", compression=None, start=0, stop=500, total=500
     )

@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from synthdata.api import schemas, template_schemas, webhook_schemas
-from synthdata.engine import BLOCK_ROWS, FORMATS, LOCALES, Dataset, get_dataset, preview_records
+from synthdata.engine import FORMATS, LOCALES, preview_records
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.engine.rng import new_seed
 from synthdata.errors import ValidationFailed
 from synthdata.jobs.files import JobFiles
 from synthdata.jobs.job import Job, JobSpec, JobStatus
 from synthdata.jobs.job_service import JobService
+from synthdata.jobs.sources import dataset_for
 from synthdata.templates.template import Template, TemplateStore
 from synthdata.webhooks.ports import WebhookSecret
 from synthdata.webhooks.secrets import WebhookSecrets
@@ -20,15 +21,23 @@ from synthdata.webhooks.signing import SIGNATURE_HEADER, TOLERANCE_SECONDS
 from synthdata.webhooks.url_policy import RefusedDestination, Resolver, UnresolvedHost, UrlPolicy, destination
 
 
-def spec_for(owner: str, request: schemas.GenerateRequest, templates: TemplateStore) -> JobSpec:
-    """A validated job spec; a template is loaded (the caller's only), compiled and frozen into the spec."""
-    template: Template | None = None
-    if request.template_id:
-        from synthdata.fields import compile_template  # imported lazily: built-in jobs never need it
-
-        template = templates.get(owner, request.template_id)
-        compile_template(template.schema_fields, record_count=request.record_count)
-    return JobSpec(
+def spec_for(
+    owner: str, request: schemas.GenerateRequest, templates: TemplateStore, jobs: JobService
+) -> JobSpec:
+    """A validated job spec; a template is loaded (the caller's only) and frozen into the spec, the jobs it
+    refers to are checked and recorded on it, and the whole is compiled once to check it."""
+    template = templates.get(owner, request.template_id) if request.template_id else None
+    if template is not None and request.references is not None:
+        raise ValidationFailed.one(
+            "references", "references: a template refers to other jobs with reference fields, not references"
+        )
+    options: dict[str, Any] = request.options.model_dump()
+    wanted = _parent_paths(request, template)
+    if wanted:
+        options["parents"] = jobs.parent_records(owner, wanted)
+    if request.references is not None and request.references.model_dump(exclude_none=True):
+        options["references"] = request.references.model_dump(exclude_none=True)
+    spec = JobSpec(
         record_count=request.record_count,
         output_format=request.output_format,
         seed=request.seed if request.seed is not None else new_seed(),
@@ -38,9 +47,11 @@ def spec_for(owner: str, request: schemas.GenerateRequest, templates: TemplateSt
         template_id=template.template_id if template else None,
         template_name=template.name if template else None,
         template_schema=template.schema_fields if template else None,
-        options=request.options.model_dump(),
+        options=options,
         callback_url=request.callback_url,
     )
+    dataset_for(spec)  # the template's fields, and every reference against its parent's columns
+    return spec
 
 
 def admit_callback(
@@ -62,6 +73,18 @@ def webhook_secret(secret: WebhookSecret) -> webhook_schemas.WebhookSecretRespon
         signature_header=SIGNATURE_HEADER,
         tolerance_seconds=TOLERANCE_SECONDS,
     )
+
+
+def _parent_paths(request: schemas.GenerateRequest, template: Template | None) -> dict[str, str]:
+    """The job ids the request refers to, by their path in it (what a 422 names)."""
+    if template is None:
+        named = request.references.model_dump(exclude_none=True) if request.references else {}
+        return {f"references.{name}": job_id for name, job_id in named.items()}
+    return {
+        f"schema_fields[{index}].job_id": raw["job_id"]
+        for index, raw in enumerate(template.schema_fields)
+        if raw.get("field_type") == "reference" and isinstance(raw.get("job_id"), str)
+    }
 
 
 def accepted(job_id: str, record_count: int, source: str, from_template: bool) -> schemas.GenerateResponse:
@@ -143,20 +166,13 @@ def list_jobs(owner: str, jobs: JobService, query: dict[str, Any]) -> schemas.Jo
     )
 
 
-def preview(owner: str, request: schemas.PreviewRequest, templates: TemplateStore) -> schemas.PreviewResponse:
+def preview(
+    owner: str, request: schemas.PreviewRequest, templates: TemplateStore, jobs: JobService
+) -> schemas.PreviewResponse:
     """The first rows of the file the same request would generate (same seed, same values)."""
-    spec = spec_for(owner, request, templates)
-    dataset: Dataset
-    if spec.data_type:
-        dataset = get_dataset(spec.data_type)
-    else:
-        from synthdata.fields import compile_template
-
-        dataset = compile_template(
-            spec.template_schema or [], record_count=min(spec.record_count, BLOCK_ROWS)
-        )
+    spec = spec_for(owner, request, templates, jobs)
     records = preview_records(
-        dataset, seed=spec.seed, locale=spec.locale, count=spec.record_count, options=spec.options
+        dataset_for(spec), seed=spec.seed, locale=spec.locale, count=spec.record_count, options=spec.options
     )
     return schemas.PreviewResponse(record_count=len(records), seed=spec.seed, records=records)
 

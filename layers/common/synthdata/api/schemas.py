@@ -99,6 +99,18 @@ class GenerateOptions(_Strict):
     )
 
 
+class References(_Strict):
+    """Completed jobs of your key (file not expired, no references of their own) that this job's rows refer to."""
+
+    customers: str | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        description="ecommerce: a job with id and email columns (a user job): every customer_id and "
+        "customer_email is one of its rows' (and shipping_address that row's address, from a user job)",
+    )
+
+
 class GenerateRequest(_Strict):
     """A generation job: a built-in `data_type` or one of your templates (`template_id`), not both."""
 
@@ -123,6 +135,7 @@ class GenerateRequest(_Strict):
     locale: Locale = Field("en_US", description="Locale of names, places and formats")
     compression: Compression | None = Field(None, description="Compress the file with gzip")
     options: GenerateOptions = Field(default_factory=lambda: GenerateOptions.model_validate({}))
+    references: References | None = Field(None, description="data_type only: parents of this job's rows")
     callback_url: CallbackUrl | None = None
 
     model_config = ConfigDict(

@@ -31,13 +31,14 @@ CONFIG = IdempotencyConfig(
 
 def submit(owner: str, request: schemas.GenerateRequest) -> dict[str, Any]:
     """Create the job; what the response needs, as plain JSON (the idempotency record stores it)."""
-    spec = spec_for(owner, request, template_store())
+    jobs = job_service()
+    spec = spec_for(owner, request, template_store(), jobs)
     if spec.callback_url:
         settings = get_settings()
         admit_callback(
             owner, spec.callback_url, settings.webhook_policy(), dns.resolve_host, webhook_secrets()
         )
-    job = job_service().submit(owner, spec)
+    job = jobs.submit(owner, spec)
     return {"job_id": job.job_id, "record_count": job.spec.record_count, "source": job.spec.source_name}
 
 

@@ -2,6 +2,8 @@
 
     synthdata submit user -n 100000 -f csv --wait -o users.csv
     synthdata submit --template 3f0c... -n 5000 -f json --gzip --wait
+    synthdata submit ecommerce -n 100000 --reference customers=<user job id> --wait
+    synthdata submit user -n 1000 -f sql --sql-dialect sqlite --table-name users --rows-per-insert 500
     synthdata jobs list|status ID|cancel ID|download ID [-o FILE]
     synthdata templates create template.json | list | delete ID
 
@@ -22,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 from synthdata.client import DEFAULT_KEY, DEFAULT_URL
 from synthdata.engine import FORMATS, LOCALES
 from synthdata.engine.datasets import BUILT_IN
+from synthdata.engine.escapes import SQL_DIALECTS
+from synthdata.engine.writers import CSV_DELIMITERS, ROWS_PER_INSERT
 
 if TYPE_CHECKING:
     from synthdata.client.api import SynthdataApi
@@ -44,6 +48,17 @@ def add_commands(commands: Any) -> None:
     submit.add_argument("--seed", type=int, help="same seed, same file")
     submit.add_argument("--locale", choices=LOCALES, help="locale (default en_US)")
     submit.add_argument("--gzip", action="store_true", help="gzip-compress the file")
+    submit.add_argument(
+        "--reference",
+        action="append",
+        metavar="NAME=JOB_ID",
+        help="a completed job of yours this one refers to, e.g. customers=<user job id> (ecommerce)",
+    )
+    submit.add_argument("--delimiter", choices=CSV_DELIMITERS, help="csv: the field separator")
+    submit.add_argument("--no-header", action="store_true", help="csv and tsv: no line of column names")
+    submit.add_argument("--sql-dialect", choices=tuple(SQL_DIALECTS), help="sql: how values are written")
+    submit.add_argument("--table-name", help="sql: the table the INSERT statements fill")
+    submit.add_argument("--rows-per-insert", type=int, choices=ROWS_PER_INSERT, help="sql: rows per INSERT")
     submit.add_argument("--idempotency-key", help="send again with the same key to get the same job")
     submit.add_argument(
         "--callback-url", metavar="URL", help="https URL POSTed the job's signed status when it ends"
@@ -111,18 +126,10 @@ def run(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------------------- jobs
 def _submit(api: SynthdataApi, args: argparse.Namespace) -> int:
-    if (args.dataset is None) == (args.template is None):
-        print("synthdata: give a dataset or --template ID (one of them)", file=sys.stderr)
+    request = _request(args)
+    if isinstance(request, str):
+        print(f"synthdata: {request}", file=sys.stderr)
         return 2
-    request: dict[str, Any] = {"record_count": args.records, "output_format": args.format}
-    request |= {"data_type": args.dataset} if args.dataset else {"template_id": args.template}
-    optional = {
-        "seed": args.seed,
-        "locale": args.locale,
-        "compression": "gzip" if args.gzip else None,
-        "callback_url": args.callback_url,
-    }
-    request |= {name: value for name, value in optional.items() if value is not None}
     created = api.submit(request, args.idempotency_key)
     print(f"{created['job_id']}  {created['message']}", file=sys.stderr if args.wait else sys.stdout)
     if not args.wait:
@@ -134,6 +141,36 @@ def _submit(api: SynthdataApi, args: argparse.Namespace) -> int:
         )
         return 1
     return _fetch(api, job["id"], args.output)
+
+
+def _request(args: argparse.Namespace) -> dict[str, Any] | str:
+    """The generate request the arguments ask for, or what is wrong with them."""
+    if (args.dataset is None) == (args.template is None):
+        return "give a dataset or --template ID (one of them)"
+    request: dict[str, Any] = {"record_count": args.records, "output_format": args.format}
+    request |= {"data_type": args.dataset} if args.dataset else {"template_id": args.template}
+    optional = {
+        "seed": args.seed,
+        "locale": args.locale,
+        "compression": "gzip" if args.gzip else None,
+        "callback_url": args.callback_url,
+    }
+    request |= {name: value for name, value in optional.items() if value is not None}
+    writing = {
+        "delimiter": args.delimiter,
+        "header": False if args.no_header else None,
+        "sql_dialect": args.sql_dialect,
+        "table_name": args.table_name,
+        "rows_per_insert": args.rows_per_insert,
+    }
+    if any(value is not None for value in writing.values()):
+        request["options"] = {name: value for name, value in writing.items() if value is not None}
+    if args.reference:
+        pairs = [text.partition("=") for text in args.reference]
+        if any(not name or not sep or not job_id for name, sep, job_id in pairs):
+            return "--reference takes NAME=JOB_ID, e.g. customers=<job id>"
+        request["references"] = {name: job_id for name, _, job_id in pairs}
+    return request
 
 
 def _wait(api: SynthdataApi, job_id: str, records: int) -> dict[str, Any]:

@@ -5,7 +5,8 @@ Conversions use C-level iteration (`map` over a builtin, numpy casts) so a milli
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from json.encoder import encode_basestring  # the C encoder: one C call per string
@@ -18,7 +19,7 @@ from numpy.dtypes import StringDType
 
 from synthdata.engine.escapes import SqlDialect, sql_strings, tsv_escape_all
 
-Kind = Literal["str", "int", "float", "bool", "date", "datetime"]
+Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
 
 # Quoted: RFC 4180's specials, and ";" (the separator where Excel's locale uses one, which would split the
 # value into cells of their own, the second of which may be a formula).
@@ -107,7 +108,8 @@ class Column:
     """One field's values for a block of rows.
 
     values: for "str" an object array (or list) of str; "int" int64; "float" float64 (rounded to `decimals`);
-    "bool" bool; "date" datetime64[D]; "datetime" datetime64[s] (UTC). `nulls` marks missing values.
+    "bool" bool; "date" datetime64[D]; "datetime" datetime64[s] (UTC); "json" a list of ready JSON texts
+    (objects and arrays: written as they are in JSON, as quoted text elsewhere). `nulls` marks missing values.
     `ascii_safe` says str values never need CSV quoting or JSON escaping (skips the escape pass).
     `user_literal` says values come from user input and must be neutralized against formula injection in CSV.
     """
@@ -143,6 +145,21 @@ class Column:
             self.vocabulary,
         )
 
+    def pick(self, rows: npt.NDArray[np.intp]) -> Column:
+        """The values at `rows` (any order, repeats allowed): a referenced column's values for its children."""
+        values = self.values if isinstance(self.values, np.ndarray) else np.asarray(self.values, dtype=object)
+        nulls = None if self.nulls is None else self.nulls[rows]
+        picked = values[rows]
+        return Column(
+            self.kind,
+            picked if isinstance(self.values, np.ndarray) else picked.tolist(),
+            self.decimals,
+            nulls,
+            self.ascii_safe,
+            self.user_literal,
+            self.vocabulary,
+        )
+
     def _categorical_text(self, encoding: str, encode: Callable[[list[str]], list[str]]) -> list[str]:
         assert self.vocabulary is not None
         encoded = _encoded_vocabulary(self.vocabulary, encoding, encode)
@@ -152,7 +169,7 @@ class Column:
     def plain_text(self) -> list[str]:
         """Each value as text, with no quoting (the CSV form of non-string kinds)."""
         values = self.values
-        if self.kind == "str":
+        if self.kind in ("str", "json"):
             if self.vocabulary is not None:
                 return self.vocabulary[np.asarray(values)].tolist()  # type: ignore[no-any-return]
             return values if isinstance(values, list) else list(values)
@@ -220,12 +237,14 @@ class Column:
         if self.kind == "str" and self.vocabulary is not None:
             return self._with_nulls(self._categorical_text(encoding, encode), null_text)
         text = self.plain_text()
-        quoted = self.kind == "str" or (encoding.startswith("sql:") and self.kind in ("date", "datetime"))
+        quoted = self.kind in ("str", "json") or (
+            encoding.startswith("sql:") and self.kind in ("date", "datetime")
+        )
         return self._with_nulls(encode(text) if quoted else text, null_text)
 
     def json_text(self) -> list[str]:
         """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`)."""
-        if self.kind in ("int", "float"):
+        if self.kind in ("int", "float", "json"):
             text = self.plain_text()
         elif self.kind == "bool":
             text = np.where(np.asarray(self.values), "true", "false").tolist()
@@ -241,6 +260,8 @@ class Column:
         """JSON-ready Python values (for previews): numbers, bools, ISO strings, None."""
         if self.kind in ("str", "date", "datetime"):
             values: list[Any] = self.plain_text()
+        elif self.kind == "json":
+            values = list(map(json.loads, self.values))
         elif self.kind == "float":
             values = np.round(np.asarray(self.values, dtype=float), self.decimals).tolist()
         else:
@@ -248,6 +269,14 @@ class Column:
         if self.nulls is not None:
             values = [None if missing else v for v, missing in zip(values, self.nulls.tolist(), strict=True)]
         return values
+
+
+def json_objects(names: Sequence[str], texts: Iterable[list[str]]) -> Iterable[str]:
+    """One JSON object per row from each name's JSON texts: one format string per row ({"a":{},"b":{}}), no
+    keyed string per value, one C-level call per row."""
+    keys = (json.dumps(name).replace("{", "{{").replace("}", "}}") for name in names)
+    row = "{{" + ",".join(f"{key}:{{}}" for key in keys) + "}}"
+    return map(row.format, *texts)
 
 
 def _json_encode(words: list[str]) -> list[str]:

@@ -46,6 +46,8 @@ class BlockContext:
     block_index: int
     options: dict[str, Any] = field(default_factory=dict)
     rows: int = BLOCK_ROWS
+    # Rows of a whole block: BLOCK_ROWS, or BLOCK_ROWS x slots for the items of an array field.
+    block_rows: int = BLOCK_ROWS
 
     @property
     def size(self) -> int:
@@ -55,7 +57,7 @@ class BlockContext:
     @property
     def row_index(self) -> npt.NDArray[np.int64]:
         """Global row numbers of the rows to generate (0-based)."""
-        start = self.block_index * BLOCK_ROWS
+        start = self.block_index * self.block_rows
         return np.arange(start, start + self.rows, dtype=np.int64)
 
 

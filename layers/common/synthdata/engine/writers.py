@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from synthdata.engine.columns import Column, csv_escape
+from synthdata.engine.columns import Column, csv_escape, json_objects
 from synthdata.engine.dataset import FieldInfo
 from synthdata.engine.escapes import SQL_DIALECTS, SqlDialect, tsv_escape_all
 from synthdata.engine.rng import BLOCK_ROWS
@@ -94,7 +94,7 @@ def sql_create_table(field_names: Sequence[str], kinds: Sequence[str], options: 
     """CREATE TABLE IF NOT EXISTS with each column's type in the dialect, so the file loads as it is."""
     dialect = options.dialect
     columns = ",\n".join(
-        f"  {dialect.identifier(name)} {dialect.types[kind]}"
+        f"  {dialect.identifier(name)} {dialect.types.get(kind, dialect.types['str'])}"
         for name, kind in zip(field_names, kinds, strict=True)
     )
     return f"CREATE TABLE IF NOT EXISTS {dialect.identifier(options.table_name)} (\n{columns}\n);\n"
@@ -186,10 +186,7 @@ def write_piece(
         return _tsv_piece(field_names, columns, first_row, options)
     if fmt == "sql":
         return _sql_piece(field_names, columns, start_row, first_row, last_row, options)
-    # One format string per row ({"a":{},"b":{}}): no keyed string per value, one C-level call per row.
-    keys = (json.dumps(name).replace("{", "{{").replace("}", "}}") for name in field_names)
-    row = "{{" + ",".join(f"{key}:{{}}" for key in keys) + "}}"
-    objects = map(row.format, *(columns[name].json_text() for name in field_names))
+    objects = json_objects(field_names, (columns[name].json_text() for name in field_names))
     if fmt == "ndjson":
         return "\n".join(objects) + "\n"
     if fmt == "json":

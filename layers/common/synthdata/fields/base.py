@@ -19,8 +19,8 @@ from synthdata.fields.row import Row
 
 FIELD_NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 
-ValueType = Literal["string", "integer", "number", "boolean", "date", "datetime"]
-Example = str | int | float | bool
+ValueType = Literal["string", "integer", "number", "boolean", "date", "datetime", "object", "array"]
+Example = str | int | float | bool | dict[str, Any] | list[Any]
 Problem = tuple[str, str]  # (parameter, a sentence that starts with it)
 EarlierColumns = Mapping[str, Column]
 
@@ -68,7 +68,7 @@ class FieldModel(BaseModel):
     def parameter_names(cls) -> list[str]:
         """The type's own parameters: what a template may set besides the options every field has."""
         shared = {*FieldModel.model_fields, "field_type"}
-        return [name for name in cls.model_fields if name not in shared]
+        return [field.alias or name for name, field in cls.model_fields.items() if name not in shared]
 
     def capacity(self) -> int | None:
         """How many distinct values the field can take (None: unlimited or not enumerable)."""

@@ -35,6 +35,11 @@ def value_widths(fields: Sequence[FieldModel]) -> list[int]:
     return [widths[field.name] for field in fields]
 
 
+def row_cost(fields: Sequence[FieldModel]) -> int:
+    """The cost of one row at its widest values, in cost units."""
+    return sum(field.cost(width) for field, width in zip(fields, value_widths(fields), strict=True))
+
+
 def budget_problems(fields: Sequence[FieldModel]) -> list[FieldProblem]:
     """The field that takes the row over MAX_ROW_BYTES, and the one that takes it over MAX_ROW_COST, if any."""
     widths = value_widths(fields)

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
+from synthdata.engine.references import Parent
 from synthdata.errors import FieldProblem, ValidationFailed
 from synthdata.fields.base import FIELD_NAME_PATTERN, FieldModel, Problem
 from synthdata.fields.budget import budget_problems
+from synthdata.fields.nested import NESTED_FORMATS, NestedField
 from synthdata.fields.registry import FIELD_TYPES
+from synthdata.fields.relations import ReferenceField, bind_parent
 from synthdata.validation_sentences import explain
 
 MAX_FIELDS = 200
@@ -23,8 +27,16 @@ _FIELD_NAME = re.compile(FIELD_NAME_PATTERN)
 _SHOWN_PROBLEMS = 5
 
 
-def validate_fields(schema_fields: Any, *, record_count: int | None = None) -> list[FieldModel]:
-    """The validated fields, or ValidationFailed naming every problem."""
+def validate_fields(
+    schema_fields: Any,
+    *,
+    record_count: int | None = None,
+    output_format: str | None = None,
+    parents: Mapping[str, Parent] | None = None,
+) -> list[FieldModel]:
+    """The validated fields, or ValidationFailed naming every problem; `output_format` (a job's) refuses
+    nested fields in a format that cannot hold them; `parents` (a job's, by job id) are bound to its reference
+    fields, whose columns they must have."""
     if not isinstance(schema_fields, list) or not schema_fields:
         raise ValidationFailed.one("schema_fields", "schema_fields must be a non-empty list of fields")
     if len(schema_fields) > MAX_FIELDS:
@@ -32,36 +44,65 @@ def validate_fields(schema_fields: Any, *, record_count: int | None = None) -> l
             "schema_fields",
             f"schema_fields has {len(schema_fields)} fields; at most {MAX_FIELDS} are allowed",
         )
-    fields: list[FieldModel] = []
-    problems: list[FieldProblem] = []
-    names: list[str] = []
-    for index, raw in enumerate(schema_fields):
-        field, found = _checked_field(index, raw, names)
-        problems.extend(found)
-        if isinstance(raw, dict) and isinstance(raw.get("name"), str):
-            names.append(raw["name"])
-        if field is not None:
-            problems.extend(_record_count_problems(index, field, record_count))
-            fields.append(field)
+    checked, problems = checked_fields(schema_fields, "schema_fields")
+    for index, field in checked.items():
+        problems.extend(_record_count_problems(index, field, record_count))
+        if parents is not None and isinstance(field, ReferenceField):
+            problems.extend(bind_parent(f"schema_fields[{index}]", field, parents))
+    fields = list(checked.values())
     if not problems:
-        problems = budget_problems(fields)
+        problems = budget_problems(fields) + format_problems(fields, output_format)
     if problems:
         summary = "; ".join(p.message for p in problems[:_SHOWN_PROBLEMS])
         raise ValidationFailed(summary + ("; ..." if len(problems) > _SHOWN_PROBLEMS else ""), problems)
     return fields
 
 
-def _checked_field(index: int, raw: Any, earlier: list[str]) -> tuple[FieldModel | None, list[FieldProblem]]:
-    """The field model of one raw field, or None, and its problems."""
-    at = f"schema_fields[{index}]"
+def checked_fields(raws: list[Any], at: str) -> tuple[dict[int, FieldModel], list[FieldProblem]]:
+    """The valid field models of a list of raw fields named `at` (`schema_fields`, or an object's `fields`)
+    by index, and every problem, each named by its path: `{at}[3].max`."""
+    fields: dict[int, FieldModel] = {}
+    problems: list[FieldProblem] = []
+    names: list[str] = []
+    for index, raw in enumerate(raws):
+        field, found = _checked_field(f"{at}[{index}]", raw, names)
+        problems.extend(found)
+        if isinstance(raw, dict) and isinstance(raw.get("name"), str):
+            names.append(raw["name"])
+        if field is not None:
+            fields[index] = field
+    return fields, problems
+
+
+def format_problems(fields: list[FieldModel], output_format: str | None) -> list[FieldProblem]:
+    """Nested fields (object, array) in a format other than json or ndjson, named by field and format."""
+    if output_format is None or output_format in NESTED_FORMATS:
+        return []
+    return [
+        FieldProblem(
+            f"schema_fields[{index}]",
+            f"schema_fields[{index}] ('{field.name}') is an {field.type_name()} field, which only "
+            f"{' and '.join(NESTED_FORMATS)} can hold; output_format {output_format} cannot",
+        )
+        for index, field in enumerate(fields)
+        if isinstance(field, NestedField)
+    ]
+
+
+def _checked_field(at: str, raw: Any, earlier: list[str]) -> tuple[FieldModel | None, list[FieldProblem]]:
+    """The field model of one raw field (at path `at`), or None, and its problems."""
     if not isinstance(raw, dict):
         return None, [FieldProblem(at, f"{at} must be an object with name and field_type")]
     problems = _name_problems(at, raw.get("name"), earlier)
     model = _model_of(at, raw.get("field_type"), problems)
     if model is None:
         return None, problems
+    if issubclass(model, NestedField):
+        nested = _located(at, model.sub_field_problems(raw))
+        if nested:
+            return None, problems + nested
     # A bad name is reported once, above; the model checks everything else.
-    name = raw.get("name") if not problems else f"field_{index}"
+    name = raw.get("name") if not problems else "field"
     try:
         field = model.model_validate({**raw, "name": name})
     except ValidationError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -30,16 +31,22 @@ class TemplateDataset:
         ]
 
     def generate_block(self, context: BlockContext) -> dict[str, Column]:
-        row = Row(context)
-        columns: dict[str, Column] = {}
-        for position, field in enumerate(self.field_models):
-            # Each field draws from its own stream: adding a field never changes the values of the others.
-            rng = block_rng(context.seed, context.block_index, f"field:{position}:{field_seed(field.name)}")
-            column = field.column(row, rng, columns)
-            if field.nullable and field.null_rate > 0:
-                missing = block_rng(context.seed, context.block_index, f"nulls:{position}").random(
-                    context.size
-                )
-                column.nulls = missing < field.null_rate
-            columns[field.name] = column
-        return columns
+        return draw_columns(self.field_models, Row(context))
+
+
+def draw_columns(models: Sequence[FieldModel], row: Row, stream: str = "") -> dict[str, Column]:
+    """Each field's column for the row's block, in order (a field may read the columns before it); `stream`
+    sets the sub-fields of a nested field apart from the template's own."""
+    context = row.context
+    columns: dict[str, Column] = {}
+    for position, field in enumerate(models):
+        # Each field draws from its own stream: adding a field never changes the values of the others.
+        rng = block_rng(
+            context.seed, context.block_index, f"{stream}field:{position}:{field_seed(field.name)}"
+        )
+        column = field.column(row, rng, columns)
+        if field.nullable and field.null_rate > 0:
+            missing = block_rng(context.seed, context.block_index, f"{stream}nulls:{position}")
+            column.nulls = missing.random(context.size) < field.null_rate
+        columns[field.name] = column
+    return columns

@@ -17,16 +17,35 @@ from synthdata.fields.company import COMPANY
 from synthdata.fields.dates import TIME
 from synthdata.fields.identifiers import IDENTIFIERS
 from synthdata.fields.internet import INTERNET
+from synthdata.fields.nested import NESTED, nest
 from synthdata.fields.numbers import NUMBERS
 from synthdata.fields.person import PERSON
+from synthdata.fields.relations import RELATIONS
 from synthdata.fields.text import TEXT
 from synthdata.validation_sentences import constraints
 
 # The order is the catalogue's order (and the order tests generate every type in).
-FAMILIES = (IDENTIFIERS, PERSON, ADDRESS, COMPANY, COMMERCE, INTERNET, NUMBERS, TIME, TEXT, CHOICE)
+FAMILIES = (
+    IDENTIFIERS,
+    PERSON,
+    ADDRESS,
+    COMPANY,
+    COMMERCE,
+    INTERNET,
+    NUMBERS,
+    TIME,
+    TEXT,
+    CHOICE,
+    NESTED,
+    RELATIONS,
+)
 FIELD_TYPES: dict[str, type[FieldModel]] = {
     model.type_name(): model for family in FAMILIES for model in family
 }
+
+
+# Objects and arrays hold any type but themselves (given level by level) and references (top-level only).
+nest([model for model in FIELD_TYPES.values() if model not in NESTED and model.family != "relations"])
 
 # The parameter type names the catalogue has always used; datetime before date (it is a date).
 _KINDS: tuple[tuple[type, str], ...] = (
@@ -51,7 +70,7 @@ def list_field_types() -> list[dict[str, Any]]:
             "description": model.description,
             "value_type": model.value_type,
             "parameters": [
-                describe_parameter(parameter, field)
+                describe_parameter(field.alias or parameter, field)
                 for parameter, field in model.model_fields.items()
                 if parameter not in _NOT_LISTED
             ],

@@ -19,7 +19,7 @@ from synthdata.engine import builders
 from synthdata.engine.catalogues import products
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext
 from synthdata.engine.locale_data import LocaleData, locale_data
-from synthdata.engine.rng import BLOCK_ROWS, block_rng
+from synthdata.engine.rng import block_rng
 
 Entity = TypeVar("Entity", builders.People, builders.Places)
 
@@ -29,6 +29,7 @@ class Row:
     """The entities of the rows of one block, built on first use."""
 
     context: BlockContext
+    stream: str = "template-row"  # array items draw their entities from a stream of their own
     data: LocaleData = field(init=False)
 
     def __post_init__(self) -> None:
@@ -36,31 +37,33 @@ class Row:
 
     @cached_property
     def rng(self) -> np.random.Generator:
-        return block_rng(self.context.seed, self.context.block_index, "template-row")
+        return block_rng(self.context.seed, self.context.block_index, self.stream)
 
     @cached_property
     def person(self) -> builders.People:
-        return self._wanted(builders.people(self.rng, self.data, BLOCK_ROWS))
+        return self._wanted(builders.people(self.rng, self.data, self.context.block_rows))
 
     @cached_property
     def place(self) -> builders.Places:
-        return self._wanted(builders.places(self.rng, self.data, BLOCK_ROWS))
+        return self._wanted(builders.places(self.rng, self.data, self.context.block_rows))
 
     @cached_property
     def born(self) -> npt.NDArray[np.datetime64]:
-        at = np.full(BLOCK_ROWS, REFERENCE_TIME)
-        ages = builders.adult_ages(self.rng, BLOCK_ROWS)
+        at = np.full(self.context.block_rows, REFERENCE_TIME)
+        ages = builders.adult_ages(self.rng, self.context.block_rows)
         return builders.birth_dates(self.rng, at, ages)[: self.context.rows]
 
     @cached_property
     def product(self) -> npt.NDArray[np.intp]:
         """An index into the file's product catalogue."""
-        return self.rng.integers(0, len(products(self.context.seed).ids), BLOCK_ROWS)[: self.context.rows]
+        return self.rng.integers(0, len(products(self.context.seed).ids), self.context.block_rows)[
+            : self.context.rows
+        ]
 
     @cached_property
     def company(self) -> npt.NDArray[np.intp]:
         """An index into the locale's company name pool."""
-        return self.rng.integers(0, len(self.data.companies), BLOCK_ROWS)[: self.context.rows]
+        return self.rng.integers(0, len(self.data.companies), self.context.block_rows)[: self.context.rows]
 
     def _wanted(self, entity: Entity) -> Entity:
         """The entity's columns cut to the rows wanted."""

@@ -3,10 +3,14 @@ the job store adapters own the mapping to their items."""
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from synthdata.errors import FieldProblem
 
 
 class JobStatus(StrEnum):
@@ -116,3 +120,44 @@ class Job:
     def holds(self, shard: Shard) -> bool:
         """The shard is one of this job's, with that shard's rows (a forged or stale task is not)."""
         return 0 <= shard.index < self.shard_count and self.shard(shard.index) == shard
+
+
+# A job records what it needs of its parents on its own item (DynamoDB: 400 KB an item, its own template included).
+MAX_PARENTS = 4  # distinct parent jobs of one job
+MAX_PARENT_RECORD_BYTES = 128 * 1024  # their records together, as JSON
+
+
+def parents_over_limits(wanted: Mapping[str, str], records: Mapping[str, Any]) -> list[FieldProblem]:
+    """The paths past MAX_PARENTS distinct parents, or all of them when their records outweigh
+    MAX_PARENT_RECORD_BYTES (large frozen templates)."""
+    seen: list[str] = []
+    problems = []
+    for at, job_id in wanted.items():
+        if job_id not in seen:
+            seen.append(job_id)
+        if len(seen) > MAX_PARENTS:
+            problems.append(FieldProblem(at, f"{at}: a job may refer to at most {MAX_PARENTS} other jobs"))
+    weight = len(json.dumps(records, separators=(",", ":")))
+    if not problems and weight > MAX_PARENT_RECORD_BYTES:
+        problems = [
+            FieldProblem(
+                at,
+                f"{at}: the referred jobs' schemas take {weight:,} bytes to record; at most "
+                f"{MAX_PARENT_RECORD_BYTES:,} (refer to jobs of smaller templates)",
+            )
+            for at in wanted
+        ]
+    return problems
+
+
+def parent_record(job: Job) -> dict[str, Any]:
+    """What a child job records of its parent to compute the parent's rows: everything they depend on."""
+    spec = job.spec
+    return {
+        "data_type": spec.data_type,
+        "template_schema": spec.template_schema,
+        "seed": spec.seed,
+        "locale": spec.locale,
+        "record_count": spec.record_count,
+        "options": spec.options,
+    }

@@ -6,16 +6,25 @@ The API's endpoints call this; the background half of a job is `jobs.pipeline`.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from synthdata.clock import iso, utc_now
 from synthdata.engine import ENGINE_VERSION, content_type, estimate_record_bytes, max_record_bytes
-from synthdata.errors import Conflict, Gone, NotFound, TooManyRequests
+from synthdata.errors import Conflict, FieldProblem, Gone, NotFound, TooManyRequests, ValidationFailed
 from synthdata.jobs import limits
 from synthdata.jobs.files import DownloadLink, JobFiles, file_name
-from synthdata.jobs.job import ACTIVE_STATUSES, Job, JobSpec, JobStatus, Shard
+from synthdata.jobs.job import (
+    ACTIVE_STATUSES,
+    Job,
+    JobSpec,
+    JobStatus,
+    Shard,
+    parent_record,
+    parents_over_limits,
+)
 from synthdata.jobs.paging import decode_token, encode_token
 from synthdata.jobs.pipeline import Pipeline
 from synthdata.jobs.planning import plan_shards
@@ -170,6 +179,41 @@ class JobService(JobFiles):
             current = self.get(owner, job_id)
             raise Conflict(f"Job {job_id} is {current.status.value} and can no longer be cancelled")
         return self.get(owner, job_id)
+
+    def parent_records(self, owner: str, wanted: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+        """What a new job records of the jobs it refers to (`wanted`: job id by the request's path to it), by
+        job id; ValidationFailed naming each path whose job cannot be a parent. Another key's job is as
+        unknown as a missing one."""
+        records: dict[str, dict[str, Any]] = {}
+        problems: list[FieldProblem] = []
+        for at, job_id in wanted.items():
+            job = self.ports.jobs.get(job_id) if _is_uuid(job_id) else None
+            problem = self._not_a_parent(owner, job_id, job)
+            if problem:
+                problems.append(FieldProblem(at, f"{at}: {problem}"))
+            elif job is not None:
+                records[job_id] = parent_record(job)
+        problems = problems or parents_over_limits(wanted, records)
+        if problems:
+            raise ValidationFailed("; ".join(p.message for p in problems), problems)
+        return records
+
+    def _not_a_parent(self, owner: str, job_id: str, job: Job | None) -> str | None:
+        """Why the job cannot be a parent, if it cannot."""
+        if job is None or job.owner != owner:
+            return f"job {job_id} not found"
+        if job.status is not JobStatus.COMPLETED:
+            return f"job {job_id} is {job.status.value}; only a completed job can be referred to"
+        if self.file_expired(job):
+            return f"the file of job {job_id} has expired (files are kept {self.settings.max_file_age_days} days)"
+        if job.engine_version != ENGINE_VERSION:
+            return (
+                f"job {job_id} was made by engine {job.engine_version}, whose rows this engine ({ENGINE_VERSION}) "
+                "cannot recompute; generate the parent again"
+            )
+        if job.spec.options.get("parents"):
+            return f"job {job_id} refers to other jobs itself; a parent cannot"
+        return None
 
     def download_link(self, owner: str, job_id: str) -> DownloadLink:
         """A fresh presigned URL for a completed job's file."""

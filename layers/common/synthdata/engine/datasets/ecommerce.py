@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 import numpy.typing as npt
 
 from synthdata.engine import builders
-from synthdata.engine.catalogues import CUSTOMERS_PER_FILE, PRODUCTS_PER_FILE, customers, products
+from synthdata.engine.catalogues import (
+    CUSTOMERS_PER_FILE,
+    PRODUCTS_PER_FILE,
+    Customers,
+    customers,
+    products,
+)
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
 from synthdata.engine.economics import economics, tax_description
 from synthdata.engine.locale_data import locale_data
+from synthdata.engine.locale_formats import locale_format
+from synthdata.engine.references import Parent, parent_columns, parent_rows
 from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
 
 PAYMENT_METHODS = (
@@ -37,6 +47,9 @@ SHIPPING = (
 )
 FREE_SHIPPING_FROM = 50.0
 _SHIPPED = ("shipped", "delivered", "returned")
+# What a `customers` parent must have (a user job has them), and the address it may give its orders.
+CUSTOMER_COLUMNS = ("id", "email")
+ADDRESS_COLUMNS = ("street_address", "city", "state", "postal_code")
 
 
 def _weighted_choice(
@@ -118,10 +131,21 @@ class EcommerceDataset:
         "category; quantity >= 1; subtotal = round(quantity * unit_price * (1 - discount_percent/100), 2); "
         "total_amount = subtotal + tax_amount + shipping_cost to the cent; tax is the locale's rate; currency is "
         "ISO 4217; order_date <= shipped_date <= delivered_date, shipped_date empty for pending, processing and "
-        "cancelled orders, delivered_date only for delivered orders."
+        "cancelled orders, delivered_date only for delivered orders. With references.customers (a user job of your "
+        "key), every customer_id, customer_email and shipping_address is one of its users' id, email and address."
     )
     fields = FIELDS
     prefix_safe = False  # one stream per block, drawn in sequence: always the whole block
+    references: ClassVar[dict[str, tuple[str, ...]]] = {
+        "customers": CUSTOMER_COLUMNS
+    }  # what `references` may name, and the columns it needs
+
+    def __init__(self, customers: Parent | None = None) -> None:
+        self.customers = customers
+
+    def with_references(self, parents: dict[str, Parent]) -> EcommerceDataset:
+        """Orders whose customers are the rows of another job (`references.customers`)."""
+        return EcommerceDataset(customers=parents.get("customers"))
 
     def generate_block(self, context: BlockContext) -> dict[str, Column]:
         data = locale_data(context.locale)
@@ -146,6 +170,7 @@ class EcommerceDataset:
             subtotal >= FREE_SHIPPING_FROM
         )
         shipping = np.where(free, 0.0, base_cost)
+        customer_ids, emails, addresses = self._customer_columns(context, clients, customer)
         total = (_cents(subtotal) + _cents(tax) + _cents(shipping)) / 100
         status_index = _weighted_choice(rng, ORDER_STATUSES, n)
         status = np.asarray([s for s, _ in ORDER_STATUSES], dtype=object)[status_index]
@@ -160,8 +185,8 @@ class EcommerceDataset:
         return {
             "order_id": Column("str", order_ids.astype(object), ascii_safe=True),
             "transaction_id": Column("str", txn_ids.astype(object), ascii_safe=True),
-            "customer_id": Column("str", clients.ids[customer], ascii_safe=True),
-            "customer_email": Column("str", clients.emails[customer], ascii_safe=True),
+            "customer_id": customer_ids,
+            "customer_email": emails,
             "product_id": Column("str", catalogue.ids[product], ascii_safe=True),
             "product_name": Column("str", catalogue.names[product]),
             "product_category": Column("str", catalogue.categories[product]),
@@ -184,8 +209,42 @@ class EcommerceDataset:
             "shipping_method": Column(
                 "str", np.asarray([m for m, _, _ in SHIPPING], dtype=object)[method], ascii_safe=True
             ),
-            "shipping_address": Column("str", clients.addresses[customer]),
+            "shipping_address": Column("str", addresses),
             "order_date": Column("datetime", order_date),
             "shipped_date": Column("datetime", shipped, nulls=~is_shipped),
             "delivered_date": Column("datetime", delivered, nulls=status != "delivered"),
         }
+
+    def _customer_columns(
+        self, context: BlockContext, clients: Customers, customer: npt.NDArray[np.int64]
+    ) -> tuple[Column, Column, npt.NDArray[np.object_]]:
+        """customer_id, customer_email and shipping addresses: the file's own customers, or the rows of the
+        `customers` parent (its id and email, and its address when it has one). The parent's rows come from a
+        stream of their own, so every other column stays what it is without references."""
+        addresses = clients.addresses[customer]
+        if self.customers is None:
+            return (
+                Column("str", clients.ids[customer], ascii_safe=True),
+                Column("str", clients.emails[customer], ascii_safe=True),
+                addresses,
+            )
+        parent = self.customers
+        has_address = {f.name for f in parent.dataset.fields}.issuperset(ADDRESS_COLUMNS)
+        wanted = CUSTOMER_COLUMNS + (ADDRESS_COLUMNS if has_address else ())
+        rows = parent_rows(
+            parent,
+            seed=context.seed,
+            block_index=context.block_index,
+            stream="references.customers",
+            size=context.size,
+        )
+        found = parent_columns(parent, wanted, rows)
+        if has_address:
+            street, city, state, postal = (
+                np.asarray(found[c].plain_text(), dtype=object) for c in ADDRESS_COLUMNS
+            )
+            # Written as the parent's country writes addresses: its users live there.
+            addresses = locale_format(parent.locale).postal_addresses(
+                street=street, city=city, region=state, postcode=postal
+            )
+        return found["id"], found["email"], addresses
