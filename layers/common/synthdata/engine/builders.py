@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from synthdata.engine.column_text import byte_rows_text, int_text
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.locale_data import LocaleData, fill_digits
 from synthdata.engine.rng import unique_codes
@@ -31,7 +32,9 @@ def uuid4_column(rng: np.random.Generator, n: int) -> list[str]:
     text = np.full((n, 36), ord("-"), dtype=np.uint8)
     for dst, src, width in ((0, 0, 8), (9, 8, 4), (14, 12, 4), (19, 16, 4), (24, 20, 12)):
         text[:, dst : dst + width] = nibbles[:, src : src + width]
-    return np.frombuffer(text.tobytes(), dtype="S36").astype("U36").tolist()  # type: ignore[no-any-return]
+    rows = byte_rows_text(text)
+    assert rows is not None  # hex digits and dashes only
+    return rows
 
 
 def join(*parts: ObjArray | str) -> ObjArray:
@@ -43,7 +46,9 @@ def join(*parts: ObjArray | str) -> ObjArray:
 
 
 def digits(values: npt.NDArray[np.int64]) -> ObjArray:
-    return np.asarray(values.astype(str), dtype=object)
+    text: ObjArray = np.empty(len(values), dtype=object)
+    text[:] = int_text(values)
+    return text
 
 
 @dataclass(frozen=True)
@@ -152,14 +157,21 @@ def datetimes_before_reference(
 
 
 def year_month_day(days: npt.NDArray[np.datetime64]) -> tuple[npt.NDArray[np.int64], ...]:
-    """(year, month 1-12, day of month 1-31) of each date, as whole-column integer arrays."""
-    years = days.astype("datetime64[Y]")
-    months = days.astype("datetime64[M]")
-    return (
-        years.astype(np.int64) + 1970,
-        (months - years.astype("datetime64[M]")).astype(np.int64) + 1,
-        (days - months.astype("datetime64[D]")).astype(np.int64) + 1,
-    )
+    """(year, month 1-12, day of month 1-31) of each date, as whole-column integer arrays.
+
+    Integer arithmetic on the day number (H. Hinnant's civil_from_days, proleptic Gregorian, any year): a few
+    passes over int64 instead of numpy's calendar casts to months and years.
+    """
+    z = days.astype("datetime64[D]").astype(np.int64) + 719_468  # days since 0000-03-01
+    era = z // 146_097
+    day_of_era = z - era * 146_097
+    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36_524 - day_of_era // 146_096) // 365
+    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    shifted_month = (5 * day_of_year + 2) // 153  # 0 = March
+    day = day_of_year - (153 * shifted_month + 2) // 5 + 1
+    month = np.where(shifted_month < 10, shifted_month + 3, shifted_month - 9)
+    year = year_of_era + era * 400 + (month <= 2)
+    return year, month, day
 
 
 def whole_years_between(

@@ -15,51 +15,14 @@ import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
-from synthdata.engine.escapes import SqlDialect, sql_strings, tsv_escape_all
+from synthdata.engine.column_text import bool_text, date_text, datetime_text, int_text
+from synthdata.engine.escapes import CSV_SPECIAL, SqlDialect, csv_escape_all, sql_strings, tsv_escape_all
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime"]
 
-# Quoted: RFC 4180's specials, and ";" (the separator where Excel's locale uses one, which would split the
-# value into cells of their own, the second of which may be a formula).
-_CSV_SPECIAL = (",", '"', "\n", "\r", ";")
 # First characters that make a spreadsheet run a cell. An array, compared element-wise: numpy reads a "\0"
 # scalar as the empty string (which every value starts with).
 _FORMULA_STARTS = np.asarray(["=", "+", "-", "@", "\t", "\r", "\0"], dtype=StringDType())
-_SEPARATOR = "\x1f"  # joins values for one scan; a value containing it only costs a needless quoting pass
-
-
-def _specials(delimiter: str) -> tuple[str, ...]:
-    return _CSV_SPECIAL if delimiter in _CSV_SPECIAL else (*_CSV_SPECIAL, delimiter)
-
-
-def csv_escape(text: str, delimiter: str = ",") -> str:
-    """RFC 4180 quoting for one value (headers; columns use `csv_escape_all`)."""
-    if any(ch in text for ch in _specials(delimiter)) or text != text.strip(" "):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def _needs_no_quoting(values: list[str], specials: tuple[str, ...]) -> bool:
-    """One C-level scan of the whole column: most columns never contain a comma, quote or line break."""
-    joined = _SEPARATOR.join(values)
-    if any(ch in joined for ch in specials):
-        return False
-    return f"{_SEPARATOR} " not in joined and f" {_SEPARATOR}" not in joined and joined == joined.strip(" ")
-
-
-def csv_escape_all(values: list[str], delimiter: str = ",") -> list[str]:
-    """RFC 4180 quoting of a whole column with numpy's vectorized string functions; values holding the
-    `delimiter` (any of , ; | tab) are quoted too."""
-    specials = _specials(delimiter)
-    if not values or _needs_no_quoting(values, specials):
-        return values
-    text = np.asarray(values, dtype=StringDType())
-    needs = np.strings.startswith(text, " ") | np.strings.endswith(text, " ")
-    for ch in specials:
-        needs |= np.strings.find(text, ch) >= 0
-    quoted = np.strings.replace(text[needs], '"', '""')
-    text[needs] = np.strings.add(np.strings.add('"', quoted), '"')
-    return text.tolist()  # type: ignore[no-any-return]
 
 
 def neutralize_formulas(values: list[str]) -> list[str]:
@@ -139,16 +102,15 @@ class Column:
                 return self.vocabulary[np.asarray(values)].tolist()  # type: ignore[no-any-return]
             return values if isinstance(values, list) else list(values)
         if self.kind == "int":
-            return list(map(str, np.asarray(values).tolist()))
+            return int_text(values)
         if self.kind == "float":
             return list(map(f"{{:.{self.decimals}f}}".format, np.asarray(values).tolist()))
         if self.kind == "bool":
-            return np.where(np.asarray(values), "true", "false").tolist()  # type: ignore[no-any-return]
+            return bool_text(values)
         if self.kind == "date":
-            return np.datetime_as_string(np.asarray(values, dtype="datetime64[D]")).tolist()  # type: ignore[no-any-return]
+            return date_text(values)
         if self.kind == "datetime":
-            text = np.datetime_as_string(np.asarray(values, dtype="datetime64[s]"))
-            return np.char.add(text.astype(str), "Z").tolist()  # type: ignore[no-any-return]
+            return datetime_text(values)
         raise ValueError(f"unknown column kind {self.kind}")
 
     def _with_nulls(self, text: list[str], null_text: str) -> list[str]:
@@ -163,7 +125,7 @@ class Column:
         `formula_protection` is off)."""
         neutralize = self.user_literal and formula_protection
         # ascii_safe promises no comma, semicolon, quote or line break; "|" and tab are checked.
-        safe = self.ascii_safe and delimiter in _CSV_SPECIAL
+        safe = self.ascii_safe and delimiter in CSV_SPECIAL
 
         def encode(text: list[str]) -> list[str]:
             text = neutralize_formulas(text) if neutralize else text
@@ -185,32 +147,35 @@ class Column:
         if self.kind in ("int", "float"):
             return self._with_nulls(self.plain_text(), "NULL")
         if self.kind == "bool":
-            true, false = dialect.booleans
-            return self._with_nulls(np.where(np.asarray(self.values), true, false).tolist(), "NULL")
-        if self.kind == "datetime" and dialect.name == "mysql":
+            return self._with_nulls(bool_text(self.values, *dialect.booleans), "NULL")
+        if self.kind == "date":
+            return self._with_nulls(date_text(self.values, "'", "'"), "NULL")
+        if self.kind == "datetime":
             # MySQL's DATETIME takes no zone designator: the same UTC instant, as "YYYY-MM-DD hh:mm:ss".
-            iso = np.datetime_as_string(np.asarray(self.values, dtype="datetime64[s]")).astype(StringDType())
-            text = np.strings.replace(iso, "T", " ").tolist()
-            return self._with_nulls(sql_strings(text, dialect), "NULL")
+            mysql = dialect.name == "mysql"
+            text = datetime_text(self.values, "'", " " if mysql else "T", "'" if mysql else "Z'")
+            return self._with_nulls(text, "NULL")
         return self._text_form(f"sql:{dialect.name}", partial(sql_strings, dialect=dialect), "NULL")
 
     def _text_form(
         self, encoding: str, encode: Callable[[list[str]], list[str]], null_text: str
     ) -> list[str]:
-        """Strings (and dates and times, for SQL) through `encode`, once per vocabulary word when categorical;
-        other kinds as plain text."""
+        """Strings through `encode`, once per vocabulary word when categorical; other kinds as plain text."""
         if self.kind == "str" and self.vocabulary is not None:
             return self._with_nulls(self._categorical_text(encoding, encode), null_text)
         text = self.plain_text()
-        quoted = self.kind == "str" or (encoding.startswith("sql:") and self.kind in ("date", "datetime"))
-        return self._with_nulls(encode(text) if quoted else text, null_text)
+        return self._with_nulls(encode(text) if self.kind == "str" else text, null_text)
 
     def json_text(self) -> list[str]:
         """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`)."""
         if self.kind in ("int", "float"):
             text = self.plain_text()
         elif self.kind == "bool":
-            text = np.where(np.asarray(self.values), "true", "false").tolist()
+            text = bool_text(self.values)
+        elif self.kind == "date":
+            text = date_text(self.values, '"', '"')
+        elif self.kind == "datetime":
+            text = datetime_text(self.values, '"', "T", 'Z"')
         elif self.kind == "str" and self.vocabulary is not None:
             text = self._categorical_text("json", _json_encode)
         elif self.kind == "str" and self.ascii_safe:

@@ -18,9 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from synthdata.engine.columns import Column, csv_escape
+from synthdata.engine.columns import Column
 from synthdata.engine.dataset import FieldInfo
-from synthdata.engine.escapes import SQL_DIALECTS, SqlDialect, tsv_escape_all
+from synthdata.engine.escapes import SQL_DIALECTS, SqlDialect, csv_escape, tsv_escape_all
 from synthdata.engine.rng import BLOCK_ROWS
 
 FORMATS = ("csv", "tsv", "json", "ndjson", "sql")
