@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -38,11 +39,18 @@ def uuid4_column(rng: np.random.Generator, n: int) -> list[str]:
 
 
 def join(*parts: ObjArray | str) -> ObjArray:
-    """Element-wise string concatenation of object arrays and constants."""
-    result: ObjArray = np.asarray(parts[0], dtype=object)
-    for part in parts[1:]:
-        result = result + part
-    return result
+    """Element-wise string concatenation of object arrays and constants: array additions for two or three
+    parts, one C-level join per row beyond (each addition makes a whole column of new strings)."""
+    arrays = [part for part in parts if not isinstance(part, str)]
+    if len(parts) <= 3 or not arrays:
+        result: ObjArray = np.asarray(parts[0], dtype=object)
+        for part in parts[1:]:
+            result = result + part
+        return result
+    columns = [repeat(part) if isinstance(part, str) else part for part in parts]
+    joined: ObjArray = np.empty(len(arrays[0]), dtype=object)
+    joined[:] = list(map("".join, zip(*columns, strict=False)))
+    return joined
 
 
 def digits(values: npt.NDArray[np.int64]) -> ObjArray:

@@ -19,6 +19,7 @@ ObjArray = npt.NDArray[np.object_]
 
 SMALL_INT_LIMIT = 1 << 17  # non-negative integers below this come from a table (ages, years, counts)
 _MAX_DAY_SPAN = 1 << 18  # a date table covers at most ~700 years at once; wider columns are formatted directly
+_DAY_TABLES_BUDGET = 1 << 19  # entries of all date tables (each key, quote and affix has its own): ~40 MB at most
 _SECONDS_PER_DAY = 86_400
 _ROW_END = 0x0A  # ends each row of a byte matrix before the one decode
 
@@ -63,6 +64,8 @@ _TIMES: dict[str, tuple[ObjArray, ObjArray]] = {}
 
 def _day_table(opening: str, closing: str) -> _DayTable:
     if (opening, closing) not in _DAYS:
+        if sum(len(table.words) for table in _DAYS.values()) > _DAY_TABLES_BUDGET:
+            _DAYS.clear()
         _DAYS[(opening, closing)] = _DayTable(opening, closing)
     return _DAYS[(opening, closing)]
 

@@ -166,23 +166,27 @@ class Column:
         text = self.plain_text()
         return self._with_nulls(encode(text) if self.kind == "str" else text, null_text)
 
-    def json_text(self) -> list[str]:
-        """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`)."""
-        if self.kind in ("int", "float"):
-            text = self.plain_text()
+    def json_text(self, prefix: str = "", suffix: str = "") -> list[str]:
+        """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`), each between `prefix`
+        and `suffix` (a writer's key and braces: added where it is cheapest, in a table or a format string)."""
+        values = self.values
+        if self.kind == "str" and self.vocabulary is not None:
+            text = self._categorical_text(f"json:{prefix}:{suffix}", partial(_json_encode, affix=(prefix, suffix)))
         elif self.kind == "bool":
-            text = bool_text(self.values)
+            text = bool_text(values, f"{prefix}true{suffix}", f"{prefix}false{suffix}")
         elif self.kind == "date":
-            text = date_text(self.values, '"', '"')
+            text = date_text(values, f'{prefix}"', f'"{suffix}')
         elif self.kind == "datetime":
-            text = datetime_text(self.values, '"', "T", 'Z"')
-        elif self.kind == "str" and self.vocabulary is not None:
-            text = self._categorical_text("json", _json_encode)
+            text = datetime_text(values, f'{prefix}"', "T", f'Z"{suffix}')
+        elif self.kind == "float":
+            text = list(map(_format(prefix, f"{{:.{self.decimals}f}}", suffix), np.asarray(values).tolist()))
         elif self.kind == "str" and self.ascii_safe:
-            text = list(map('"{}"'.format, self.plain_text()))
+            text = list(map(_format(prefix, '"{}"', suffix), self.plain_text()))
+        elif self.kind == "int":
+            text = _affixed(self.plain_text(), prefix, suffix)
         else:
-            text = list(map(encode_basestring, self.plain_text()))
-        return self._with_nulls(text, "null")
+            text = _affixed(list(map(encode_basestring, self.plain_text())), prefix, suffix)
+        return self._with_nulls(text, f"{prefix}null{suffix}")
 
     def python_values(self) -> list[Any]:
         """JSON-ready Python values (for previews): numbers, bools, ISO strings, None."""
@@ -197,8 +201,30 @@ class Column:
         return values
 
 
-def _json_encode(words: list[str]) -> list[str]:
-    return list(map(encode_basestring, words))
+def _json_encode(words: list[str], affix: tuple[str, str] = ("", "")) -> list[str]:
+    return _affixed(list(map(encode_basestring, words)), *affix)
+
+
+def _format(prefix: str, literal: str, suffix: str) -> Callable[..., str]:
+    """The `format` of prefix + literal + suffix, braces of the prefix and suffix escaped."""
+
+    def escaped(text: str) -> str:
+        return text.replace("{", "{{").replace("}", "}}")
+
+    return (escaped(prefix) + literal + escaped(suffix)).format
+
+
+def _affixed(text: list[str], prefix: str, suffix: str) -> list[str]:
+    """prefix + each value + suffix, by whole-array concatenation."""
+    if not prefix and not suffix:
+        return text
+    array: npt.NDArray[np.object_] = np.empty(len(text), dtype=object)
+    array[:] = text
+    if prefix:
+        array = prefix + array
+    if suffix:
+        array = array + suffix
+    return array.tolist()  # type: ignore[no-any-return]
 
 
 _ENCODED: dict[tuple[int, str], tuple[npt.NDArray[np.object_], npt.NDArray[np.object_]]] = {}

@@ -186,10 +186,15 @@ def write_piece(
         return _tsv_piece(field_names, columns, first_row, options)
     if fmt == "sql":
         return _sql_piece(field_names, columns, start_row, first_row, last_row, options)
-    # One format string per row ({"a":{},"b":{}}): no keyed string per value, one C-level call per row.
-    keys = (json.dumps(name).replace("{", "{{").replace("}", "}}") for name in field_names)
-    row = "{{" + ",".join(f"{key}:{{}}" for key in keys) + "}}"
-    objects = map(row.format, *(columns[name].json_text() for name in field_names))
+    # Each value carries its key (the first also "{", the last "}"), so a row is one C-level join.
+    keys = [json.dumps(name) + ":" for name in field_names]
+    prefixes = ["{" + keys[0], *keys[1:]]
+    suffixes = [""] * (len(keys) - 1) + ["}"]
+    values = (
+        columns[name].json_text(prefix, suffix)
+        for name, prefix, suffix in zip(field_names, prefixes, suffixes, strict=True)
+    )
+    objects = map(",".join, zip(*values, strict=True))
     if fmt == "ndjson":
         return "\n".join(objects) + "\n"
     if fmt == "json":
