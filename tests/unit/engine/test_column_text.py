@@ -24,6 +24,10 @@ RNG = np.random.default_rng(3)
         RNG.integers(18, 90, 1000),
         np.array([0, SMALL_INT_LIMIT - 1, 5]),
         np.array([0, SMALL_INT_LIMIT]),
+        RNG.integers(0, 10_000_000, 1000),
+        np.array([0, 999, 1000, 1001, 1000 * SMALL_INT_LIMIT - 1, 7]),
+        np.array([5, 1000 * SMALL_INT_LIMIT]),
+        RNG.integers(24_000, 450_000, 1000) // 100 * 100,
         RNG.integers(-(2**62), 2**62, 1000),
         np.array([-1, 3]),
         np.array([], dtype=np.int64),
@@ -64,7 +68,8 @@ def test_date_text_is_numpy_iso_with_the_quotes_asked_for(days: np.ndarray) -> N
 @pytest.mark.parametrize(
     "instants",
     [
-        np.datetime64("2026-11-01T00:00:00", "s") - RNG.integers(1, 5 * 365 * 86_400, 2000).astype("timedelta64[s]"),
+        np.datetime64("2026-11-01T00:00:00", "s")
+        - RNG.integers(1, 5 * 365 * 86_400, 2000).astype("timedelta64[s]"),
         RNG.integers(-(10**11), 10**11, 2000).astype("datetime64[s]"),  # ~6,000 years: formatted directly
         np.array(["1969-12-31T23:59:59", "1970-01-01T00:00:00", "NaT"], dtype="datetime64[s]"),
     ],

@@ -9,6 +9,7 @@ formatting of each value (`str(int)`, `np.datetime_as_string`), which tests chec
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -18,8 +19,12 @@ from numpy.dtypes import StringDType
 ObjArray = npt.NDArray[np.object_]
 
 SMALL_INT_LIMIT = 1 << 17  # non-negative integers below this come from a table (ages, years, counts)
-_MAX_DAY_SPAN = 1 << 18  # a date table covers at most ~700 years at once; wider columns are formatted directly
-_DAY_TABLES_BUDGET = 1 << 19  # entries of all date tables (each key, quote and affix has its own): ~40 MB at most
+_MAX_DAY_SPAN = (
+    1 << 18
+)  # a date table covers at most ~700 years at once; wider columns are formatted directly
+_DAY_TABLES_BUDGET = (
+    1 << 19
+)  # entries of all date tables (each key, quote and affix has its own): ~40 MB at most
 _SECONDS_PER_DAY = 86_400
 _ROW_END = 0x0A  # ends each row of a byte matrix before the one decode
 
@@ -51,13 +56,14 @@ class _DayTable:
             if len(self.words) and max(hi, last) - min(lo, self.first) < _MAX_DAY_SPAN:
                 lo, hi = min(lo, self.first), max(hi, last)  # grow: keeps the days other columns use
             span = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
-            text = np.datetime_as_string(span).astype(object)
+            text: ObjArray = np.datetime_as_string(span).astype(object)
             self.words = self.opening + text + self.closing if self.opening or self.closing else text
             self.first = lo
         return self.words[days - self.first]
 
 
 _INTS = _IntTable()
+_THOUSANDS = 1000
 _DAYS: dict[tuple[str, str], _DayTable] = {}
 _TIMES: dict[str, tuple[ObjArray, ObjArray]] = {}
 
@@ -71,13 +77,27 @@ def _day_table(opening: str, closing: str) -> _DayTable:
 
 
 def int_text(values: npt.ArrayLike) -> list[str]:
-    """str() of each integer."""
+    """str() of each integer: from the table below SMALL_INT_LIMIT; below 1,000 times it, the table's text of
+    value // 1000 followed by the three zero-padded last digits (one array addition); others one by one."""
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
         lo, hi = int(array.min()), int(array.max())
         if lo >= 0 and hi < SMALL_INT_LIMIT:
             return _INTS.covering(hi)[array].tolist()  # type: ignore[no-any-return]
+        if lo >= 0 and hi < _THOUSANDS * SMALL_INT_LIMIT:
+            small = _INTS.covering(max(hi // _THOUSANDS, _THOUSANDS - 1))
+            thousands, rest = np.divmod(array.astype(np.int64), _THOUSANDS)
+            text = small[thousands] + _three_digits()[rest]
+            below = thousands == 0
+            text[below] = small[rest[below]]
+            return text.tolist()  # type: ignore[no-any-return]
     return list(map(str, array.tolist()))
+
+
+@lru_cache(maxsize=1)
+def _three_digits() -> ObjArray:
+    """ "000" to "999"."""
+    return np.asarray([f"{i:03d}" for i in range(_THOUSANDS)], dtype=object)
 
 
 def bool_text(values: npt.ArrayLike, true: str = "true", false: str = "false") -> list[str]:

@@ -100,7 +100,7 @@ class Column:
         if self.kind == "str":
             if self.vocabulary is not None:
                 return self.vocabulary[np.asarray(values)].tolist()  # type: ignore[no-any-return]
-            return values if isinstance(values, list) else list(values)
+            return values if isinstance(values, list) else np.asarray(values, dtype=object).tolist()
         if self.kind == "int":
             return int_text(values)
         if self.kind == "float":
@@ -171,7 +171,9 @@ class Column:
         and `suffix` (a writer's key and braces: added where it is cheapest, in a table or a format string)."""
         values = self.values
         if self.kind == "str" and self.vocabulary is not None:
-            text = self._categorical_text(f"json:{prefix}:{suffix}", partial(_json_encode, affix=(prefix, suffix)))
+            text = self._categorical_text(
+                f"json:{prefix}:{suffix}", partial(_json_encode, affix=(prefix, suffix))
+            )
         elif self.kind == "bool":
             text = bool_text(values, f"{prefix}true{suffix}", f"{prefix}false{suffix}")
         elif self.kind == "date":
