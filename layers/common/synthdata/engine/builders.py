@@ -19,6 +19,7 @@ EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 FREE_MAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "proton.me")
 _NUMBER_LAST_LOCALES = {"de_DE", "es_ES", "it_IT", "pt_BR"}
 _SECONDS_PER_DAY = 86_400
+_GENDERS = np.asarray(["male", "female"], dtype=object)  # indexed by `female`
 
 
 def uuid4_column(rng: np.random.Generator, n: int) -> list[str]:
@@ -70,7 +71,7 @@ class People:
 
     @property
     def gender(self) -> ObjArray:
-        return np.where(self.female, "female", "male").astype(object)
+        return _GENDERS[self.female.view(np.uint8)]  # shared strings, not one new string per row
 
     @property
     def first(self) -> ObjArray:
