@@ -22,6 +22,7 @@ SMALL_INT_LIMIT = 1 << 17  # non-negative integers below this come from a table 
 _MAX_DAY_SPAN = (
     1 << 18
 )  # a date table covers at most ~700 years at once; wider columns are formatted directly
+_MARGIN_DAYS = 366
 _DAY_TABLES_BUDGET = (
     1 << 19
 )  # entries of all date tables (each key, quote and affix has its own): ~40 MB at most
@@ -55,6 +56,9 @@ class _DayTable:
         if lo < self.first or hi > last:
             if len(self.words) and max(hi, last) - min(lo, self.first) < _MAX_DAY_SPAN:
                 lo, hi = min(lo, self.first), max(hi, last)  # grow: keeps the days other columns use
+            # A margin, so the next blocks' slightly earlier or later days do not rebuild the table.
+            margin = min(max(_MARGIN_DAYS, (hi - lo) // 4), (_MAX_DAY_SPAN - (hi - lo)) // 2)
+            lo, hi = lo - margin, hi + margin
             span = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
             text: ObjArray = np.datetime_as_string(span).astype(object)
             self.words = self.opening + text + self.closing if self.opening or self.closing else text
