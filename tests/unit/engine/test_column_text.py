@@ -12,6 +12,7 @@ from synthdata.engine.column_text import (
     byte_rows_text,
     date_text,
     datetime_text,
+    float_text,
     int_text,
 )
 
@@ -94,3 +95,36 @@ def test_byte_rows_text_decodes_each_row_or_declines() -> None:
     assert byte_rows_text(np.array([[0x61, 0x00]], dtype=np.uint8)) is None  # NUL: numpy's S strips it
     assert byte_rows_text(np.array([[0xE2, 0x82]], dtype=np.uint8)) is None  # cut UTF-8
     assert byte_rows_text(np.empty((0, 4), dtype=np.uint8)) == []
+
+
+FLOATS = [
+    np.round(RNG.random(2000) * 1000, 2),
+    np.round(RNG.normal(0, 50, 2000), 1),
+    np.round(RNG.lognormal(18, 2, 2000), 2),
+    RNG.random(2000) * 1e12,  # not rounded: many values fall back to Python's formatting
+    np.array(
+        [
+            0.0,
+            -0.0,
+            -0.001,
+            0.005,
+            0.015,
+            1.005,
+            2.675,
+            0.125,
+            -2.5,
+            1e300,
+            -1e-300,
+            2.0**50,
+            123456789012.345,
+        ]
+    ),
+    np.array([np.nan, np.inf, -np.inf]),
+    np.array([], dtype=float),
+]
+
+
+@pytest.mark.parametrize("values", FLOATS)
+@pytest.mark.parametrize("decimals", [0, 1, 2, 4, 6])
+def test_float_text_is_python_fixed_point_formatting(values: np.ndarray, decimals: int) -> None:
+    assert float_text(values, decimals) == [f"{v:.{decimals}f}" for v in values.tolist()]

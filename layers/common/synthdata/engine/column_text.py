@@ -176,3 +176,40 @@ def byte_rows_text(chars: npt.NDArray[np.uint8]) -> list[str] | None:
     except UnicodeDecodeError:
         return None
     return text[:-1].split("\n")
+
+
+_EXACT = 2.0**50  # below this a double times 10**decimals is off by at most 1/8 of a unit
+_MAX_TABLE_DECIMALS = 4
+
+
+def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
+    """f"{value:.{decimals}f}" of each value. A value whose scaled form is within a quarter of an integer k
+    (all money and rounded figures) is written as k's digits with the decimal point put in, from the integer
+    tables; any other value (and -0.0, nan, inf) by Python's formatting."""
+    array = np.asarray(values, dtype=np.float64)
+    if not 0 <= decimals <= _MAX_TABLE_DECIMALS or not array.size:
+        return list(map(f"{{:.{decimals}f}}".format, array.tolist()))
+    with np.errstate(invalid="ignore", over="ignore"):
+        scaled = array * 10.0**decimals
+        exact = np.abs(scaled) < _EXACT
+        units = np.rint(np.where(exact, scaled, 0.0))
+        exact &= (np.abs(scaled - units) < 0.25) & ~((units == 0) & np.signbit(array))
+    magnitude = np.abs(units).astype(np.int64)
+    if decimals:
+        whole, fraction = np.divmod(magnitude, 10**decimals)
+        text = np.asarray(int_text(whole), dtype=object) + _fractions(decimals)[fraction]
+    else:
+        text = np.asarray(int_text(magnitude), dtype=object)
+    negative = units < 0
+    if negative.any():
+        text[negative] = "-" + text[negative]
+    if not exact.all():
+        others = ~exact
+        text[others] = list(map(f"{{:.{decimals}f}}".format, array[others].tolist()))
+    return text.tolist()  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=_MAX_TABLE_DECIMALS)
+def _fractions(decimals: int) -> ObjArray:
+    """ ".00" to ".99" (for two decimals): the decimal point and the zero-padded digits after it."""
+    return np.asarray([f".{i:0{decimals}d}" for i in range(10**decimals)], dtype=object)

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
-from synthdata.engine.column_text import bool_text, date_text, datetime_text, int_text
+from synthdata.engine.column_text import bool_text, date_text, datetime_text, float_text, int_text
 from synthdata.engine.escapes import CSV_SPECIAL, SqlDialect, csv_escape_all, sql_strings, tsv_escape_all
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime"]
@@ -107,7 +107,7 @@ class Column:
         if self.kind == "int":
             return int_text(values)
         if self.kind == "float":
-            return list(map(f"{{:.{self.decimals}f}}".format, np.asarray(values).tolist()))
+            return float_text(values, self.decimals)
         if self.kind == "bool":
             return bool_text(values)
         if self.kind == "date":
@@ -175,7 +175,7 @@ class Column:
         values = self.values
         if self.kind == "str" and self.vocabulary is not None:
             text = self._categorical_text(
-                f"json:{prefix}:{suffix}", partial(_json_encode, affix=(prefix, suffix))
+                f"json:{prefix!r}:{suffix!r}", partial(_json_encode, affix=(prefix, suffix))
             )
         elif self.kind == "bool":
             text = bool_text(values, f"{prefix}true{suffix}", f"{prefix}false{suffix}")
@@ -184,7 +184,7 @@ class Column:
         elif self.kind == "datetime":
             text = datetime_text(values, f'{prefix}"', "T", f'Z"{suffix}')
         elif self.kind == "float":
-            text = list(map(_format(prefix, f"{{:.{self.decimals}f}}", suffix), np.asarray(values).tolist()))
+            text = _affixed(float_text(values, self.decimals), prefix, suffix)
         elif self.kind == "str" and self.ascii_safe:
             text = _affixed(self.plain_text(), f'{prefix}"', f'"{suffix}')
         elif self.kind == "int":
@@ -216,15 +216,6 @@ def _json_strings(values: list[str], prefix: str, suffix: str) -> list[str]:
     if _JSON_ESCAPED.search("".join(values)) is None:
         return _affixed(values, f'{prefix}"', f'"{suffix}')
     return _affixed(list(map(encode_basestring, values)), prefix, suffix)
-
-
-def _format(prefix: str, literal: str, suffix: str) -> Callable[..., str]:
-    """The `format` of prefix + literal + suffix, braces of the prefix and suffix escaped."""
-
-    def escaped(text: str) -> str:
-        return text.replace("{", "{{").replace("}", "}}")
-
-    return (escaped(prefix) + literal + escaped(suffix)).format
 
 
 def _affixed(text: list[str], prefix: str, suffix: str) -> list[str]:
