@@ -22,6 +22,7 @@ _TSV_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))  # 
 _SEPARATOR = "\x1f"  # joins a column's values for one scan (a value holding it takes the slower path)
 _SEPARATOR_BYTE = 0x1F
 _SPACE = 0x20
+_QUOTES = np.asarray(["", '"'], dtype=object)  # around a CSV value: indexed by whether it needs quoting
 
 
 @dataclass(frozen=True)
@@ -127,18 +128,13 @@ def csv_escape_all(values: list[str], delimiter: str = ",") -> list[str]:
     joined = _SEPARATOR.join(values)
     if not values or _needs_no_quoting(joined, specials):
         return values
-    if joined.count(_SEPARATOR) != len(values) - 1:
-        return _csv_escape_each(values, specials)
     needs = _quoting_needed(joined, specials, len(values))
-    text: npt.NDArray[np.object_] = np.empty(len(values), dtype=object)
-    text[:] = values
-    chosen = text[needs].tolist()
-    if '"' in joined:
-        chosen = list(map(str.replace, chosen, repeat('"'), repeat('""')))
-    quoted = np.empty(len(chosen), dtype=object)
-    quoted[:] = chosen
-    text[needs] = '"' + quoted + '"'
-    return text.tolist()  # type: ignore[no-any-return]
+    if needs is None:
+        return _csv_escape_each(values, specials)
+    quotes = _QUOTES[needs.view(np.uint8)]
+    if '"' in joined:  # every value holding a quote is quoted, so doubling them all is right
+        values = list(map(str.replace, values, repeat('"'), repeat('""')))
+    return list(map("".join, zip(quotes, values, quotes, strict=True)))
 
 
 def _needs_no_quoting(joined: str, specials: tuple[str, ...]) -> bool:
@@ -148,11 +144,14 @@ def _needs_no_quoting(joined: str, specials: tuple[str, ...]) -> bool:
     return f"{_SEPARATOR} " not in joined and f" {_SEPARATOR}" not in joined and joined == joined.strip(" ")
 
 
-def _quoting_needed(joined: str, specials: tuple[str, ...], count: int) -> npt.NDArray[np.bool_]:
+def _quoting_needed(joined: str, specials: tuple[str, ...], count: int) -> npt.NDArray[np.bool_] | None:
     """Which of the `count` values joined by the separator need quotes, from the UTF-8 bytes of the whole column
-    (the specials and the space are ASCII, so no byte of another character matches them)."""
+    (the specials and the space are ASCII, so no byte of another character matches them); None when a value
+    holds the separator itself."""
     data = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
     separators = np.flatnonzero(data == _SEPARATOR_BYTE)
+    if len(separators) != count - 1:
+        return None
     hit = np.zeros(len(data), dtype=bool)
     for ch in specials:
         hit |= data == ord(ch)
