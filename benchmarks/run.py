@@ -3,7 +3,7 @@
 A suite is a module in benchmarks/ with `run(quick: bool) -> list[Row]`; add it to SUITES. Ratios compare with
 the suite's baseline measured in the same run (the machines are shared and noisy: absolute numbers drift).
 
-    python -m benchmarks.run [--quick] [--suite engine --suite templates --suite pipeline]
+    python -m benchmarks.run [--quick] [--suite speed --suite engine --suite templates --suite pipeline]
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from benchmarks.measure import Row
 
 SUITES = {
+    "speed": "benchmarks.speed_suite",
     "engine": "benchmarks.engine_suite",
     "templates": "benchmarks.templates_suite",
     "pipeline": "benchmarks.pipeline_suite",
@@ -46,14 +47,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--suite", action="append", choices=sorted(SUITES), help="run only these suites")
     args = parser.parse_args(argv)
     rows: list[Row] = []
+    summaries: list[str] = []
     for name in args.suite or list(SUITES):
         print(f"running suite {name}...", file=sys.stderr, flush=True)
-        rows.extend(importlib.import_module(SUITES[name]).run(args.quick))
+        module = importlib.import_module(SUITES[name])
+        suite_rows = module.run(args.quick)
+        rows.extend(suite_rows)
+        if hasattr(module, "summary"):  # a suite's own second table, printed after the main one
+            summaries.append(module.summary(suite_rows))
     print(
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
         f"Python {platform.python_version()}, {'quick' if args.quick else 'full'} run\n"
     )
     print(table(rows))
+    for text in summaries:
+        print(f"\n{text}")
     return 0
 
 

@@ -40,8 +40,17 @@ PARAMETERS: list[dict[str, Any]] = [
 ]
 
 
+# Types that hold or point at other fields: object and array (json only) compose the others, and a reference
+# needs a completed parent job; their own tests cover their bytes.
+COMPOSED = {"object", "array", "reference"}
+
+
 def every_type() -> list[dict[str, Any]]:
-    return [{"name": f"f_{name}", "field_type": name, **NEEDS.get(name, {})} for name in FIELD_TYPES]
+    return [
+        {"name": f"f_{name}", "field_type": name, **NEEDS.get(name, {})}
+        for name in FIELD_TYPES
+        if name not in COMPOSED
+    ]
 
 
 def main() -> int:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synthdata.engine.columns import csv_escape, csv_escape_all
+from synthdata.engine.escapes import csv_escape, csv_escape_all
 
 EDGES = [
     "",

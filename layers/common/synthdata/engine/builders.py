@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 import numpy.typing as npt
 
+from synthdata.engine.column_text import byte_rows_text, int_text
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.locale_data import LocaleData, fill_digits
 from synthdata.engine.locale_formats import locale_format
@@ -17,6 +19,7 @@ ObjArray = npt.NDArray[np.object_]
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 FREE_MAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "proton.me")
 _SECONDS_PER_DAY = 86_400
+_GENDERS = np.asarray(["male", "female"], dtype=object)  # indexed by `female`
 
 
 def uuid4_column(rng: np.random.Generator, n: int) -> list[str]:
@@ -31,19 +34,30 @@ def uuid4_column(rng: np.random.Generator, n: int) -> list[str]:
     text = np.full((n, 36), ord("-"), dtype=np.uint8)
     for dst, src, width in ((0, 0, 8), (9, 8, 4), (14, 12, 4), (19, 16, 4), (24, 20, 12)):
         text[:, dst : dst + width] = nibbles[:, src : src + width]
-    return np.frombuffer(text.tobytes(), dtype="S36").astype("U36").tolist()  # type: ignore[no-any-return]
+    rows = byte_rows_text(text)
+    assert rows is not None  # hex digits and dashes only
+    return rows
 
 
 def join(*parts: ObjArray | str) -> ObjArray:
-    """Element-wise string concatenation of object arrays and constants."""
-    result: ObjArray = np.asarray(parts[0], dtype=object)
-    for part in parts[1:]:
-        result = result + part
-    return result
+    """Element-wise string concatenation of object arrays and constants: array additions for two or three
+    parts, one C-level join per row beyond (each addition makes a whole column of new strings)."""
+    arrays = [part for part in parts if not isinstance(part, str)]
+    if len(parts) <= 3 or not arrays:
+        result: ObjArray = np.asarray(parts[0], dtype=object)
+        for part in parts[1:]:
+            result = result + part
+        return result
+    columns = [repeat(part) if isinstance(part, str) else part for part in parts]
+    joined: ObjArray = np.empty(len(arrays[0]), dtype=object)
+    joined[:] = list(map("".join, zip(*columns, strict=False)))
+    return joined
 
 
 def digits(values: npt.NDArray[np.int64]) -> ObjArray:
-    return np.asarray(values.astype(str), dtype=object)
+    text: ObjArray = np.empty(len(values), dtype=object)
+    text[:] = int_text(values)
+    return text
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ class People:
 
     @property
     def gender(self) -> ObjArray:
-        return np.where(self.female, "female", "male").astype(object)
+        return _GENDERS[self.female.view(np.uint8)]  # shared strings, not one new string per row
 
     @property
     def first(self) -> ObjArray:
@@ -159,14 +173,21 @@ def datetimes_before_reference(
 
 
 def year_month_day(days: npt.NDArray[np.datetime64]) -> tuple[npt.NDArray[np.int64], ...]:
-    """(year, month 1-12, day of month 1-31) of each date, as whole-column integer arrays."""
-    years = days.astype("datetime64[Y]")
-    months = days.astype("datetime64[M]")
-    return (
-        years.astype(np.int64) + 1970,
-        (months - years.astype("datetime64[M]")).astype(np.int64) + 1,
-        (days - months.astype("datetime64[D]")).astype(np.int64) + 1,
-    )
+    """(year, month 1-12, day of month 1-31) of each date, as whole-column integer arrays.
+
+    Integer arithmetic on the day number (H. Hinnant's civil_from_days, proleptic Gregorian, any year): a few
+    passes over int64 instead of numpy's calendar casts to months and years.
+    """
+    z = days.astype("datetime64[D]").astype(np.int64) + 719_468  # days since 0000-03-01
+    era = z // 146_097
+    day_of_era = z - era * 146_097
+    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36_524 - day_of_era // 146_096) // 365
+    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    shifted_month = (5 * day_of_year + 2) // 153  # 0 = March
+    day = day_of_year - (153 * shifted_month + 2) // 5 + 1
+    month = np.where(shifted_month < 10, shifted_month + 3, shifted_month - 9)
+    year = year_of_era + era * 400 + (month <= 2)
+    return year, month, day
 
 
 def whole_years_between(

@@ -6,79 +6,27 @@ Conversions use C-level iteration (`map` over a builtin, numpy casts) so a milli
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import repeat
 from json.encoder import encode_basestring  # the C encoder: one C call per string
-from operator import methodcaller
 from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
-from synthdata.engine.escapes import SqlDialect, sql_strings, tsv_escape_all
+from synthdata.engine.column_text import bool_text, date_text, datetime_text, float_text, int_text
+from synthdata.engine.escapes import CSV_SPECIAL, SqlDialect, csv_escape_all, sql_strings, tsv_escape_all
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
 
-# Quoted: RFC 4180's specials, and ";" (the separator where Excel's locale uses one, which would split the
-# value into cells of their own, the second of which may be a formula).
-_CSV_SPECIAL = (",", '"', "\n", "\r", ";")
+_JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')  # what encode_basestring escapes (it keeps non-ASCII as it is)
 # First characters that make a spreadsheet run a cell. An array, compared element-wise: numpy reads a "\0"
 # scalar as the empty string (which every value starts with).
 _FORMULA_STARTS = np.asarray(["=", "+", "-", "@", "\t", "\r", "\0"], dtype=StringDType())
-_SEPARATOR = "\x1f"  # joins values for one scan; a value containing it only costs a needless quoting pass
-_DOUBLE_QUOTES = methodcaller("replace", '"', '""')
-
-
-def _specials(delimiter: str) -> tuple[str, ...]:
-    return _CSV_SPECIAL if delimiter in _CSV_SPECIAL else (*_CSV_SPECIAL, delimiter)
-
-
-def csv_escape(text: str, delimiter: str = ",") -> str:
-    """RFC 4180 quoting for one value (headers; columns use `csv_escape_all`)."""
-    if any(ch in text for ch in _specials(delimiter)) or text != text.strip(" "):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def _needs_no_quoting(values: list[str], specials: tuple[str, ...]) -> bool:
-    """One C-level scan of the whole column: most columns never contain a comma, quote or line break."""
-    joined = _SEPARATOR.join(values)
-    if any(ch in joined for ch in specials):
-        return False
-    return f"{_SEPARATOR} " not in joined and f" {_SEPARATOR}" not in joined and joined == joined.strip(" ")
-
-
-def csv_escape_all(values: list[str], delimiter: str = ",") -> list[str]:
-    """RFC 4180 quoting of a whole column; values holding the `delimiter` (any of , ; | tab) are quoted too."""
-    specials = _specials(delimiter)
-    if not values or _needs_no_quoting(values, specials):
-        return values
-    text = np.asarray(values, dtype=object)
-    needs = _rows_needing_quotes(values, specials)
-    doubled = map(_DOUBLE_QUOTES, text[needs].tolist())
-    text[needs] = list(map('"{}"'.format, doubled))  # C-level map over builtins, as for SQL strings
-    return text.tolist()  # type: ignore[no-any-return]
-
-
-def _rows_needing_quotes(values: list[str], specials: tuple[str, ...]) -> npt.NDArray[np.bool_]:
-    """Which values hold a special character or start or end with a space: one scan of the column's code
-    points as a numpy array (UTF-32: one element per character, so value i starts at the sum of the
-    lengths before it)."""
-    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
-    codes = np.frombuffer("".join(values).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    starts = np.cumsum(lengths) - lengths
-    is_special = np.zeros(128, dtype=bool)  # every special is ASCII; code 127 (DEL) stands for all above
-    is_special[[ord(ch) for ch in specials]] = True
-    special = is_special[np.minimum(codes, 127)]
-    # The last value starting at or before a position holds it (empty values share the next one's start).
-    needs = np.zeros(len(values), dtype=bool)
-    needs[np.searchsorted(starts, np.flatnonzero(special), side="right") - 1] = True
-    filled = np.flatnonzero(lengths)
-    space = ord(" ")
-    needs[filled] |= (codes[starts[filled]] == space) | (codes[starts[filled] + lengths[filled] - 1] == space)
-    return needs
 
 
 def neutralize_formulas(values: list[str]) -> list[str]:
@@ -172,18 +120,17 @@ class Column:
         if self.kind in ("str", "json"):
             if self.vocabulary is not None:
                 return self.vocabulary[np.asarray(values)].tolist()  # type: ignore[no-any-return]
-            return values if isinstance(values, list) else list(values)
+            return values if isinstance(values, list) else np.asarray(values, dtype=object).tolist()
         if self.kind == "int":
-            return list(map(str, np.asarray(values).tolist()))
+            return int_text(values)
         if self.kind == "float":
-            return list(map(f"{{:.{self.decimals}f}}".format, np.asarray(values).tolist()))
+            return float_text(values, self.decimals)
         if self.kind == "bool":
-            return np.where(np.asarray(values), "true", "false").tolist()  # type: ignore[no-any-return]
+            return bool_text(values)
         if self.kind == "date":
-            return np.datetime_as_string(np.asarray(values, dtype="datetime64[D]")).tolist()  # type: ignore[no-any-return]
+            return date_text(values)
         if self.kind == "datetime":
-            text = np.datetime_as_string(np.asarray(values, dtype="datetime64[s]"))
-            return np.char.add(text.astype(str), "Z").tolist()  # type: ignore[no-any-return]
+            return datetime_text(values)
         raise ValueError(f"unknown column kind {self.kind}")
 
     def _with_nulls(self, text: list[str], null_text: str) -> list[str]:
@@ -198,7 +145,7 @@ class Column:
         `formula_protection` is off)."""
         neutralize = self.user_literal and formula_protection
         # ascii_safe promises no comma, semicolon, quote or line break; "|" and tab are checked.
-        safe = self.ascii_safe and delimiter in _CSV_SPECIAL
+        safe = self.ascii_safe and delimiter in CSV_SPECIAL
 
         def encode(text: list[str]) -> list[str]:
             text = neutralize_formulas(text) if neutralize else text
@@ -220,20 +167,20 @@ class Column:
         if self.kind in ("int", "float"):
             return self._with_nulls(self.plain_text(), "NULL")
         if self.kind == "bool":
-            true, false = dialect.booleans
-            return self._with_nulls(np.where(np.asarray(self.values), true, false).tolist(), "NULL")
-        if self.kind == "datetime" and dialect.name == "mysql":
+            return self._with_nulls(bool_text(self.values, *dialect.booleans), "NULL")
+        if self.kind == "date":
+            return self._with_nulls(date_text(self.values, "'", "'"), "NULL")
+        if self.kind == "datetime":
             # MySQL's DATETIME takes no zone designator: the same UTC instant, as "YYYY-MM-DD hh:mm:ss".
-            iso = np.datetime_as_string(np.asarray(self.values, dtype="datetime64[s]")).astype(StringDType())
-            text = np.strings.replace(iso, "T", " ").tolist()
-            return self._with_nulls(sql_strings(text, dialect), "NULL")
+            mysql = dialect.name == "mysql"
+            text = datetime_text(self.values, "'", " " if mysql else "T", "'" if mysql else "Z'")
+            return self._with_nulls(text, "NULL")
         return self._text_form(f"sql:{dialect.name}", partial(sql_strings, dialect=dialect), "NULL")
 
     def _text_form(
         self, encoding: str, encode: Callable[[list[str]], list[str]], null_text: str
     ) -> list[str]:
-        """Strings (and dates and times, for SQL) through `encode`, once per vocabulary word when categorical;
-        other kinds as plain text."""
+        """Strings through `encode`, once per vocabulary word when categorical; other kinds as plain text."""
         if self.kind == "str" and self.vocabulary is not None:
             return self._with_nulls(self._categorical_text(encoding, encode), null_text)
         text = self.plain_text()
@@ -242,19 +189,29 @@ class Column:
         )
         return self._with_nulls(encode(text) if quoted else text, null_text)
 
-    def json_text(self) -> list[str]:
-        """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`)."""
-        if self.kind in ("int", "float", "json"):
-            text = self.plain_text()
+    def json_text(self, prefix: str = "", suffix: str = "") -> list[str]:
+        """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`), each between `prefix`
+        and `suffix` (a writer's key and braces: added where it is cheapest, in a table or a format string)."""
+        values = self.values
+        if self.kind == "str" and self.vocabulary is not None:
+            text = self._categorical_text(
+                f"json:{prefix!r}:{suffix!r}", partial(_json_encode, affix=(prefix, suffix))
+            )
         elif self.kind == "bool":
-            text = np.where(np.asarray(self.values), "true", "false").tolist()
-        elif self.kind == "str" and self.vocabulary is not None:
-            text = self._categorical_text("json", _json_encode)
+            text = bool_text(values, f"{prefix}true{suffix}", f"{prefix}false{suffix}")
+        elif self.kind == "date":
+            text = date_text(values, f'{prefix}"', f'"{suffix}')
+        elif self.kind == "datetime":
+            text = datetime_text(values, f'{prefix}"', "T", f'Z"{suffix}')
+        elif self.kind == "float":
+            text = _affixed(float_text(values, self.decimals), prefix, suffix)
         elif self.kind == "str" and self.ascii_safe:
-            text = list(map('"{}"'.format, self.plain_text()))
+            text = _affixed(self.plain_text(), f'{prefix}"', f'"{suffix}')
+        elif self.kind in ("int", "json"):  # "json": a nested value, already a JSON literal
+            text = _affixed(self.plain_text(), prefix, suffix)
         else:
-            text = list(map(encode_basestring, self.plain_text()))
-        return self._with_nulls(text, "null")
+            text = _json_strings(self.plain_text(), prefix, suffix)
+        return self._with_nulls(text, f"{prefix}null{suffix}")
 
     def python_values(self) -> list[Any]:
         """JSON-ready Python values (for previews): numbers, bools, ISO strings, None."""
@@ -279,8 +236,28 @@ def json_objects(names: Sequence[str], texts: Iterable[list[str]]) -> Iterable[s
     return map(row.format, *texts)
 
 
-def _json_encode(words: list[str]) -> list[str]:
-    return list(map(encode_basestring, words))
+def _json_encode(words: list[str], affix: tuple[str, str] = ("", "")) -> list[str]:
+    return _affixed(list(map(encode_basestring, words)), *affix)
+
+
+def _json_strings(values: list[str], prefix: str, suffix: str) -> list[str]:
+    """JSON string literals: quoted as they are when no value holds a quote, backslash or control character
+    (one scan of the whole column), else escaped by the C encoder one value at a time."""
+    if _JSON_ESCAPED.search("".join(values)) is None:
+        return _affixed(values, f'{prefix}"', f'"{suffix}')
+    return _affixed(list(map(encode_basestring, values)), prefix, suffix)
+
+
+def _affixed(text: list[str], prefix: str, suffix: str) -> list[str]:
+    """prefix + each value + suffix: one array addition for one affix, one C-level join per value for two
+    (each addition makes a whole column of new strings; a format string per value is slower still)."""
+    if prefix and suffix:
+        return list(map("".join, zip(repeat(prefix), text, repeat(suffix), strict=False)))
+    if not prefix and not suffix:
+        return text
+    array: npt.NDArray[np.object_] = np.empty(len(text), dtype=object)
+    array[:] = text
+    return (prefix + array if prefix else array + suffix).tolist()  # type: ignore[no-any-return]
 
 
 _ENCODED: dict[tuple[int, str], tuple[npt.NDArray[np.object_], npt.NDArray[np.object_]]] = {}

@@ -9,12 +9,20 @@ default mode also reads backslash as an escape, so there a backslash is doubled 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
+import numpy.typing as npt
 from numpy.dtypes import StringDType
 
+# Quoted in CSV: RFC 4180's specials, and ";" (the separator where Excel's locale uses one, which would split the
+# value into cells of their own, the second of which may be a formula).
+CSV_SPECIAL = (",", '"', "\n", "\r", ";")
 _TSV_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))  # backslash first
-_SEPARATOR = "\x1f"
+_SEPARATOR = "\x1f"  # joins a column's values for one scan (a value holding it takes the slower path)
+_SEPARATOR_BYTE = 0x1F
+_SPACE = 0x20
+_QUOTES = np.asarray(["", '"'], dtype=object)  # around a CSV value: indexed by whether it needs quoting
 
 
 @dataclass(frozen=True)
@@ -100,3 +108,70 @@ def sql_strings(values: list[str], dialect: SqlDialect) -> list[str]:
         text = np.strings.replace(text, "\\", "\\\\")
     text = np.strings.replace(text, "'", "''")
     return np.strings.add(np.strings.add("'", text), "'").tolist()  # type: ignore[no-any-return]
+
+
+def csv_specials(delimiter: str) -> tuple[str, ...]:
+    return CSV_SPECIAL if delimiter in CSV_SPECIAL else (*CSV_SPECIAL, delimiter)
+
+
+def csv_escape(text: str, delimiter: str = ",") -> str:
+    """RFC 4180 quoting for one value (headers; columns use `csv_escape_all`)."""
+    if any(ch in text for ch in csv_specials(delimiter)) or text != text.strip(" "):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_escape_all(values: list[str], delimiter: str = ",") -> list[str]:
+    """RFC 4180 quoting of a whole column: a value holding a special character (, " CR LF ;), the `delimiter`
+    (any of , ; | tab) or a leading or trailing space is quoted, its quotes doubled."""
+    specials = csv_specials(delimiter)
+    joined = _SEPARATOR.join(values)
+    if not values or _needs_no_quoting(joined, specials):
+        return values
+    needs = _quoting_needed(joined, specials, len(values))
+    if needs is None:
+        return _csv_escape_each(values, specials)
+    quotes = _QUOTES[needs.view(np.uint8)]
+    if '"' in joined:  # every value holding a quote is quoted, so doubling them all is right
+        values = list(map(str.replace, values, repeat('"'), repeat('""')))
+    return list(map("".join, zip(quotes, values, quotes, strict=True)))
+
+
+def _needs_no_quoting(joined: str, specials: tuple[str, ...]) -> bool:
+    """One C-level scan of the whole column: most columns never contain a comma, quote or line break."""
+    if any(ch in joined for ch in specials):
+        return False
+    return f"{_SEPARATOR} " not in joined and f" {_SEPARATOR}" not in joined and joined == joined.strip(" ")
+
+
+def _quoting_needed(joined: str, specials: tuple[str, ...], count: int) -> npt.NDArray[np.bool_] | None:
+    """Which of the `count` values joined by the separator need quotes, from the UTF-8 bytes of the whole column
+    (the specials and the space are ASCII, so no byte of another character matches them); None when a value
+    holds the separator itself."""
+    data = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    separators = np.flatnonzero(data == _SEPARATOR_BYTE)
+    if len(separators) != count - 1:
+        return None
+    hit = np.zeros(len(data), dtype=bool)
+    for ch in specials:
+        hit |= data == ord(ch)
+    needs = np.zeros(count, dtype=bool)
+    needs[np.searchsorted(separators, np.flatnonzero(hit))] = True
+    starts = np.concatenate(([0], separators + 1))
+    ends = np.concatenate((separators, [len(data)]))
+    filled = ends > starts
+    first = data[np.minimum(starts, len(data) - 1)]
+    last = data[np.maximum(ends - 1, 0)]
+    needs |= filled & ((first == _SPACE) | (last == _SPACE))
+    return needs
+
+
+def _csv_escape_each(values: list[str], specials: tuple[str, ...]) -> list[str]:
+    """The same quoting with numpy's string functions, for a column whose values hold the separator."""
+    text = np.asarray(values, dtype=StringDType())
+    needs = np.strings.startswith(text, " ") | np.strings.endswith(text, " ")
+    for ch in specials:
+        needs |= np.strings.find(text, ch) >= 0
+    quoted = np.strings.replace(text[needs], '"', '""')
+    text[needs] = np.strings.add(np.strings.add('"', quoted), '"')
+    return text.tolist()  # type: ignore[no-any-return]

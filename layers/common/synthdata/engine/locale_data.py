@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from synthdata.engine.column_text import byte_rows_text
 from synthdata.engine.columns import vocabulary
 from synthdata.engine.locales import DEFAULT_LOCALE, LOCALES, LocaleProfile, locale_profile
 from synthdata.engine.places import PlaceTable, place_table
@@ -160,7 +161,11 @@ def fill_digits(rng: np.random.Generator, formats: tuple[str, ...], n: int) -> l
 
 
 def bytes_rows_to_text(chars: npt.NDArray[np.uint8]) -> list[str]:
-    """Rows of a byte matrix as strings: one numpy cast when ASCII, a UTF-8 decode per row otherwise."""
+    """Rows of a byte matrix as strings: one decode of the whole matrix, or a UTF-8 decode per row when a row
+    holds a NUL (numpy's S type drops trailing ones), a line feed or invalid UTF-8."""
+    rows = byte_rows_text(chars)
+    if rows is not None:
+        return rows
     width = chars.shape[1]
     raw = np.frombuffer(chars.tobytes(), dtype=f"S{width}")
     if not (chars >= 0x80).any():

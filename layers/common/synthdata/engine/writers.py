@@ -18,9 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from synthdata.engine.columns import Column, csv_escape, json_objects
+from synthdata.engine.columns import Column
 from synthdata.engine.dataset import FieldInfo
-from synthdata.engine.escapes import SQL_DIALECTS, SqlDialect, tsv_escape_all
+from synthdata.engine.escapes import SQL_DIALECTS, SqlDialect, csv_escape, tsv_escape_all
 from synthdata.engine.rng import BLOCK_ROWS
 
 FORMATS = ("csv", "tsv", "json", "ndjson", "sql")
@@ -186,7 +186,15 @@ def write_piece(
         return _tsv_piece(field_names, columns, first_row, options)
     if fmt == "sql":
         return _sql_piece(field_names, columns, start_row, first_row, last_row, options)
-    objects = json_objects(field_names, (columns[name].json_text() for name in field_names))
+    # Each value carries its key (the first also "{", the last "}"), so a row is one C-level join.
+    keys = [json.dumps(name) + ":" for name in field_names]
+    prefixes = ["{" + keys[0], *keys[1:]]
+    suffixes = [""] * (len(keys) - 1) + ["}"]
+    values = (
+        columns[name].json_text(prefix, suffix)
+        for name, prefix, suffix in zip(field_names, prefixes, suffixes, strict=True)
+    )
+    objects = map(",".join, zip(*values, strict=True))
     if fmt == "ndjson":
         return "\n".join(objects) + "\n"
     if fmt == "json":

@@ -1,0 +1,215 @@
+"""Text of whole columns of integers, booleans, dates and times, mostly by indexing cached tables of strings.
+
+A column's text is a list of Python strings the writers join. Making a new string per value costs ~50-100 ns;
+fancy-indexing an object array of ready-made strings only copies references. So small integers, dates and
+times of day come from tables built once per process (grown to the range a column needs, bounded), and only
+what no table covers is formatted value by value. Every function gives the same text as numpy's or Python's
+formatting of each value (`str(int)`, `np.datetime_as_string`), which tests check against.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from numpy.dtypes import StringDType
+
+ObjArray = npt.NDArray[np.object_]
+
+SMALL_INT_LIMIT = 1 << 17  # non-negative integers below this come from a table (ages, years, counts)
+_MAX_DAY_SPAN = (
+    1 << 18
+)  # a date table covers at most ~700 years at once; wider columns are formatted directly
+_MARGIN_DAYS = 366
+_DAY_TABLES_BUDGET = (
+    1 << 19
+)  # entries of all date tables (each key, quote and affix has its own): ~40 MB at most
+_SECONDS_PER_DAY = 86_400
+_ROW_END = 0x0A  # ends each row of a byte matrix before the one decode
+
+
+class _IntTable:
+    """str(i) for 0 <= i < size, grown by doubling up to SMALL_INT_LIMIT."""
+
+    def __init__(self) -> None:
+        self.words: ObjArray = np.empty(0, dtype=object)
+
+    def covering(self, largest: int) -> ObjArray:
+        if largest >= len(self.words):
+            size = min(SMALL_INT_LIMIT, max(1024, 1 << int(largest).bit_length()))
+            self.words = np.asarray(list(map(str, range(size))), dtype=object)
+        return self.words
+
+
+class _DayTable:
+    """opening + ISO date + closing for a contiguous range of days (days since 1970-01-01), grown as needed."""
+
+    def __init__(self, opening: str, closing: str) -> None:
+        self.opening, self.closing = opening, closing
+        self.first = 0
+        self.words: ObjArray = np.empty(0, dtype=object)
+
+    def lookup(self, days: npt.NDArray[np.int64], lo: int, hi: int) -> ObjArray:
+        last = self.first + len(self.words) - 1
+        if lo < self.first or hi > last:
+            if len(self.words) and max(hi, last) - min(lo, self.first) < _MAX_DAY_SPAN:
+                lo, hi = min(lo, self.first), max(hi, last)  # grow: keeps the days other columns use
+            # A margin, so the next blocks' slightly earlier or later days do not rebuild the table.
+            margin = min(max(_MARGIN_DAYS, (hi - lo) // 4), (_MAX_DAY_SPAN - (hi - lo)) // 2)
+            lo, hi = lo - margin, hi + margin
+            span = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
+            text: ObjArray = np.datetime_as_string(span).astype(object)
+            self.words = self.opening + text + self.closing if self.opening or self.closing else text
+            self.first = lo
+        return self.words[days - self.first]
+
+
+_INTS = _IntTable()
+_THOUSANDS = 1000
+_DAYS: dict[tuple[str, str], _DayTable] = {}
+_TIMES: dict[str, tuple[ObjArray, ObjArray]] = {}
+
+
+def _day_table(opening: str, closing: str) -> _DayTable:
+    if (opening, closing) not in _DAYS:
+        if sum(len(table.words) for table in _DAYS.values()) > _DAY_TABLES_BUDGET:
+            _DAYS.clear()
+        _DAYS[(opening, closing)] = _DayTable(opening, closing)
+    return _DAYS[(opening, closing)]
+
+
+def int_text(values: npt.ArrayLike) -> list[str]:
+    """str() of each integer: from the table below SMALL_INT_LIMIT; below 1,000 times it, the table's text of
+    value // 1000 followed by the three zero-padded last digits (one array addition); others one by one."""
+    array = np.asarray(values)
+    if array.size and array.dtype.kind in "iu":
+        lo, hi = int(array.min()), int(array.max())
+        if lo >= 0 and hi < SMALL_INT_LIMIT:
+            return _INTS.covering(hi)[array].tolist()  # type: ignore[no-any-return]
+        if lo >= 0 and hi < _THOUSANDS * SMALL_INT_LIMIT:
+            small = _INTS.covering(max(hi // _THOUSANDS, _THOUSANDS - 1))
+            thousands, rest = np.divmod(array.astype(np.int64), _THOUSANDS)
+            text = small[thousands] + _three_digits()[rest]
+            below = thousands == 0
+            text[below] = small[rest[below]]
+            return text.tolist()  # type: ignore[no-any-return]
+    return list(map(str, array.tolist()))
+
+
+@lru_cache(maxsize=1)
+def _three_digits() -> ObjArray:
+    """ "000" to "999"."""
+    return np.asarray([f"{i:03d}" for i in range(_THOUSANDS)], dtype=object)
+
+
+def bool_text(values: npt.ArrayLike, true: str = "true", false: str = "false") -> list[str]:
+    """`true` or `false` for each value."""
+    words = np.asarray([false, true], dtype=object)
+    return words[np.asarray(values, dtype=bool).view(np.uint8)].tolist()  # type: ignore[no-any-return]
+
+
+def _day_numbers(values: Any, unit: str) -> tuple[npt.NDArray[np.int64], int, int] | None:
+    """Integer days/seconds since the epoch with their range, or None when a table cannot serve (NaT, empty, too
+    wide a span of days)."""
+    numbers = np.asarray(values, dtype=f"datetime64[{unit}]").view(np.int64)
+    if not numbers.size:
+        return None
+    lo, hi = int(numbers.min()), int(numbers.max())
+    if lo == np.iinfo(np.int64).min:  # NaT
+        return None
+    per_day = _SECONDS_PER_DAY if unit == "s" else 1
+    if hi // per_day - lo // per_day >= _MAX_DAY_SPAN:
+        return None
+    return numbers, lo // per_day, hi // per_day
+
+
+def date_text(values: Any, opening: str = "", closing: str = "") -> list[str]:
+    """opening + YYYY-MM-DD + closing for each date (as np.datetime_as_string writes it)."""
+    found = _day_numbers(values, "D")
+    if found is None:
+        text = np.datetime_as_string(np.asarray(values, dtype="datetime64[D]")).astype(object)
+        return (opening + text + closing).tolist()  # type: ignore[no-any-return]
+    days, lo, hi = found
+    table = _day_table(opening, closing)
+    return table.lookup(days, lo, hi).tolist()  # type: ignore[no-any-return]
+
+
+def _time_tables(closing: str) -> tuple[ObjArray, ObjArray]:
+    """("HH" for each hour, ":MM:SS" + closing for each second of an hour)."""
+    if closing not in _TIMES:
+        hours = np.asarray([f"{h:02d}" for h in range(24)], dtype=object)
+        seconds = np.asarray([f":{s // 60:02d}:{s % 60:02d}{closing}" for s in range(3600)], dtype=object)
+        _TIMES[closing] = (hours, seconds)
+    return _TIMES[closing]
+
+
+def datetime_text(values: Any, opening: str = "", separator: str = "T", closing: str = "Z") -> list[str]:
+    """opening + YYYY-MM-DD + separator + hh:mm:ss + closing for each instant (to the second)."""
+    found = _day_numbers(values, "s")
+    if found is None:
+        iso = np.datetime_as_string(np.asarray(values, dtype="datetime64[s]")).astype(StringDType())
+        text = np.strings.replace(iso, "T", separator) if separator != "T" else iso
+        return np.strings.add(np.strings.add(opening, text), closing).tolist()  # type: ignore[no-any-return]
+    seconds, lo, hi = found
+    days, of_day = np.divmod(seconds, _SECONDS_PER_DAY)
+    table = _day_table(opening, separator)
+    hours, minutes_seconds = _time_tables(closing)
+    hour, of_hour = np.divmod(of_day, 3600)
+    return (table.lookup(days, lo, hi) + hours[hour] + minutes_seconds[of_hour]).tolist()  # type: ignore[no-any-return]
+
+
+def byte_rows_text(chars: npt.NDArray[np.uint8]) -> list[str] | None:
+    """Each row of a byte matrix (UTF-8) as a string, by one decode and one split; None when a row holds a line
+    feed, a NUL or invalid UTF-8 (the caller then decodes row by row)."""
+    rows, width = chars.shape
+    if not rows:
+        return []
+    if width and ((chars == _ROW_END).any() or (chars == 0).any()):
+        return None
+    matrix = np.empty((rows, width + 1), dtype=np.uint8)
+    matrix[:, :width] = chars
+    matrix[:, width] = _ROW_END
+    try:
+        text = matrix.tobytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text[:-1].split("\n")
+
+
+_EXACT = 2.0**50  # below this a double times 10**decimals is off by at most 1/8 of a unit
+_MAX_TABLE_DECIMALS = 4
+
+
+def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
+    """f"{value:.{decimals}f}" of each value. A value whose scaled form is within a quarter of an integer k
+    (all money and rounded figures) is written as k's digits with the decimal point put in, from the integer
+    tables; any other value (and -0.0, nan, inf) by Python's formatting."""
+    array = np.asarray(values, dtype=np.float64)
+    if not 0 <= decimals <= _MAX_TABLE_DECIMALS or not array.size:
+        return list(map(f"{{:.{decimals}f}}".format, array.tolist()))
+    with np.errstate(invalid="ignore", over="ignore"):
+        scaled = array * 10.0**decimals
+        exact = np.abs(scaled) < _EXACT
+        units = np.rint(np.where(exact, scaled, 0.0))
+        exact &= (np.abs(scaled - units) < 0.25) & ~((units == 0) & np.signbit(array))
+    magnitude = np.abs(units).astype(np.int64)
+    if decimals:
+        whole, fraction = np.divmod(magnitude, 10**decimals)
+        text = np.asarray(int_text(whole), dtype=object) + _fractions(decimals)[fraction]
+    else:
+        text = np.asarray(int_text(magnitude), dtype=object)
+    negative = units < 0
+    if negative.any():
+        text[negative] = "-" + text[negative]
+    if not exact.all():
+        others = ~exact
+        text[others] = list(map(f"{{:.{decimals}f}}".format, array[others].tolist()))
+    return text.tolist()  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=_MAX_TABLE_DECIMALS)
+def _fractions(decimals: int) -> ObjArray:
+    """ ".00" to ".99" (for two decimals): the decimal point and the zero-padded digits after it."""
+    return np.asarray([f".{i:0{decimals}d}" for i in range(10**decimals)], dtype=object)

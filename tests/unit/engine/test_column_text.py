@@ -1,0 +1,130 @@
+"""The table-driven text of integers, booleans, dates and times equals numpy's and Python's formatting of each
+value, at the tables' edges and past them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from synthdata.engine.column_text import (
+    SMALL_INT_LIMIT,
+    bool_text,
+    byte_rows_text,
+    date_text,
+    datetime_text,
+    float_text,
+    int_text,
+)
+
+RNG = np.random.default_rng(3)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        RNG.integers(18, 90, 1000),
+        np.array([0, SMALL_INT_LIMIT - 1, 5]),
+        np.array([0, SMALL_INT_LIMIT]),
+        RNG.integers(0, 10_000_000, 1000),
+        np.array([0, 999, 1000, 1001, 1000 * SMALL_INT_LIMIT - 1, 7]),
+        np.array([5, 1000 * SMALL_INT_LIMIT]),
+        RNG.integers(24_000, 450_000, 1000) // 100 * 100,
+        RNG.integers(-(2**62), 2**62, 1000),
+        np.array([-1, 3]),
+        np.array([], dtype=np.int64),
+        RNG.integers(0, 255, 50).astype(np.uint8),
+    ],
+)
+def test_int_text_is_str_of_each_value(values: np.ndarray) -> None:
+    assert int_text(values) == [str(v) for v in values.tolist()]
+
+
+def test_bool_text_names_each_value_in_the_given_words() -> None:
+    values = RNG.random(100) < 0.5
+    assert bool_text(values) == ["true" if v else "false" for v in values]
+    assert bool_text(values, "1", "0") == ["1" if v else "0" for v in values]
+
+
+def _days(lo: str, hi: str, n: int = 2000) -> np.ndarray:
+    start, stop = np.datetime64(lo, "D").astype(np.int64), np.datetime64(hi, "D").astype(np.int64)
+    return RNG.integers(start, stop, n).astype("datetime64[D]")
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        _days("1936-01-01", "2008-12-31"),
+        _days("2021-01-01", "2026-11-01"),
+        _days("0001-01-01", "9999-12-31"),  # wider than a table: formatted directly
+        np.array(["-0044-03-15", "1969-12-31", "1970-01-01"], dtype="datetime64[D]"),
+        np.array(["2020-02-29", "NaT"], dtype="datetime64[D]"),
+    ],
+)
+def test_date_text_is_numpy_iso_with_the_quotes_asked_for(days: np.ndarray) -> None:
+    iso = np.datetime_as_string(days).tolist()
+    assert date_text(days) == iso
+    assert date_text(days, '"', '"') == [f'"{d}"' for d in iso]
+
+
+@pytest.mark.parametrize(
+    "instants",
+    [
+        np.datetime64("2026-11-01T00:00:00", "s")
+        - RNG.integers(1, 5 * 365 * 86_400, 2000).astype("timedelta64[s]"),
+        RNG.integers(-(10**11), 10**11, 2000).astype("datetime64[s]"),  # ~6,000 years: formatted directly
+        np.array(["1969-12-31T23:59:59", "1970-01-01T00:00:00", "NaT"], dtype="datetime64[s]"),
+    ],
+)
+def test_datetime_text_is_numpy_iso_with_the_separator_and_closing_asked_for(instants: np.ndarray) -> None:
+    iso = np.datetime_as_string(instants).tolist()
+    assert datetime_text(instants) == [f"{t}Z" for t in iso]
+    assert datetime_text(instants, "'", " ", "'") == ["'" + t.replace("T", " ") + "'" for t in iso]
+    assert datetime_text(instants, '"', "T", 'Z"') == [f'"{t}Z"' for t in iso]
+
+
+def test_date_tables_serve_columns_of_distant_ranges_alike() -> None:
+    for lo, hi in (("1900-01-01", "1950-01-01"), ("2400-01-01", "2450-01-01"), ("1920-01-01", "1930-01-01")):
+        days = _days(lo, hi, 500)
+        assert date_text(days) == np.datetime_as_string(days).tolist()
+
+
+def test_byte_rows_text_decodes_each_row_or_declines() -> None:
+    rows = np.frombuffer("ab€cd\nxy€zz".replace("\n", "").encode(), dtype=np.uint8).reshape(2, -1)
+    assert byte_rows_text(rows) == ["ab€cd", "xy€zz"]
+    assert byte_rows_text(np.array([[0x61, 0x0A]], dtype=np.uint8)) is None  # a line feed inside a row
+    assert byte_rows_text(np.array([[0x61, 0x00]], dtype=np.uint8)) is None  # NUL: numpy's S strips it
+    assert byte_rows_text(np.array([[0xE2, 0x82]], dtype=np.uint8)) is None  # cut UTF-8
+    assert byte_rows_text(np.empty((0, 4), dtype=np.uint8)) == []
+
+
+FLOATS = [
+    np.round(RNG.random(2000) * 1000, 2),
+    np.round(RNG.normal(0, 50, 2000), 1),
+    np.round(RNG.lognormal(18, 2, 2000), 2),
+    RNG.random(2000) * 1e12,  # not rounded: many values fall back to Python's formatting
+    np.array(
+        [
+            0.0,
+            -0.0,
+            -0.001,
+            0.005,
+            0.015,
+            1.005,
+            2.675,
+            0.125,
+            -2.5,
+            1e300,
+            -1e-300,
+            2.0**50,
+            123456789012.345,
+        ]
+    ),
+    np.array([np.nan, np.inf, -np.inf]),
+    np.array([], dtype=float),
+]
+
+
+@pytest.mark.parametrize("values", FLOATS)
+@pytest.mark.parametrize("decimals", [0, 1, 2, 4, 6])
+def test_float_text_is_python_fixed_point_formatting(values: np.ndarray, decimals: int) -> None:
+    assert float_text(values, decimals) == [f"{v:.{decimals}f}" for v in values.tolist()]

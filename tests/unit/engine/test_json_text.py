@@ -1,0 +1,42 @@
+"""A column's JSON text, with the key and braces the writer asks for, equals json.dumps of each value."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from synthdata.engine.columns import Column, vocabulary
+
+PLAIN = ["Ada Lovelace", "Zoë Müller", "東京都", "", "a,b"]
+ESCAPED = [*PLAIN, 'say "hi"', "back\\slash", "line\nbreak", "\x00", "\x1f", "\u2028"]
+
+
+@pytest.mark.parametrize("values", [PLAIN, ESCAPED])
+@pytest.mark.parametrize("affix", [("", ""), ('{"k":', ""), ('"k":', "}"), ('{"{}":', "}}")])
+def test_string_columns(values: list[str], affix: tuple[str, str]) -> None:
+    prefix, suffix = affix
+    expected = [prefix + json.dumps(v, ensure_ascii=False) + suffix for v in values]
+    assert Column("str", values).json_text(prefix, suffix) == expected
+    codes = np.arange(len(values))
+    assert Column.categorical(vocabulary(values), codes).json_text(prefix, suffix) == expected
+
+
+def test_other_kinds_and_nulls_carry_the_affix() -> None:
+    nulls = np.array([False, True, False])
+    columns = {
+        "int": Column("int", np.array([1, 2, 300_000]), nulls=nulls),
+        "float": Column("float", np.array([1.5, 2.0, -3.25]), nulls=nulls),
+        "bool": Column("bool", np.array([True, False, True]), nulls=nulls),
+        "date": Column("date", np.array(["2020-01-02"] * 3, dtype="datetime64[D]"), nulls=nulls),
+        "datetime": Column(
+            "datetime", np.array(["2020-01-02T03:04:05"] * 3, dtype="datetime64[s]"), nulls=nulls
+        ),
+    }
+    for column in columns.values():
+        plain = column.json_text()
+        assert column.json_text("<", ">") == [f"<{text}>" for text in plain]
+        assert plain[1] == "null"
+    assert columns["float"].json_text() == ["1.50", "null", "-3.25"]
+    assert columns["datetime"].json_text()[0] == '"2020-01-02T03:04:05Z"'
