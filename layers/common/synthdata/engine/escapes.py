@@ -167,11 +167,11 @@ def _quoting_needed(joined: str, specials: tuple[str, ...], count: int) -> npt.N
 
 
 def _csv_escape_each(values: list[str], specials: tuple[str, ...]) -> list[str]:
-    """The same quoting with numpy's string functions, for a column whose values hold the separator."""
-    text = np.asarray(values, dtype=StringDType())
-    needs = np.strings.startswith(text, " ") | np.strings.endswith(text, " ")
-    for ch in specials:
-        needs |= np.strings.find(text, ch) >= 0
-    quoted = np.strings.replace(text[needs], '"', '""')
-    text[needs] = np.strings.add(np.strings.add('"', quoted), '"')
-    return text.tolist()  # type: ignore[no-any-return]
+    """The same quoting value by value, for the rare column whose values hold the separator itself (in Python,
+    not numpy's UTF-8 strings: a template's text may hold a lone surrogate, which those cannot encode)."""
+    return [
+        '"' + text.replace('"', '""') + '"'
+        if any(ch in text for ch in specials) or text != text.strip(" ")
+        else text
+        for text in values
+    ]
