@@ -1,9 +1,9 @@
-"""How each country writes a person's name, a street line and a postal address, and how it spells them in ASCII.
+"""How a country writes a person's name, a street line and a postal address, and how it spells them in ASCII.
 
-One frozen `LocaleFormat` per locale, keyed by locale name, so a locale profile can take it over whole (issue
-13: "one profile per locale"). A locale without an entry gets `DEFAULT_FORMAT` (English conventions), so any
-locale in `locale_data.LOCALES` works. Read at run time (name order, street line, postal address) and at build
-time by `build_vocabularies` (where street words come from, ASCII spelling, company-name romanization).
+One `LocaleWriting` per locale, the `writing` section of its profile (`profiles/<locale>.json`): every key is
+required, so a locale states its conventions instead of inheriting English ones. Read at run time (name order,
+street line, postal address) and at build time by `build_vocabularies` (where street words come from, ASCII
+spelling, company-name romanization).
 
 Sources: Universal Postal Union address formats per country; Faker's ja_JP data (name order, kana and
 romanized names, towns and chōme-ban-gō); DIN 5007-2 / ICAO 9303 for German umlauts in ASCII (ä -> ae).
@@ -11,20 +11,17 @@ romanized names, towns and chōme-ban-gō); DIN 5007-2 / ICAO 9303 for German um
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from string import Formatter
 
 import numpy as np
 import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 ObjArray = npt.NDArray[np.object_]
 
-_GERMAN_UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss"))
 
-
-@dataclass(frozen=True)
-class LocaleFormat:
+class LocaleWriting(BaseModel):
     """A locale's writing conventions.
 
     street_line: "{street}" and numbered slots, each slot drawn uniformly from 1 to `numbers[slot]`.
@@ -38,16 +35,27 @@ class LocaleFormat:
     romanization_fixes: kana reading -> Hepburn, where Faker's romanized name disagrees with its own kana.
     """
 
-    family_name_first: bool = False
-    street_line: str = "{number} {street}"
-    numbers: tuple[tuple[str, int], ...] = (("number", 200),)
-    postal_address: str = "{street}, {city}, {region} {postcode}"
-    street_source: str = "street_name"
-    legal_forms_source: str = "company_suffixes"
-    extra_legal_forms: tuple[str, ...] = ()
-    ascii_replacements: tuple[tuple[str, str], ...] = ()
-    romanized_terms: tuple[tuple[str, str], ...] = ()
-    romanization_fixes: tuple[tuple[str, str], ...] = ()
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    family_name_first: bool
+    street_line: str = Field(pattern=r"\{street\}")
+    numbers: dict[str, int]
+    postal_address: str = Field(pattern=r"\{street\}")
+    street_source: str = Field(min_length=1)
+    legal_forms_source: str = Field(min_length=1)
+    extra_legal_forms: tuple[str, ...]
+    ascii_replacements: dict[str, str]
+    romanized_terms: dict[str, str]
+    romanization_fixes: dict[str, str]
+
+    @model_validator(mode="after")
+    def _every_slot_has_its_range(self) -> LocaleWriting:
+        slots = {name for _, name, _, _ in Formatter().parse(self.street_line) if name and name != "street"}
+        if slots != set(self.numbers) or min(self.numbers.values(), default=1) < 1:
+            raise ValueError(
+                f"numbers {self.numbers} must give a range of at least 1 to each slot of street_line"
+            )
+        return self
 
     def street_lines(self, rng: np.random.Generator, streets: ObjArray) -> ObjArray:
         """One street line per street given (a street word per row), numbers drawn column-wise.
@@ -56,7 +64,7 @@ class LocaleFormat:
         numbers (ja_JP: 9 x 27 x 20 "2丁目3-14"), so a line costs one draw and one concatenation per side.
         """
         line: ObjArray | None = None
-        for side, table in enumerate(_side_tables(self)):
+        for side, table in enumerate(_side_tables(self.street_line, tuple(self.numbers.items()))):
             if side == 1:
                 line = streets if line is None else line + streets
             if table.size:
@@ -75,12 +83,12 @@ class LocaleFormat:
 
 
 @lru_cache(maxsize=32)
-def _side_tables(conventions: LocaleFormat) -> tuple[ObjArray, ObjArray]:
+def _side_tables(street_line: str, slots: tuple[tuple[str, int], ...]) -> tuple[ObjArray, ObjArray]:
     """The texts that can stand before and after "{street}" in a street line (empty array: nothing)."""
-    numbers = dict(conventions.numbers)
+    numbers = dict(slots)
     sides: list[list[ObjArray]] = [[], []]
     side = 0
-    for literal, slot, _, _ in Formatter().parse(conventions.street_line):
+    for literal, slot, _, _ in Formatter().parse(street_line):
         if literal:
             sides[side].append(np.asarray([literal], dtype=object))
         if slot == "street":
@@ -94,80 +102,3 @@ def _side_tables(conventions: LocaleFormat) -> tuple[ObjArray, ObjArray]:
             table = part if not table.size else (table[:, None] + part[None, :]).ravel()
         tables.append(table)
     return tables[0], tables[1]
-
-
-DEFAULT_FORMAT = LocaleFormat()
-
-FORMATS: dict[str, LocaleFormat] = {
-    # "1420 Maple Grove", "1420 Maple Grove, Springfield, IL 62704": numbers run high (they count blocks).
-    "en_US": LocaleFormat(numbers=(("number", 9999),)),
-    # Royal Mail: post town and postcode; no county needed.
-    "en_GB": LocaleFormat(postal_address="{street}, {city}, {postcode}"),
-    # "12 Smith Street, Sydney NSW 2000" (Australia Post).
-    "en_AU": LocaleFormat(numbers=(("number", 300),), postal_address="{street}, {city} {region} {postcode}"),
-    "de_DE": LocaleFormat(
-        street_line="{street} {number}",
-        numbers=(("number", 150),),
-        postal_address="{street}, {postcode} {city}",
-        ascii_replacements=_GERMAN_UMLAUTS,
-    ),
-    "nl_NL": LocaleFormat(
-        street_line="{street} {number}",
-        numbers=(("number", 250),),
-        postal_address="{street}, {postcode} {city}",
-        extra_legal_forms=("B.V.", "N.V.", "V.O.F."),
-    ),
-    # "12 rue de la Paix": Faker's French street names carry their lowercase type word.
-    "fr_FR": LocaleFormat(numbers=(("number", 150),), postal_address="{street}, {postcode} {city}"),
-    "es_ES": LocaleFormat(
-        street_line="{street}, {number}",
-        numbers=(("number", 150),),
-        postal_address="{street}, {postcode} {city} ({region})",
-    ),
-    "it_IT": LocaleFormat(
-        street_line="{street} {number}",
-        numbers=(("number", 200),),
-        postal_address="{street}, {postcode} {city} ({region})",
-    ),
-    # Correios: "Rua das Flores, 123, São Paulo - SP, 01001-000"; numbers count metres from the street's start.
-    "pt_BR": LocaleFormat(
-        street_line="{street}, {number}",
-        numbers=(("number", 3000),),
-        postal_address="{street}, {city} - {region}, {postcode}",
-    ),
-    # Town then chōme-ban-gō ("青葉台2丁目3-14"); the full address runs from the postcode down, without spaces
-    # between prefecture, city and town. Family name first, separated by a space as Faker's ja_JP names are
-    # (and as forms separate 姓 and 名), so the two stay apart.
-    "ja_JP": LocaleFormat(
-        family_name_first=True,
-        street_line="{street}{chome}丁目{ban}-{go}",
-        numbers=(("chome", 9), ("ban", 27), ("go", 20)),
-        postal_address="〒{postcode} {region}{city}{street}",
-        street_source="town",
-        legal_forms_source="company_prefixes",  # 株式会社, 有限会社, 合同会社: before or after the name
-        # The words Faker's ja_JP company names are made of, in Hepburn with long vowels unmarked, as
-        # Faker spells the romanized names (Sato, Kondo).
-        romanized_terms=(
-            ("水産", "suisan"),
-            ("農林", "norin"),
-            ("鉱業", "kogyo"),
-            ("建設", "kensetsu"),
-            ("食品", "shokuhin"),
-            ("印刷", "insatsu"),
-            ("電気", "denki"),
-            ("ガス", "gasu"),
-            ("情報", "joho"),
-            ("通信", "tsushin"),
-            ("運輸", "unyu"),
-            ("銀行", "ginko"),
-            ("保険", "hoken"),
-        ),
-        # Faker gives ミツル in Kunrei-shiki ("Mituru") and シュウヘイ as "Shohei" (a different name).
-        romanization_fixes=(("ミツル", "Mitsuru"), ("シュウヘイ", "Shuhei")),
-    ),
-}
-
-
-def locale_format(locale: str) -> LocaleFormat:
-    """The locale's conventions, or the English defaults for a locale without an entry."""
-    return FORMATS.get(locale, DEFAULT_FORMAT)
