@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from typing import Any, get_args
 
 import pytest
@@ -13,15 +14,22 @@ from synthdata.api.schemas import GenerateRequest
 from synthdata.engine.locales import LOCALES, PROFILE_DIR, LocaleProfile, locale_profile
 from synthdata.engine.vocabulary_files import vocabulary_path
 
+
+def suffixes(inner_keys: Iterable[str] | None) -> list[tuple[str, ...]]:
+    """The keys inside a section, each as a one-key suffix; a plain key has one empty suffix."""
+    return [()] if inner_keys is None else [(key,) for key in inner_keys]
+
+
+def section_fields(annotation: Any) -> Iterable[str] | None:
+    is_section = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return annotation.model_fields if is_section else None
+
+
 # Every key of a profile, sections included: ("writing", "street_line"), ("economy", "tax_rates"), ...
 KEYS = [
     (field, *inner)
     for field, info in LocaleProfile.model_fields.items()
-    for inner in (
-        [(key,) for key in info.annotation.model_fields]
-        if isinstance(info.annotation, type) and issubclass(info.annotation, BaseModel)
-        else [()]
-    )
+    for inner in suffixes(section_fields(info.annotation))
 ]
 
 
@@ -37,7 +45,7 @@ def keys_of(profile: dict[str, Any]) -> set[tuple[str, ...]]:
     return {
         (field, *inner)
         for field, value in profile.items()
-        for inner in ([(key,) for key in value] if field in SECTIONS else [()])
+        for inner in suffixes(value if field in SECTIONS else None)
     }
 
 
