@@ -9,7 +9,7 @@ import numpy as np
 
 from synthdata.engine import BLOCK_ROWS, LOCALES, get_dataset
 from synthdata.engine.dataset import BlockContext
-from synthdata.engine.economics import economics_document
+from synthdata.engine.locales import locale_profile
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 TITLES = {  # concept -> title per locale (Faker's lists differ; "en" is the list of en_US, en_GB, it_IT)
@@ -63,8 +63,8 @@ for loc in LOCALES:
         age.append(np.asarray(c["age"].python_values()))
         job.append(np.asarray(c["job_title"].python_values(), dtype=object))
     sal, age, job = np.concatenate(sal), np.concatenate(age), np.concatenate(job)
-    entry = economics_document()["locales"][loc]
-    row = [loc, entry["currency"], f"cited {entry['median_annual_wage']:,}", f"median {np.median(sal):,.0f}"]
+    entry = locale_profile(loc).economy
+    row = [loc, entry.currency, f"cited {entry.median_annual_wage:,}", f"median {np.median(sal):,.0f}"]
     for concept, by in TITLES.items():
         t = by.get(loc, by["en"])
         m = sal[job == t]

@@ -1,6 +1,7 @@
 """Local economics: salaries follow the country, the occupation and age; money is in a stated currency.
 
-Relationships, not exact numbers: the figures themselves live in `economics.json` with their sources.
+Relationships, not exact numbers: the figures themselves live, with their sources, in each profile's `economy`
+and in `economics.json` (the shared ones).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import numpy.typing as npt
 import pytest
 
 from synthdata.engine import BLOCK_ROWS, LOCALES, get_dataset
-from synthdata.engine import economics as economics_module
 from synthdata.engine.dataset import BlockContext
 from synthdata.engine.economics import economics, economics_document
 from synthdata.engine.locale_data import locale_data
@@ -22,16 +22,6 @@ from synthdata.engine.locales import locale_profile
 from synthdata.engine.occupations import derive_job_levels, job_levels, wage_level_key
 
 SEED = 7
-PROFILE_KEYS = {
-    "currency",
-    "median_annual_wage",
-    "wage_source",
-    "wage_citation",
-    "salary_rounding",
-    "tax_rates",
-    "tax_source",
-    "tax_citation",
-}
 
 
 def columns(name: str, locale: str, rows: int, wanted: tuple[str, ...]) -> dict[str, npt.NDArray[Any]]:
@@ -118,13 +108,15 @@ def test_median_salary_is_the_cited_national_median(locale: str) -> None:
     assert salary.min() >= 0.4 * money.median_annual_wage - money.salary_rounding
 
 
-def test_every_locale_in_the_data_states_every_figure() -> None:
-    entries = economics_document()["locales"]
-    assert set(LOCALES) | {"nl_NL", "en_AU"} <= set(entries)
-    for locale, entry in entries.items():
-        assert set(entry) == PROFILE_KEYS, locale
-        assert len(entry["currency"]) == 3 and entry["currency"].isupper()
-        assert entry["median_annual_wage"] > 0 and all(0 <= rate < 0.3 for rate in entry["tax_rates"])
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_locale_states_plausible_figures(locale: str) -> None:
+    entry = locale_profile(locale).economy
+    assert entry.median_annual_wage > 0 and all(0 <= rate < 0.3 for rate in entry.tax_rates)
+
+
+def test_the_shared_figures_hold_no_locale_entries() -> None:
+    # One home per figure: a locale's own figures are in its profile only.
+    assert "locales" not in economics_document()
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -135,19 +127,8 @@ def test_the_engine_locales_price_in_the_currency_their_economics_state(locale: 
 def test_an_unknown_locale_or_currency_fails_loudly() -> None:
     with pytest.raises(KeyError, match="no economics for locale 'xx_XX'"):
         economics("xx_XX", "USD")
-    with pytest.raises(KeyError, match=re.escape("'ja_JP' prices in 'USD' but economics.json states 'JPY'")):
+    with pytest.raises(KeyError, match=re.escape("'ja_JP' prices in 'USD' but its profile states 'JPY'")):
         economics("ja_JP", "USD")
-
-
-@pytest.mark.parametrize("dataset", ["user", "company", "ecommerce"])
-def test_a_dataset_in_a_locale_without_economics_fails_instead_of_defaulting(
-    dataset: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    document = economics_document()
-    without = {**document, "locales": {k: v for k, v in document["locales"].items() if k != "de_DE"}}
-    monkeypatch.setattr(economics_module, "economics_document", lambda: without)
-    with pytest.raises(KeyError, match="no economics for locale 'de_DE'"):
-        get_dataset(dataset).generate_block(BlockContext(SEED, "de_DE", 0, {}))
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -1,31 +1,38 @@
-"""`locale_formats`: every locale has its conventions (or the documented default), and they compose as written."""
+"""A locale's writing conventions (the `writing` of its profile) compose as written; a bad one is refused."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import numpy as np
 import pytest
+from pydantic import ValidationError
 
 from synthdata.engine.build_company_names import domain_label, romanized_words, strip_legal_form
 from synthdata.engine.build_vocabularies import ascii_slug
-from synthdata.engine.locale_data import LOCALES
-from synthdata.engine.locale_formats import DEFAULT_FORMAT, FORMATS, locale_format
+from synthdata.engine.locales import PROFILE_DIR, LocaleWriting, locale_profile
 
 
 def streets(locale: str, street: str, n: int = 500) -> list[str]:
     words = np.full(n, street, dtype=object)
-    return locale_format(locale).street_lines(np.random.default_rng(1), words).tolist()  # type: ignore[no-any-return]
+    return locale_profile(locale).writing.street_lines(np.random.default_rng(1), words).tolist()  # type: ignore[no-any-return]
 
 
-@pytest.mark.parametrize("locale", [*LOCALES, "nl_NL", "en_AU"])
-def test_every_locale_and_the_two_coming_ones_have_their_own_conventions(locale: str) -> None:
-    assert locale in FORMATS
-
-
-def test_a_locale_without_an_entry_gets_the_english_defaults() -> None:
-    assert locale_format("xx_XX") is DEFAULT_FORMAT
-    assert all(re.fullmatch(r"[1-9]\d* Elm Road", s) for s in streets("xx_XX", "Elm Road"))
+@pytest.mark.parametrize(
+    ("street_line", "numbers"),
+    [
+        ("{street}{chome}丁目{ban}", {"chome": 9}),  # a slot without its range
+        ("{number} {street}", {"number": 200, "floor": 3}),  # a range without its slot
+        ("{number} {street}", {"number": 0}),  # nothing to draw from
+    ],
+)
+def test_a_street_line_whose_slots_and_ranges_disagree_is_refused(
+    street_line: str, numbers: dict[str, int]
+) -> None:
+    writing = json.loads((PROFILE_DIR / "ja_JP.json").read_text(encoding="utf-8"))["writing"]
+    with pytest.raises(ValidationError, match="street_line"):
+        LocaleWriting.model_validate({**writing, "street_line": street_line, "numbers": numbers})
 
 
 @pytest.mark.parametrize(
@@ -54,7 +61,7 @@ def test_postal_addresses_compose_the_fields_in_the_post_s_order() -> None:
             k: np.asarray([v], dtype=object)
             for k, v in {"street": "S 1", "city": "C", "region": "R", "postcode": "P"}.items()
         }
-        return str(locale_format(locale).postal_addresses(**columns)[0])
+        return str(locale_profile(locale).writing.postal_addresses(**columns)[0])
 
     assert one("en_US") == "S 1, C, R P"
     assert one("de_DE") == "S 1, P C"

@@ -3,36 +3,90 @@
 from __future__ import annotations
 
 import json
-from typing import get_args
+import re
+from collections.abc import Iterable
+from typing import Any, get_args
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from synthdata.api.schemas import GenerateRequest
 from synthdata.engine.locales import LOCALES, PROFILE_DIR, LocaleProfile, locale_profile
 from synthdata.engine.vocabulary_files import vocabulary_path
 
 
+def suffixes(inner_keys: Iterable[str] | None) -> list[tuple[str, ...]]:
+    """The keys inside a section, each as a one-key suffix; a plain key has one empty suffix."""
+    return [()] if inner_keys is None else [(key,) for key in inner_keys]
+
+
+def section_fields(annotation: Any) -> Iterable[str] | None:
+    is_section = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return annotation.model_fields if is_section else None
+
+
+# Every key of a profile, sections included: ("writing", "street_line"), ("economy", "tax_rates"), ...
+KEYS = [
+    (field, *inner)
+    for field, info in LocaleProfile.model_fields.items()
+    for inner in suffixes(section_fields(info.annotation))
+]
+
+
+SECTIONS = {key[0] for key in KEYS if len(key) == 2}
+
+
+def document(locale: str = "de_DE") -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((PROFILE_DIR / f"{locale}.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+def keys_of(profile: dict[str, Any]) -> set[tuple[str, ...]]:
+    return {
+        (field, *inner)
+        for field, value in profile.items()
+        for inner in suffixes(value if field in SECTIONS else None)
+    }
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_locale_has_a_complete_profile_and_its_data(locale: str) -> None:
     profile = locale_profile(locale)
     assert profile.locale == locale
-    assert set(json.loads((PROFILE_DIR / f"{locale}.json").read_text())) == set(LocaleProfile.model_fields)
+    assert keys_of(document(locale)) == set(KEYS)  # every key written out: no section falls back on defaults
     assert vocabulary_path(locale).exists() and vocabulary_path(f"places_{locale}").exists()
 
 
-@pytest.mark.parametrize("field", sorted(LocaleProfile.model_fields))
-def test_a_profile_without_a_field_is_refused(field: str) -> None:
-    document = json.loads((PROFILE_DIR / "de_DE.json").read_text())
-    del document[field]
+def test_the_profile_holds_the_writing_and_economy_sections() -> None:
+    assert {"bounds", "region", "postal_code", "writing", "economy"} <= SECTIONS
+    assert {("writing", "postal_address"), ("economy", "median_annual_wage")} <= set(KEYS)
+
+
+@pytest.mark.parametrize("key", KEYS, ids="/".join)
+def test_a_profile_without_a_key_is_refused(key: tuple[str, ...]) -> None:
+    profile = document()
+    *section, field = key
+    (profile[section[0]] if section else profile).pop(field)
     with pytest.raises(ValidationError, match=field):
-        LocaleProfile.model_validate(document)
+        LocaleProfile.model_validate(profile)
 
 
-def test_an_unknown_field_is_refused() -> None:
-    document = json.loads((PROFILE_DIR / "de_DE.json").read_text())
+@pytest.mark.parametrize("section", [None, *sorted(SECTIONS)])
+def test_an_unknown_key_is_refused(section: str | None) -> None:
+    profile = document()
+    if section is None:
+        profile["wage_scale"] = 1.0
+    else:
+        profile[section]["wage_scale"] = 1.0
     with pytest.raises(ValidationError, match="extra"):
-        LocaleProfile.model_validate({**document, "wage_scale": 1.0})
+        LocaleProfile.model_validate(profile)
+
+
+def test_a_profile_whose_economy_prices_in_another_currency_is_refused() -> None:
+    profile = document("ja_JP")
+    profile["economy"]["currency"] = "USD"
+    with pytest.raises(ValidationError, match=re.escape("economy.currency 'USD'")):
+        LocaleProfile.model_validate(profile)
 
 
 def test_the_added_locales_reach_the_api_schema() -> None:

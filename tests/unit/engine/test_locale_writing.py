@@ -23,7 +23,7 @@ from faker.decode import unidecode
 
 from synthdata.engine import BLOCK_ROWS, LOCALES, get_dataset, render_rows
 from synthdata.engine.dataset import BlockContext
-from synthdata.engine.locale_formats import locale_format
+from synthdata.engine.locales import locale_profile
 from synthdata.fields import compile_template
 
 SEED = 13
@@ -146,7 +146,7 @@ def assert_domain(domain: str, company_name: str, locale: str) -> None:
     assert not has_legal_form(trading, locale), company_name
     if locale == "ja_JP":
         family = max((f for f in japanese_family_names() if trading.startswith(f)), key=len)
-        term = dict(locale_format("ja_JP").romanized_terms)[trading.removeprefix(family)]
+        term = dict(locale_profile("ja_JP").writing.romanized_terms)[trading.removeprefix(family)]
         assert label == f"{japanese_romanized()[family]}-{term}", (company_name, label)
         return
     words = ascii_words(trading, locale)

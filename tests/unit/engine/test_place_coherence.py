@@ -18,7 +18,6 @@ import pytest
 
 from synthdata.engine import BLOCK_ROWS, LOCALES, get_dataset
 from synthdata.engine.dataset import BlockContext
-from synthdata.engine.locale_formats import locale_format
 from synthdata.engine.locales import locale_profile
 from synthdata.engine.places import alias_table, place_table, zone
 
@@ -116,7 +115,7 @@ def address_of(locale: str, city: str, region: str, postcode: str) -> re.Pattern
     """The locale's one-line postal address of this place as a regex (the street line matches anything)."""
     values = {"city": city, "region": region, "postcode": postcode}
     parts = []
-    for literal, name, _, _ in Formatter().parse(locale_format(locale).postal_address):
+    for literal, name, _, _ in Formatter().parse(locale_profile(locale).writing.postal_address):
         parts.append(re.escape(literal))
         if name:
             parts.append(".+" if name == "street" else re.escape(values[name]))

@@ -36,7 +36,9 @@ def romanized_words(name: str, dictionary: Mapping[str, str]) -> list[str]:
     while position < len(name):
         match = next((key for key in keys if name.startswith(key, position)), None)
         if match is None:
-            raise ValueError(f"no romanization for {name[position:]!r} in {name!r}: add it to locale_formats")
+            raise ValueError(
+                f"no romanization for {name[position:]!r} in {name!r}: add it to the romanized_terms of the profile"
+            )
         words.append(dictionary[match].lower())
         position += len(match)
     return words

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from synthdata.engine.build_company_names import company_forms, romanized_words
-from synthdata.engine.locale_formats import locale_format
 from synthdata.engine.locales import LOCALES, locale_profile
 from synthdata.engine.vocabulary_files import VOCABULARY_DIR, encode_document, vocabulary_path
 
@@ -35,7 +34,7 @@ def ascii_words(text: str, locale: str) -> list[str]:
     """The words of `text` in lowercase a-z: the locale's own replacements first, then Unidecode's folding."""
     from faker.decode import unidecode
 
-    for letter, spelling in locale_format(locale).ascii_replacements:
+    for letter, spelling in locale_profile(locale).writing.ascii_replacements.items():
         text = text.replace(letter, spelling)
     return _ASCII_WORD.findall(unidecode(text).lower())
 
@@ -66,7 +65,7 @@ def _names(generator: Any, locale: str) -> dict[str, Any]:
         male = _provider_attr(generator, "first_name_male_pairs")
         female = _provider_attr(generator, "first_name_female_pairs")
         last = _provider_attr(generator, "last_name_pairs")
-        fixes = dict(locale_format(locale).romanization_fixes)
+        fixes = dict(locale_profile(locale).writing.romanization_fixes)
         romanized = {kanji: fixes.get(kana, roman) for kanji, kana, roman in (*male, *female, *last)}
         last_weights = {p[0]: w for p, w in last.items()}
         return {
@@ -124,7 +123,7 @@ def locale_document(locale: str) -> dict[str, Any]:
     fake.seed_instance(_SEED)
     generator = fake.factories[0]
     _sort_hash_ordered(generator, locale)
-    conventions = locale_format(locale)
+    conventions = locale_profile(locale).writing
     names = _names(generator, locale)
     jobs = _provider_attr(generator, "jobs") or _provider_attr(Faker("en_US").factories[0], "jobs")
     legal_forms = _provider_attr(generator, conventions.legal_forms_source) or ("Inc",)
@@ -145,7 +144,7 @@ def locale_document(locale: str) -> dict[str, Any]:
 
 def _company_words(generator: Any, locale: str) -> Callable[[str], list[str]]:
     """How a trading name becomes ASCII words: the locale's spelling, or (non-Latin script) its romanization."""
-    conventions = locale_format(locale)
+    conventions = locale_profile(locale).writing
     if not conventions.romanized_terms:
         return partial(ascii_words, locale=locale)
     fixes = dict(conventions.romanization_fixes)

@@ -11,7 +11,7 @@ import numpy.typing as npt
 from synthdata.engine.column_text import byte_rows_text, int_text
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.locale_data import LocaleData, fill_digits
-from synthdata.engine.locale_formats import locale_format
+from synthdata.engine.locales import locale_profile
 from synthdata.engine.rng import unique_codes
 
 ObjArray = npt.NDArray[np.object_]
@@ -92,7 +92,7 @@ class People:
     @property
     def full_name(self) -> ObjArray:
         """Given and family name in the order the locale writes them (ja_JP: family name first)."""
-        if locale_format(self.data.locale).family_name_first:
+        if locale_profile(self.data.locale).writing.family_name_first:
             return join(self.last, " ", self.first)
         return join(self.first, " ", self.last)
 
@@ -157,7 +157,7 @@ def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
     by population."""
     place = data.places.draw(rng, n)
     street = data.streets[rng.integers(0, len(data.streets), n)]
-    return Places(locale_format(data.locale).street_lines(rng, street), place, data)
+    return Places(locale_profile(data.locale).writing.street_lines(rng, street), place, data)
 
 
 def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:

@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from synthdata.engine import builders
 from synthdata.engine.locale_data import locale_data
-from synthdata.engine.locale_formats import locale_format
+from synthdata.engine.locales import locale_profile
 from synthdata.engine.rng import fixed_rng
 from synthdata.engine.words import CATALOGUE, PRODUCT_ADJECTIVES
 
@@ -76,7 +76,7 @@ def customers(seed: int, locale: str, realistic_domains: bool) -> Customers:
     index = np.arange(CUSTOMERS_PER_FILE, dtype=np.int64)
     emails, _ = builders.person_handles(person, index, seed, domains)
     place = builders.places(rng, data, CUSTOMERS_PER_FILE)
-    addresses = locale_format(locale).postal_addresses(
+    addresses = locale_profile(locale).writing.postal_addresses(
         street=place.street_address, city=place.city, region=place.region, postcode=place.postal_code
     )
     ids = np.char.add("CUST-", np.char.zfill((index + 1).astype(str), 6)).astype(object)

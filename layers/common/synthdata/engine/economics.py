@@ -1,6 +1,8 @@
 """Local economics: salaries from a country's wage distribution and the person, company money, sales taxes.
 
-Every figure comes from `vocabularies/economics.json`, one entry per locale, with its source. A salary is
+Every figure is stated with its source: a locale's own (currency, national median wage, rounding, sales taxes) in
+the `economy` of its profile (`locales/profiles/<locale>.json`), the shared ones (occupation levels, experience
+curve, spread, company money) in `vocabularies/economics.json`. A salary is
 
     national median wage x occupation level x experience(age) x lognormal noise x calibration
 
@@ -8,9 +10,9 @@ where the occupation level is the OEWS median of the job title's occupation over
 (`occupations`: keyword rules, shipped as a table), the experience curve is concave in years since 22 and peaks
 near 50, and the calibration is one constant per locale that puts the median over the locale's (uniformly drawn)
 job titles and the population's ages on the national median: Faker's title lists are not weighted by
-employment, so a title's median sits below its occupation's national median by that constant. A locale
-without an entry, or whose currency differs from its entry's, raises KeyError: money is never silently priced
-in a default currency.
+employment, so a title's median sits below its occupation's national median by that constant. An unknown
+locale, or a currency other than its profile's, raises KeyError: money is never silently priced in a default
+currency (and a profile whose `economy` names another currency than its own is refused when read).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import numpy.typing as npt
 
 from synthdata.engine.builders import adult_ages
 from synthdata.engine.locale_data import locale_data
+from synthdata.engine.locales import LOCALES, LocaleEconomy, locale_profile
 from synthdata.engine.occupations import job_levels
 from synthdata.engine.vocabulary_files import VOCABULARY_DIR
 
@@ -56,32 +59,30 @@ def economics_document() -> dict[str, Any]:
 
 
 def economics(locale: str, currency: str) -> LocaleEconomics:
-    """The money figures of a locale that prices in `currency`; KeyError when either is not in the data."""
-    entries = economics_document()["locales"]
-    if locale not in entries:
-        raise KeyError(f"no economics for locale {locale!r}: add it to {ECONOMICS_PATH.name}")
-    entry = entries[locale]
-    if entry["currency"] != currency:
-        raise KeyError(
-            f"locale {locale!r} prices in {currency!r} but {ECONOMICS_PATH.name} states {entry['currency']!r}"
-        )
+    """The money figures of a locale that prices in `currency`; KeyError for an unknown locale or currency."""
+    if locale not in LOCALES:
+        raise KeyError(f"no economics for locale {locale!r}: add its profile, locales/profiles/{locale}.json")
+    entry = locale_profile(locale).economy
+    if entry.currency != currency:
+        raise KeyError(f"locale {locale!r} prices in {currency!r} but its profile states {entry.currency!r}")
     return LocaleEconomics(
         locale=locale,
         currency=currency,
-        median_annual_wage=float(entry["median_annual_wage"]),
-        wage_source=entry["wage_source"],
-        salary_rounding=int(entry["salary_rounding"]),
-        tax_rates=tuple(float(rate) for rate in entry["tax_rates"]),
-        tax_source=entry["tax_source"],
+        median_annual_wage=float(entry.median_annual_wage),
+        wage_source=entry.wage_source,
+        salary_rounding=entry.salary_rounding,
+        tax_rates=entry.tax_rates,
+        tax_source=entry.tax_source,
         revenue_per_employee=_revenue_per_employee(entry),
     )
 
 
-def _revenue_per_employee(entry: dict[str, Any]) -> float:
+def _revenue_per_employee(entry: LocaleEconomy) -> float:
     """The US median revenue per employee scaled by the locale's median wage over the US one."""
-    document = economics_document()
-    us_median = document["locales"]["en_US"]["median_annual_wage"]
-    return float(document["company"]["usd_revenue_per_employee"] * entry["median_annual_wage"] / us_median)
+    us_median = locale_profile("en_US").economy.median_annual_wage
+    return float(
+        economics_document()["company"]["usd_revenue_per_employee"] * entry.median_annual_wage / us_median
+    )
 
 
 @lru_cache(maxsize=32)
@@ -142,16 +143,16 @@ def salaries(
     return (np.round(amount / unit) * unit).astype(np.int64)
 
 
-def _per_locale(describe: Callable[[str, dict[str, Any]], str]) -> str:
-    """One described entry per locale of the data, joined."""
-    return "; ".join(describe(locale, entry) for locale, entry in economics_document()["locales"].items())
+def _per_locale(describe: Callable[[str, LocaleEconomy], str]) -> str:
+    """One described entry per locale, joined."""
+    return "; ".join(describe(locale, locale_profile(locale).economy) for locale in LOCALES)
 
 
 def salary_description() -> str:
     """What the salary column is, with every locale's cited median (for the dataset's field description)."""
     medians = _per_locale(
         lambda locale, entry: (
-            f"{locale} {entry['median_annual_wage']:,} {entry['currency']} ({entry['wage_citation']})"
+            f"{locale} {entry.median_annual_wage:,} {entry.currency} ({entry.wage_citation})"
         )
     )
     return (
@@ -166,16 +167,16 @@ def salary_description() -> str:
 def tax_description() -> str:
     """The sales-tax rates of every locale with their sources (for the tax field's description)."""
 
-    def rates(entry: dict[str, Any]) -> str:
-        return "/".join(f"{rate:.2%}".replace(".00%", "%") for rate in entry["tax_rates"])
+    def rates(entry: LocaleEconomy) -> str:
+        return "/".join(f"{rate:.2%}".replace(".00%", "%") for rate in entry.tax_rates)
 
-    return "Rates: " + _per_locale(lambda locale, entry: f"{locale} {rates(entry)} ({entry['tax_citation']})")
+    return "Rates: " + _per_locale(lambda locale, entry: f"{locale} {rates(entry)} ({entry.tax_citation})")
 
 
 def company_money_description() -> str:
     """How revenue and market cap are drawn, with each locale's currency and median revenue per employee."""
     medians = _per_locale(
-        lambda locale, entry: f"{locale} {round(_revenue_per_employee(entry), -3):,.0f} {entry['currency']}"
+        lambda locale, entry: f"{locale} {round(_revenue_per_employee(entry), -3):,.0f} {entry.currency}"
     )
     return (
         "Headcount x revenue per employee, lognormal (sigma "

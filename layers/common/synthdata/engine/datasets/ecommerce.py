@@ -19,7 +19,7 @@ from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
 from synthdata.engine.economics import economics, tax_description
 from synthdata.engine.locale_data import locale_data
-from synthdata.engine.locale_formats import locale_format
+from synthdata.engine.locales import locale_profile
 from synthdata.engine.references import Parent, parent_columns, parent_rows
 from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
 
@@ -244,7 +244,7 @@ class EcommerceDataset:
                 np.asarray(found[c].plain_text(), dtype=object) for c in ADDRESS_COLUMNS
             )
             # Written as the parent's country writes addresses: its users live there.
-            addresses = locale_format(parent.locale).postal_addresses(
+            addresses = locale_profile(parent.locale).writing.postal_addresses(
                 street=street, city=city, region=state, postcode=postal
             )
         return found["id"], found["email"], addresses

@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from synthdata.engine.locales.profile import LocaleProfile
+from synthdata.engine.locales.profile import LocaleEconomy, LocaleProfile
+from synthdata.engine.locales.writing import LocaleWriting
 
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
 # The order locales are listed in (API, CLI, docs); a profile missing from it is listed after, by name.
@@ -27,4 +28,4 @@ def locale_profile(locale: str) -> LocaleProfile:
     return LocaleProfile.model_validate_json((PROFILE_DIR / f"{locale}.json").read_bytes())
 
 
-__all__ = ["DEFAULT_LOCALE", "LOCALES", "LocaleProfile", "locale_profile"]
+__all__ = ["DEFAULT_LOCALE", "LOCALES", "LocaleEconomy", "LocaleProfile", "LocaleWriting", "locale_profile"]

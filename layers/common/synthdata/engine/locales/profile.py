@@ -7,9 +7,11 @@ every `profiles/<locale>.json` (the test `test_locale_profiles` then fails for a
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from synthdata.engine.locales.writing import LocaleWriting
 
 
 class _Strict(BaseModel):
@@ -49,8 +51,21 @@ class PostalRule(_Strict):
     nearest_area_any_region: bool
 
 
+class LocaleEconomy(_Strict):
+    """The country's money figures, each with its source (shared ones: `vocabularies/economics.json`)."""
+
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    median_annual_wage: int = Field(gt=0)
+    wage_source: str = Field(min_length=1)
+    wage_citation: str = Field(min_length=1, description="short form for the salary field's description")
+    salary_rounding: int = Field(ge=1)
+    tax_rates: tuple[Annotated[float, Field(ge=0, lt=1)], ...] = Field(min_length=1)
+    tax_source: str = Field(min_length=1)
+    tax_citation: str = Field(min_length=1, description="short form for the tax field's description")
+
+
 class LocaleProfile(_Strict):
-    """One locale: country, money, phone, address conventions and the country's shape."""
+    """One locale: country, money, phone, address and writing conventions, economy and the country's shape."""
 
     locale: str = Field(pattern=r"^[a-z]{2}_[A-Z]{2}$")
     country: str = Field(min_length=1)
@@ -66,3 +81,11 @@ class LocaleProfile(_Strict):
     bounds: Bounds
     region: RegionRule
     postal_code: PostalRule
+    writing: LocaleWriting
+    economy: LocaleEconomy
+
+    @model_validator(mode="after")
+    def _prices_in_its_currency(self) -> LocaleProfile:
+        if self.economy.currency != self.currency:
+            raise ValueError(f"currency {self.currency!r} but economy.currency {self.economy.currency!r}")
+        return self
