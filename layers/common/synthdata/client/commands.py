@@ -39,7 +39,12 @@ def add_commands(commands: Any) -> None:
     connection = argparse.ArgumentParser(add_help=False)
     connection.add_argument("--url", help="API URL (default: $SYNTHDATA_URL, else http://127.0.0.1:3000)")
     connection.add_argument("--api-key", help="API key (default: $SYNTHDATA_API_KEY, else the dev key)")
+    _add_submit(commands, connection)
+    _add_jobs(commands, connection)
+    _add_templates(commands, connection)
 
+
+def _add_submit(commands: Any, connection: argparse.ArgumentParser) -> None:
     submit = commands.add_parser("submit", parents=[connection], help="start a job on the API")
     submit.add_argument("dataset", nargs="?", choices=sorted(BUILT_IN), help="built-in dataset")
     submit.add_argument("--template", metavar="ID", help="one of your templates instead of a dataset")
@@ -67,6 +72,8 @@ def add_commands(commands: Any) -> None:
     submit.add_argument("-o", "--output", type=Path, help="with --wait: file to write (default: its name)")
     submit.set_defaults(run=_submit)
 
+
+def _add_jobs(commands: Any, connection: argparse.ArgumentParser) -> None:
     jobs = commands.add_parser("jobs", help="your jobs on the API").add_subparsers(
         dest="action", required=True
     )
@@ -85,6 +92,9 @@ def add_commands(commands: Any) -> None:
             action.add_argument("-o", "--output", type=Path, help="file to write (default: its name)")
         action.set_defaults(run=run)
 
+
+def _add_templates(commands: Any, connection: argparse.ArgumentParser) -> None:
+    """Templates, and the webhook secret (the key's other stored setting)."""
     templates = commands.add_parser("templates", help="your templates on the API")
     actions = templates.add_subparsers(dest="action", required=True)
     create = actions.add_parser("create", parents=[connection], help="from a JSON file")
