@@ -115,12 +115,7 @@ class CompanyDataset:
         names, trading, labels = company_name_forms(context.locale)
         pick = rng.integers(0, len(names), n)
         industries = list(INDUSTRIES)
-        industry_index = rng.integers(0, len(industries), n)
-        sub = np.empty(n, dtype=object)
-        for index, industry in enumerate(industries):
-            rows = np.flatnonzero(industry_index == index)
-            options = np.asarray(INDUSTRIES[industry], dtype=object)
-            sub[rows] = options[rng.integers(0, len(options), rows.size)]
+        industry_index, sub = _industry_draws(rng, industries, n)
         kind = np.asarray(COMPANY_TYPES, dtype=object)[
             weighted_indices(rng, cumulative_weights(COMPANY_TYPE_WEIGHTS), n)
         ]
@@ -167,22 +162,35 @@ class CompanyDataset:
             "email": Column("str", builders.join(mailbox, domain), ascii_safe=True),
             "phone": Column("str", builders.phones(rng, data, n)),
             "ceo_name": Column("str", ceo.full_name),
-            "description": Column(
-                "str",
-                builders.join(
-                    trading[pick],
-                    _article(size),
-                    size,
-                    " ",
-                    sub,
-                    " company founded in ",
-                    builders.digits(founded),
-                    ".",
-                ),
-            ),
+            "description": Column("str", _descriptions(trading[pick], size, sub, founded)),
             "is_active": Column("bool", rng.random(n) < 0.92),
             "created_at": Column("datetime", builders.datetimes_before_reference(rng, n, max_days=3 * 365)),
         }
+
+
+def _industry_draws(
+    rng: np.random.Generator, industries: list[str], n: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.object_]]:
+    """Each row's industry (index into `industries`) and a sub-industry of that industry."""
+    industry_index = rng.integers(0, len(industries), n)
+    sub = np.empty(n, dtype=object)
+    for index, industry in enumerate(industries):
+        rows = np.flatnonzero(industry_index == index)
+        options = np.asarray(INDUSTRIES[industry], dtype=object)
+        sub[rows] = options[rng.integers(0, len(options), rows.size)]
+    return industry_index, sub
+
+
+def _descriptions(
+    trading: npt.NDArray[np.object_],
+    size: npt.NDArray[np.object_],
+    sub: npt.NDArray[np.object_],
+    founded: npt.NDArray[np.int64],
+) -> npt.NDArray[np.object_]:
+    """'Acme is a small software company founded in 1998.'"""
+    return builders.join(
+        trading, _article(size), size, " ", sub, " company founded in ", builders.digits(founded), "."
+    )
 
 
 def _article(bands: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:

@@ -165,11 +165,7 @@ class EcommerceDataset:
         rates = np.asarray(economics(context.locale, data.currency).tax_rates)
         tax = builders.money(subtotal * rates[rng.integers(0, len(rates), n)])
         method = _weighted_choice(rng, tuple((m, w) for m, _, w in SHIPPING), n)
-        base_cost = np.array([c for _, c, _ in SHIPPING])[method]
-        free = (np.array([m for m, _, _ in SHIPPING], dtype=object)[method] == "standard") & (
-            subtotal >= FREE_SHIPPING_FROM
-        )
-        shipping = np.where(free, 0.0, base_cost)
+        shipping = _shipping_costs(method, subtotal)
         customer_ids, emails, addresses = self._customer_columns(context, clients, customer)
         total = (_cents(subtotal) + _cents(tax) + _cents(shipping)) / 100
         status_index = _weighted_choice(rng, ORDER_STATUSES, n)
@@ -178,10 +174,7 @@ class EcommerceDataset:
         shipped = order_date + rng.integers(3_600, 3 * 86_400, n).astype("timedelta64[s]")
         delivered = shipped + rng.integers(6 * 3_600, 7 * 86_400, n).astype("timedelta64[s]")
         is_shipped = np.isin(status, _SHIPPED)
-        order_ids = np.char.add("ORD-", np.char.zfill(unique_codes(rows, context.seed, 10**8).astype(str), 8))
-        txn_ids = np.char.add(
-            "TXN-", np.char.zfill(unique_codes(rows, context.seed + 7919, 10**10).astype(str), 10)
-        )
+        order_ids, txn_ids = _order_codes(rows, context.seed)
         return {
             "order_id": Column("str", order_ids.astype(object), ascii_safe=True),
             "transaction_id": Column("str", txn_ids.astype(object), ascii_safe=True),
@@ -248,3 +241,21 @@ class EcommerceDataset:
                 street=street, city=city, region=state, postcode=postal
             )
         return found["id"], found["email"], addresses
+
+
+def _shipping_costs(
+    method: npt.NDArray[np.intp], subtotal: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """The method's cost; standard shipping is free from FREE_SHIPPING_FROM."""
+    base_cost = np.array([c for _, c, _ in SHIPPING])[method]
+    free = (np.array([m for m, _, _ in SHIPPING], dtype=object)[method] == "standard") & (
+        subtotal >= FREE_SHIPPING_FROM
+    )
+    return np.where(free, 0.0, base_cost)
+
+
+def _order_codes(rows: npt.NDArray[np.int64], seed: int) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.str_]]:
+    """Order and transaction ids, unique in the file (a permutation of the row index)."""
+    order_ids = np.char.add("ORD-", np.char.zfill(unique_codes(rows, seed, 10**8).astype(str), 8))
+    txn_ids = np.char.add("TXN-", np.char.zfill(unique_codes(rows, seed + 7919, 10**10).astype(str), 10))
+    return order_ids, txn_ids
