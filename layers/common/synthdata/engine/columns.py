@@ -20,6 +20,7 @@ from numpy.dtypes import StringDType
 
 from synthdata.engine.column_text import bool_text, date_text, datetime_text, float_text, int_text
 from synthdata.engine.escapes import CSV_SPECIAL, SqlDialect, csv_escape_all, sql_strings, tsv_escape_all
+from synthdata.engine.row_parts import Coded, text_of
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
 
@@ -110,7 +111,7 @@ class Column:
 
     def _categorical_text(self, encoding: str, encode: Callable[[list[str]], list[str]]) -> list[str]:
         assert self.vocabulary is not None
-        encoded = _encoded_vocabulary(self.vocabulary, encoding, encode)
+        encoded = encoded_vocabulary(self.vocabulary, encoding, encode)
         return encoded[np.asarray(self.values)].tolist()  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------------------------------ text forms
@@ -133,14 +134,18 @@ class Column:
             return datetime_text(values)
         raise ValueError(f"unknown column kind {self.kind}")
 
+    @property
+    def has_nulls(self) -> bool:
+        return self.nulls is not None and bool(self.nulls.any())
+
     def _with_nulls(self, text: list[str], null_text: str) -> list[str]:
-        if self.nulls is None or not self.nulls.any():
+        if not self.has_nulls:
             return text
         array = np.array(text, dtype=object)
         array[self.nulls] = null_text
         return array.tolist()  # type: ignore[no-any-return]
 
-    def csv_text(self, formula_protection: bool = True, delimiter: str = ",") -> list[str]:
+    def csv_part(self, formula_protection: bool = True, delimiter: str = ",") -> Coded | list[str]:
         """Values as CSV fields (quoted where needed, nulls empty, user literals neutralized unless
         `formula_protection` is off)."""
         neutralize = self.user_literal and formula_protection
@@ -151,16 +156,16 @@ class Column:
             text = neutralize_formulas(text) if neutralize else text
             return text if safe else csv_escape_all(text, delimiter)
 
-        return self._text_form(f"csv:{neutralize}:{safe}:{delimiter}", encode, "")
+        return self._text_part(f"csv:{neutralize}:{safe}:{delimiter}", encode, "")
 
-    def tsv_text(self, formula_protection: bool = True) -> list[str]:
+    def tsv_part(self, formula_protection: bool = True) -> Coded | list[str]:
         """Values as TSV fields: tab, line breaks and backslash escaped (\\t \\n \\r \\\\), nulls empty."""
         neutralize = self.user_literal and formula_protection
 
         def encode(text: list[str]) -> list[str]:
             return tsv_escape_all(neutralize_formulas(text) if neutralize else text)
 
-        return self._text_form(f"tsv:{neutralize}", encode, "")
+        return self._text_part(f"tsv:{neutralize}", encode, "")
 
     def sql_text(self, dialect: SqlDialect) -> list[str]:
         """Values as SQL literals of `dialect`: strings, dates and times quoted, numbers bare, nulls NULL."""
@@ -175,13 +180,16 @@ class Column:
             mysql = dialect.name == "mysql"
             text = datetime_text(self.values, "'", " " if mysql else "T", "'" if mysql else "Z'")
             return self._with_nulls(text, "NULL")
-        return self._text_form(f"sql:{dialect.name}", partial(sql_strings, dialect=dialect), "NULL")
+        return text_of(self._text_part(f"sql:{dialect.name}", partial(sql_strings, dialect=dialect), "NULL"))
 
-    def _text_form(
+    def _text_part(
         self, encoding: str, encode: Callable[[list[str]], list[str]], null_text: str
-    ) -> list[str]:
-        """Strings through `encode`, once per vocabulary word when categorical; other kinds as plain text."""
+    ) -> Coded | list[str]:
+        """Strings through `encode`, once per vocabulary word when categorical (as a table and codes when no
+        value is null); other kinds as plain text."""
         if self.kind == "str" and self.vocabulary is not None:
+            if not self.has_nulls:
+                return Coded(encoded_vocabulary(self.vocabulary, encoding, encode), np.asarray(self.values))
             return self._with_nulls(self._categorical_text(encoding, encode), null_text)
         text = self.plain_text()
         quoted = self.kind in ("str", "json") or (
@@ -263,7 +271,7 @@ def _affixed(text: list[str], prefix: str, suffix: str) -> list[str]:
 _ENCODED: dict[tuple[int, str], tuple[npt.NDArray[np.object_], npt.NDArray[np.object_]]] = {}
 
 
-def _encoded_vocabulary(
+def encoded_vocabulary(
     words: npt.NDArray[np.object_], encoding: str, encode: Callable[[list[str]], list[str]]
 ) -> npt.NDArray[np.object_]:
     """A vocabulary's encoded form, computed once per encoding (vocabularies are long-lived arrays)."""

@@ -1,0 +1,136 @@
+"""Rows of text from the columns' parts, with as few strings per row as the columns allow.
+
+Joining a row costs little per character but much per string: the strings of a 10,000-row block are scattered
+over megabytes, and each one the join touches is a cache miss. So a row is assembled from *parts* and the
+separators between them, and parts that can be merged before the join are:
+- a column whose text is the same in every row (a one-word vocabulary) becomes part of a separator, or of its
+  neighbour's table;
+- adjacent columns coded by the same code array (city, region and postal code of one place) become one
+  table of pre-joined words, built once per process and indexed once per block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import repeat
+from typing import TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+
+ObjArray = npt.NDArray[np.object_]
+
+# A merged table is built when it has at most this many words per row of the block that asks for it: it is
+# built once per process and saves a string per row in every later block, but a huge vocabulary for a small
+# job would cost more than it saves.
+FUSE_WORDS_PER_ROW = 4
+_FUSED_LIMIT = 64  # merged tables kept per process (each is also bounded by the rule above)
+
+
+@dataclass(frozen=True)
+class Coded:
+    """Text as a table of encoded words and each row's code into it (a categorical column's text)."""
+
+    table: ObjArray
+    codes: npt.NDArray[np.intp]
+
+
+Part: TypeAlias = str | Coded | list[str]  # str: the same text in every row; list: each row's text
+
+
+def assemble(parts: list[Part], separators: list[str]) -> tuple[list[Part], list[str]]:
+    """Merge what can be merged. `separators` has one more entry than `parts`: the text before the first
+    part, between each two, after the last. Returns the same shape, with fewer parts where it pays."""
+    assert len(separators) == len(parts) + 1
+    out_parts: list[Part] = []
+    out_separators = [separators[0]]
+    for part, after in zip(parts, separators[1:], strict=True):
+        part = _constant(part)
+        previous = out_parts[-1] if out_parts else None
+        merged = _merge(previous, out_separators[-1], part) if previous is not None else None
+        if merged is not None:
+            out_parts[-1] = merged
+            out_separators[-1] = after
+        elif isinstance(part, str):
+            out_separators[-1] += part + after
+        else:
+            out_parts.append(part)
+            out_separators.append(after)
+    return out_parts, out_separators
+
+
+def join_rows(parts: list[Part], separators: list[str], rows: int, line_end: str) -> str:
+    """Each row's separators and parts concatenated, rows joined by `line_end` (none after the last)."""
+    lists = [text_of(part) for part in parts if not isinstance(part, str)]
+    if not lists:
+        return line_end.join(repeat(separators[0], rows))
+    inner = set(separators[1:-1])
+    if not separators[0] and not separators[-1] and len(inner) <= 1:
+        # One separator between all values: a plain join per row.
+        return line_end.join(map((inner.pop() if inner else "").join, zip(*lists, strict=True)))
+    streams: list[Iterable[str]] = []
+    for separator, text in zip(separators, [*lists, None], strict=True):
+        if separator:
+            streams.append(repeat(separator))
+        if text is not None:
+            streams.append(text)
+    return line_end.join(map("".join, zip(*streams, strict=False)))  # the separators repeat endlessly
+
+
+def text_of(part: Coded | list[str]) -> list[str]:
+    """Each row's text of a table part (or the list itself)."""
+    return part.table[part.codes].tolist() if isinstance(part, Coded) else part
+
+
+def _constant(part: Part) -> Part:
+    """A one-word table is a constant."""
+    if isinstance(part, Coded) and len(part.table) == 1:
+        return str(part.table[0])
+    return part
+
+
+def _merge(previous: Part, separator: str, part: Part) -> Part | None:
+    """previous + separator + part as one table, or None when they cannot (or should not) be merged. A
+    constant before a table is not merged into it: it joins the separator before the table instead."""
+    if not isinstance(previous, Coded) or isinstance(part, list):
+        return None
+    if isinstance(part, str):
+        return _fused(previous.table, separator + part, None, previous.codes)
+    if not _same_view(previous.codes, part.codes):
+        return None
+    return _fused(previous.table, separator, part.table, previous.codes)
+
+
+def _same_view(first: npt.NDArray[np.intp], second: npt.NDArray[np.intp]) -> bool:
+    """Whether two code arrays are one array (or equal views of one: the same memory read the same way), so
+    equal by construction, without comparing their values."""
+    return first is second or (
+        first.ctypes.data == second.ctypes.data
+        and first.shape == second.shape
+        and first.strides == second.strides
+        and first.dtype == second.dtype
+    )
+
+
+_FUSED: dict[tuple[int, str, int], tuple[ObjArray, ObjArray | None, ObjArray]] = {}
+
+
+def _fused(
+    first: ObjArray, separator: str, second: ObjArray | None, codes: npt.NDArray[np.intp]
+) -> Coded | None:
+    """first + separator (+ second) word by word, cached per process; None when too big for the rows."""
+    key = (id(first), separator, id(second))
+    cached = _FUSED.get(key)
+    if cached is None or cached[0] is not first or cached[1] is not second:
+        size = len(first) if second is None else min(len(first), len(second))
+        if size > FUSE_WORDS_PER_ROW * max(len(codes), 1):
+            return None
+        words = first[:size] + separator
+        if second is not None:
+            words = words + second[:size]
+        if len(_FUSED) >= _FUSED_LIMIT:
+            _FUSED.clear()
+        cached = (first, second, words)
+        _FUSED[key] = cached
+    return Coded(cached[2], codes)
