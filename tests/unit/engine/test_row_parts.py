@@ -111,3 +111,21 @@ def test_csv_rows_read_back_as_every_column(nulls: bool) -> None:
         ["" if value is None else str(value) for value in row.values()] for row in _expected(columns)
     ]
     assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("column", "tabled"),
+    [
+        (Column("int", np.array([0, 7, 130_000])), True),
+        (Column("int", np.array([-1, 5])), False),  # negative: formatted one by one
+        (Column("bool", np.array([True, False, True])), True),
+        (Column("date", np.array(["1901-02-03", "2024-12-31"], dtype="datetime64[D]")), True),
+        (Column("date", np.array(["1901-02-03", "NaT"], dtype="datetime64[D]")), False),
+        (Column.categorical(CITIES, np.array([3, 0])), True),
+        (Column("float", np.array([1.5, -2.25])), False),
+    ],
+)
+def test_a_columns_table_part_reads_as_its_plain_text(column: Column, tabled: bool) -> None:
+    part = column.plain_part()
+    assert isinstance(part, Coded) == tabled
+    assert text_of(part) == column.plain_text()

@@ -18,7 +18,16 @@ import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
-from synthdata.engine.column_text import bool_text, date_text, datetime_text, float_text, int_text
+from synthdata.engine.column_text import (
+    bool_table,
+    bool_text,
+    date_table,
+    date_text,
+    datetime_text,
+    float_text,
+    int_table,
+    int_text,
+)
 from synthdata.engine.escapes import CSV_SPECIAL, SqlDialect, csv_escape_all, sql_strings, tsv_escape_all
 from synthdata.engine.row_parts import Coded, text_of
 
@@ -134,6 +143,20 @@ class Column:
             return datetime_text(values)
         raise ValueError(f"unknown column kind {self.kind}")
 
+    def plain_part(self) -> Coded | list[str]:
+        """plain_text as a table and codes where it comes from one (categorical words, small integers, booleans,
+        dates): the writer can merge tables with what is next to them."""
+        table: tuple[npt.NDArray[np.object_], npt.NDArray[Any]] | None = None
+        if self.kind == "str" and self.vocabulary is not None:
+            table = self.vocabulary, np.asarray(self.values)
+        elif self.kind == "int":
+            table = int_table(self.values)
+        elif self.kind == "bool":
+            table = bool_table(self.values)
+        elif self.kind == "date":
+            table = date_table(self.values)
+        return self.plain_text() if table is None else Coded(*table)
+
     @property
     def has_nulls(self) -> bool:
         return self.nulls is not None and bool(self.nulls.any())
@@ -191,10 +214,12 @@ class Column:
             if not self.has_nulls:
                 return Coded(encoded_vocabulary(self.vocabulary, encoding, encode), np.asarray(self.values))
             return self._with_nulls(self._categorical_text(encoding, encode), null_text)
-        text = self.plain_text()
         quoted = self.kind in ("str", "json") or (
             encoding.startswith("sql:") and self.kind in ("date", "datetime")
         )
+        if not quoted and not self.has_nulls:
+            return self.plain_part()
+        text = self.plain_text()
         return self._with_nulls(encode(text) if quoted else text, null_text)
 
     def json_text(self, prefix: str = "", suffix: str = "") -> list[str]:

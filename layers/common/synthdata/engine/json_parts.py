@@ -14,20 +14,19 @@ from json.encoder import encode_basestring  # the C encoder: one C call per stri
 
 import numpy as np
 
-from synthdata.engine.column_text import date_text, datetime_text
+from synthdata.engine.column_text import datetime_text
 from synthdata.engine.columns import Column, encoded_vocabulary
 from synthdata.engine.row_parts import Coded
 
 _JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')  # what encode_basestring escapes (it keeps non-ASCII as it is)
-_QUOTED_KINDS = ("str", "date", "datetime")
 
 
 def json_part(column: Column) -> tuple[Coded | list[str], bool]:
     """(the column's JSON text, whether each value must still be put between quotes by the writer)."""
-    if column.kind not in _QUOTED_KINDS or column.has_nulls:
-        return column.json_text(), False  # numbers, booleans, nested values and nulls go bare
-    if column.kind == "date":
-        return date_text(column.values), True
+    if column.has_nulls or column.kind in ("float", "json"):
+        return column.json_text(), False  # numbers, nested values and nulls go bare
+    if column.kind in ("int", "bool", "date"):
+        return column.plain_part(), column.kind == "date"
     if column.kind == "datetime":
         return datetime_text(column.values), True
     if column.vocabulary is not None:

@@ -57,7 +57,26 @@ def assemble(parts: list[Part], separators: list[str]) -> tuple[list[Part], list
         else:
             out_parts.append(part)
             out_separators.append(after)
+    if not _uniform(out_separators):
+        _absorb_separators(out_parts, out_separators)
     return out_parts, out_separators
+
+
+def _uniform(separators: list[str]) -> bool:
+    """Nothing before or after a row and one separator between values: a row is one `separator.join`."""
+    return not separators[0] and not separators[-1] and len(set(separators[1:-1])) <= 1
+
+
+def _absorb_separators(parts: list[Part], separators: list[str]) -> None:
+    """Rows joined by "".join take each separator as one more string per row, unless a table next to it holds
+    it in each of its words (JSON's keys and quotes next to a categorical column)."""
+    for index, part in enumerate(parts):
+        before, after = separators[index], separators[index + 1]
+        if isinstance(part, Coded) and (before or after):
+            table = _fused(part.table, after, None, part.codes, before)
+            if table is not None:
+                parts[index] = table
+                separators[index] = separators[index + 1] = ""
 
 
 def join_rows(parts: list[Part], separators: list[str], rows: int, line_end: str) -> str:
@@ -65,10 +84,9 @@ def join_rows(parts: list[Part], separators: list[str], rows: int, line_end: str
     lists = [text_of(part) for part in parts if not isinstance(part, str)]
     if not lists:
         return line_end.join(repeat(separators[0], rows))
-    inner = set(separators[1:-1])
-    if not separators[0] and not separators[-1] and len(inner) <= 1:
-        # One separator between all values: a plain join per row.
-        return line_end.join(map((inner.pop() if inner else "").join, zip(*lists, strict=True)))
+    if _uniform(separators):
+        separator = separators[1] if len(separators) > 2 else ""
+        return line_end.join(map(separator.join, zip(*lists, strict=True)))
     streams: list[Iterable[str]] = []
     for separator, text in zip(separators, [*lists, None], strict=True):
         if separator:
@@ -113,20 +131,23 @@ def _same_view(first: npt.NDArray[np.intp], second: npt.NDArray[np.intp]) -> boo
     )
 
 
-_FUSED: dict[tuple[int, str, int], tuple[ObjArray, ObjArray | None, ObjArray]] = {}
+_FUSED: dict[tuple[int, str, int, str], tuple[ObjArray, ObjArray | None, ObjArray]] = {}
 
 
 def _fused(
-    first: ObjArray, separator: str, second: ObjArray | None, codes: npt.NDArray[np.intp]
+    first: ObjArray, separator: str, second: ObjArray | None, codes: npt.NDArray[np.intp], prefix: str = ""
 ) -> Coded | None:
-    """first + separator (+ second) word by word, cached per process; None when too big for the rows."""
-    key = (id(first), separator, id(second))
+    """prefix + first + separator (+ second) word by word, cached per process; None when too big for the
+    rows."""
+    key = (id(first), separator, id(second), prefix)
     cached = _FUSED.get(key)
     if cached is None or cached[0] is not first or cached[1] is not second:
         size = len(first) if second is None else min(len(first), len(second))
         if size > FUSE_WORDS_PER_ROW * max(len(codes), 1):
             return None
         words = first[:size] + separator
+        if prefix:
+            words = prefix + words
         if second is not None:
             words = words + second[:size]
         if len(_FUSED) >= _FUSED_LIMIT:
