@@ -231,9 +231,9 @@ def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
     magnitude = np.abs(units).astype(np.int64)
     if decimals:
         whole, fraction = np.divmod(magnitude, 10**decimals)
-        text = np.asarray(int_text(whole), dtype=object) + _fractions(decimals)[fraction]
+        text = _int_words(whole) + _fractions(decimals)[fraction]
     else:
-        text = np.asarray(int_text(magnitude), dtype=object)
+        text = _int_words(magnitude)
     negative = units < 0
     if negative.any():
         text[negative] = "-" + text[negative]
@@ -241,6 +241,15 @@ def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
         others = ~exact
         text[others] = list(map(f"{{:.{decimals}f}}".format, array[others].tolist()))
     return text.tolist()  # type: ignore[no-any-return]
+
+
+def _int_words(values: npt.NDArray[np.int64]) -> ObjArray:
+    """int_text as an object array: straight from the table when it holds every value (no list between)."""
+    table = int_table(values)
+    if table is not None:
+        words, codes = table
+        return words[codes]
+    return np.asarray(int_text(values), dtype=object)
 
 
 @lru_cache(maxsize=_MAX_TABLE_DECIMALS)

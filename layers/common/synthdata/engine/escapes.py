@@ -22,7 +22,6 @@ _TSV_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))  # 
 _SEPARATOR = "\x1f"  # joins a column's values for one scan (a value holding it takes the slower path)
 _SEPARATOR_BYTE = 0x1F
 _SPACE = 0x20
-_QUOTES = np.asarray(["", '"'], dtype=object)  # around a CSV value: indexed by whether it needs quoting
 
 
 @dataclass(frozen=True)
@@ -131,10 +130,18 @@ def csv_escape_all(values: list[str], delimiter: str = ",") -> list[str]:
     needs = _quoting_needed(joined, specials, len(values))
     if needs is None:
         return _csv_escape_each(values, specials)
-    quotes = _QUOTES[needs.view(np.uint8)]
-    if '"' in joined:  # every value holding a quote is quoted, so doubling them all is right
+    if not needs.all():  # only the values that need it become new strings
+        text = np.asarray(values, dtype=object)
+        text[needs] = _quoted(text[needs].tolist(), '"' in joined)
+        return text.tolist()  # type: ignore[no-any-return]
+    return _quoted(values, '"' in joined)
+
+
+def _quoted(values: list[str], has_quotes: bool) -> list[str]:
+    """Each value between quotes, its quotes doubled (when any value holds one)."""
+    if has_quotes:
         values = list(map(str.replace, values, repeat('"'), repeat('""')))
-    return list(map("".join, zip(quotes, values, quotes, strict=True)))
+    return list(map("".join, zip(repeat('"'), values, repeat('"'))))
 
 
 def _needs_no_quoting(joined: str, specials: tuple[str, ...]) -> bool:
@@ -152,12 +159,14 @@ def _quoting_needed(joined: str, specials: tuple[str, ...], count: int) -> npt.N
     separators = np.flatnonzero(data == _SEPARATOR_BYTE)
     if len(separators) != count - 1:
         return None
-    hit = np.zeros(len(data), dtype=bool)
+    hit = np.zeros(len(data) + 1, dtype=bool)  # one more byte, never special: where a last empty value starts
+    bytes_hit = hit[:-1]
     for ch in specials:
-        hit |= data == ord(ch)
-    needs = np.zeros(count, dtype=bool)
-    needs[np.searchsorted(separators, np.flatnonzero(hit))] = True
+        bytes_hit |= data == ord(ch)
     starts = np.concatenate(([0], separators + 1))
+    # Whether any byte from each value's start to the next one's is special (an empty value's reads the
+    # separator after it, never special).
+    needs = np.logical_or.reduceat(hit, starts)
     ends = np.concatenate((separators, [len(data)]))
     filled = ends > starts
     first = data[np.minimum(starts, len(data) - 1)]
