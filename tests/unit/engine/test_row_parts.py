@@ -129,3 +129,11 @@ def test_a_columns_table_part_reads_as_its_plain_text(column: Column, tabled: bo
     part = column.plain_part()
     assert isinstance(part, Coded) == tabled
     assert text_of(part) == column.plain_text()
+
+
+def test_a_constant_before_a_table_leads_its_words_so_one_separator_remains() -> None:
+    codes = np.array([1, 0, 3])
+    parts: list[Part] = [["a", "b", "c"], "EUR", Coded(CITIES, codes), ["x", "y", "z"]]
+    merged, separators = assemble(parts, ["", ",", ",", ",", ""])
+    assert len(merged) == 3 and separators == ["", ",", ",", ""]
+    assert join_rows(merged, separators, 3, "\n").split("\n") == naive(parts, ["", ",", ",", ",", ""], 3)

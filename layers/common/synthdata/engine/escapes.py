@@ -148,7 +148,21 @@ def _needs_no_quoting(joined: str, specials: tuple[str, ...]) -> bool:
     """One C-level scan of the whole column: most columns never contain a comma, quote or line break."""
     if any(ch in joined for ch in specials):
         return False
-    return f"{_SEPARATOR} " not in joined and f" {_SEPARATOR}" not in joined and joined == joined.strip(" ")
+    return " " not in joined or not _space_at_an_edge(joined)
+
+
+def _space_at_an_edge(joined: str) -> bool:
+    """Whether a space starts or ends a value (or a value holds the separator: a false alarm, which only sends
+    the column down the exact path). On the bytes: a search for a two-character string is slow when its
+    first character is frequent, and spaces are."""
+    data = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    separators, spaces = data == _SEPARATOR_BYTE, data == _SPACE
+    return bool(
+        spaces[0]
+        or spaces[-1]
+        or (separators[:-1] & spaces[1:]).any()
+        or (spaces[:-1] & separators[1:]).any()
+    )
 
 
 def _quoting_needed(joined: str, specials: tuple[str, ...], count: int) -> npt.NDArray[np.bool_] | None:

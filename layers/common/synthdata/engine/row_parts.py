@@ -43,17 +43,27 @@ def assemble(parts: list[Part], separators: list[str]) -> tuple[list[Part], list
     """Merge what can be merged. `separators` has one more entry than `parts`: the text before the first
     part, between each two, after the last. Returns the same shape, with fewer parts where it pays."""
     assert len(separators) == len(parts) + 1
+    items = [_constant(part) for part in parts]
     out_parts: list[Part] = []
     out_separators = [separators[0]]
-    for part, after in zip(parts, separators[1:], strict=True):
-        part = _constant(part)
+    for index, (part, after) in enumerate(zip(items, separators[1:], strict=True)):
         previous = out_parts[-1] if out_parts else None
         merged = _merge(previous, out_separators[-1], part) if previous is not None else None
         if merged is not None:
             out_parts[-1] = merged
             out_separators[-1] = after
         elif isinstance(part, str):
-            out_separators[-1] += part + after
+            following = items[index + 1] if index + 1 < len(items) else None
+            # A constant leads each word of the table after it, else it joins the separators around it.
+            leading = (
+                _fused(following.table, "", None, following.codes, part + after)
+                if isinstance(following, Coded)
+                else None
+            )
+            if leading is not None:
+                items[index + 1] = leading
+            else:
+                out_separators[-1] += part + after
         else:
             out_parts.append(part)
             out_separators.append(after)
@@ -109,8 +119,7 @@ def _constant(part: Part) -> Part:
 
 
 def _merge(previous: Part, separator: str, part: Part) -> Part | None:
-    """previous + separator + part as one table, or None when they cannot (or should not) be merged. A
-    constant before a table is not merged into it: it joins the separator before the table instead."""
+    """previous + separator + part as one table, or None when they cannot (or should not) be merged."""
     if not isinstance(previous, Coded) or isinstance(part, list):
         return None
     if isinstance(part, str):
