@@ -11,9 +11,10 @@ from synthdata.engine.columns import Column, vocabulary
 
 PLAIN = ["Ada Lovelace", "Zoë Müller", "東京都", "", "a,b"]
 ESCAPED = [*PLAIN, 'say "hi"', "back\\slash", "line\nbreak", "\x00", "\x1f", "\u2028"]
+UNPRINTABLE = ["a\xa0b", "\x7f", "\u2028"]  # not printable, yet not escaped by JSON
 
 
-@pytest.mark.parametrize("values", [PLAIN, ESCAPED])
+@pytest.mark.parametrize("values", [PLAIN, ESCAPED, UNPRINTABLE])
 @pytest.mark.parametrize("affix", [("", ""), ('{"k":', ""), ('"k":', "}"), ('{"{}":', "}}")])
 def test_string_columns(values: list[str], affix: tuple[str, str]) -> None:
     prefix, suffix = affix

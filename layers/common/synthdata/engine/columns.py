@@ -6,7 +6,6 @@ Conversions use C-level iteration (`map` over a builtin, numpy casts) so a milli
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -28,12 +27,18 @@ from synthdata.engine.column_text import (
     int_table,
     int_text,
 )
-from synthdata.engine.escapes import CSV_SPECIAL, SqlDialect, csv_escape_all, sql_strings, tsv_escape_all
+from synthdata.engine.escapes import (
+    CSV_SPECIAL,
+    SqlDialect,
+    csv_escape_all,
+    json_plain,
+    sql_strings,
+    tsv_escape_all,
+)
 from synthdata.engine.row_parts import Coded, text_of
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
 
-_JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')  # what encode_basestring escapes (it keeps non-ASCII as it is)
 # First characters that make a spreadsheet run a cell. An array, compared element-wise: numpy reads a "\0"
 # scalar as the empty string (which every value starts with).
 _FORMULA_STARTS = np.asarray(["=", "+", "-", "@", "\t", "\r", "\0"], dtype=StringDType())
@@ -276,7 +281,7 @@ def _json_encode(words: list[str], affix: tuple[str, str] = ("", "")) -> list[st
 def _json_strings(values: list[str], prefix: str, suffix: str) -> list[str]:
     """JSON string literals: quoted as they are when no value holds a quote, backslash or control character
     (one scan of the whole column), else escaped by the C encoder one value at a time."""
-    if _JSON_ESCAPED.search("".join(values)) is None:
+    if json_plain("".join(values)):
         return _affixed(values, f'{prefix}"', f'"{suffix}')
     return _affixed(list(map(encode_basestring, values)), prefix, suffix)
 

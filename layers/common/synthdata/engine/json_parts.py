@@ -9,16 +9,14 @@ too), and categorical words come straight from a table.
 from __future__ import annotations
 
 import json
-import re
 from json.encoder import encode_basestring  # the C encoder: one C call per string
 
 import numpy as np
 
 from synthdata.engine.column_text import datetime_text
 from synthdata.engine.columns import Column, encoded_vocabulary
+from synthdata.engine.escapes import json_plain
 from synthdata.engine.row_parts import Coded
-
-_JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')  # what encode_basestring escapes (it keeps non-ASCII as it is)
 
 
 def json_part(column: Column) -> tuple[Coded | list[str], bool]:
@@ -33,7 +31,7 @@ def json_part(column: Column) -> tuple[Coded | list[str], bool]:
         table = encoded_vocabulary(column.vocabulary, "json:inner", _inner_literals)
         return Coded(table, np.asarray(column.values)), True
     text = column.plain_text()
-    if column.ascii_safe or _JSON_ESCAPED.search("".join(text)) is None:
+    if column.ascii_safe or json_plain("".join(text)):
         return text, True
     return list(map(encode_basestring, text)), False
 
