@@ -11,9 +11,9 @@ separators between them, and parts that can be merged before the join are:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from typing import TypeAlias
 
 import numpy as np
@@ -89,21 +89,31 @@ def _absorb_separators(parts: list[Part], separators: list[str]) -> None:
                 separators[index] = separators[index + 1] = ""
 
 
-def join_rows(parts: list[Part], separators: list[str], rows: int, line_end: str) -> str:
-    """Each row's separators and parts concatenated, rows joined by `line_end` (none after the last)."""
+def join_rows(
+    parts: list[Part], separators: list[str], rows: int, line_end: str, head: str = "", ended: bool = False
+) -> str:
+    """`head`, then each row's separators and parts concatenated, rows joined by `line_end` (and one after the
+    last when `ended`): all in the one join, as adding to a block's text afterwards would copy it whole."""
+    texts = _row_texts(parts, separators, rows)
+    if head:
+        texts = chain((head + next(texts, ""),), texts)
+    return line_end.join(chain(texts, ("",)) if ended else texts)
+
+
+def _row_texts(parts: list[Part], separators: list[str], rows: int) -> Iterator[str]:
     lists = [text_of(part) for part in parts if not isinstance(part, str)]
     if not lists:
-        return line_end.join(repeat(separators[0], rows))
+        return repeat(separators[0], rows)
     if _uniform(separators):
         separator = separators[1] if len(separators) > 2 else ""
-        return line_end.join(map(separator.join, zip(*lists, strict=True)))
+        return map(separator.join, zip(*lists, strict=True))
     streams: list[Iterable[str]] = []
     for separator, text in zip(separators, [*lists, None], strict=True):
         if separator:
             streams.append(repeat(separator))
         if text is not None:
             streams.append(text)
-    return line_end.join(map("".join, zip(*streams, strict=False)))  # the separators repeat endlessly
+    return map("".join, zip(*streams, strict=False))  # the separators repeat endlessly
 
 
 def text_of(part: Coded | list[str]) -> list[str]:

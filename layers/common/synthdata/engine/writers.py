@@ -151,10 +151,10 @@ def _sql_piece(
     return sql_create_table(field_names, [columns[name].kind for name in field_names], options) + body
 
 
-def _rows(parts: Sequence[Part], separators: list[str], rows: int, line_end: str) -> str:
-    """The rows' text, each ended by `line_end`, parts merged where it pays (row_parts)."""
+def _rows(parts: Sequence[Part], separators: list[str], rows: int, line_end: str, head: str) -> str:
+    """`head`, then the rows' text, each ended by `line_end`, parts merged where it pays (row_parts)."""
     merged, merged_separators = assemble(list(parts), separators)
-    return join_rows(merged, merged_separators, rows, line_end) + line_end
+    return join_rows(merged, merged_separators, rows, line_end, head, ended=True)
 
 
 def _delimited(parts: Sequence[Part], delimiter: str) -> list[str]:
@@ -166,17 +166,16 @@ def _csv_piece(
 ) -> str:
     delimiter = options.delimiter
     parts = [columns[name].csv_part(options.formula_protection, delimiter) for name in field_names]
-    body = _rows(parts, _delimited(parts, delimiter), len(columns[field_names[0]]), CSV_LINE_END)
-    return (csv_header(field_names, delimiter) if first_row and options.header else "") + body
+    header = csv_header(field_names, delimiter) if first_row and options.header else ""
+    return _rows(parts, _delimited(parts, delimiter), len(columns[field_names[0]]), CSV_LINE_END, header)
 
 
 def _tsv_piece(
     field_names: list[str], columns: dict[str, Column], first_row: bool, options: FormatOptions
 ) -> str:
     parts = [columns[name].tsv_part(options.formula_protection) for name in field_names]
-    body = _rows(parts, _delimited(parts, "\t"), len(columns[field_names[0]]), TSV_LINE_END)
     header = "\t".join(tsv_escape_all(field_names)) + TSV_LINE_END if first_row and options.header else ""
-    return header + body
+    return _rows(parts, _delimited(parts, "\t"), len(columns[field_names[0]]), TSV_LINE_END, header)
 
 
 def write_piece(
@@ -204,9 +203,8 @@ def write_piece(
     parts, quoted = zip(*(json_part(columns[name]) for name in field_names), strict=True)
     separators = json_separators(field_names, list(quoted))
     merged, merged_separators = assemble(list(parts), separators)
-    objects = join_rows(
-        merged, merged_separators, len(columns[field_names[0]]), ",\n" if fmt == "json" else "\n"
-    )
+    rows = len(columns[field_names[0]])
     if fmt == "ndjson":
-        return objects + "\n"
-    return ("[\n" if first_row else ",\n") + objects + ("\n]\n" if last_row else "")
+        return join_rows(merged, merged_separators, rows, "\n", ended=True)
+    objects = join_rows(merged, merged_separators, rows, ",\n", "[\n" if first_row else ",\n")
+    return objects + "\n]\n" if last_row else objects  # the closing bracket: once per file
