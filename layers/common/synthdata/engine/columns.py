@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from numpy.dtypes import StringDType
 
 from synthdata.engine.column_text import (
     bool_table,
@@ -32,38 +31,13 @@ from synthdata.engine.escapes import (
     SqlDialect,
     csv_escape_all,
     json_plain,
+    neutralize_formulas,
     sql_strings,
     tsv_escape_all,
 )
 from synthdata.engine.row_parts import Coded, text_of
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
-
-# First characters that make a spreadsheet run a cell. An array, compared element-wise: numpy reads a "\0"
-# scalar as the empty string (which every value starts with).
-_FORMULA_STARTS = np.asarray(["=", "+", "-", "@", "\t", "\r", "\0"], dtype=StringDType())
-
-
-def neutralize_formulas(values: list[str]) -> list[str]:
-    """Spreadsheets run cells that begin with = + - @ tab, CR or NUL; a leading quote makes them plain text
-    (OWASP's advice). A negative number (-12.5) stays as it is: it is read as a number, not run."""
-    if not values:
-        return values
-    text = np.asarray(values, dtype=StringDType())
-    first = np.strings.slice(text, 0, 1)
-    risky = (first[:, None] == _FORMULA_STARTS[None, :]).any(axis=1)
-    risky[risky] = ~_negative_numbers(text[risky])
-    if not risky.any():
-        return values
-    text[risky] = np.strings.add("'", text[risky])
-    return text.tolist()  # type: ignore[no-any-return]
-
-
-def _negative_numbers(text: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
-    """Which values are "-" then digits with at most one decimal point (vectorized, no regex per value)."""
-    unsigned = np.strings.slice(text, 1, None)
-    digits = np.strings.replace(unsigned, ".", "", 1)
-    return np.strings.startswith(text, "-") & (np.strings.str_len(digits) > 0) & np.strings.isdecimal(digits)
 
 
 @dataclass
@@ -227,29 +201,25 @@ class Column:
         text = self.plain_text()
         return self._with_nulls(encode(text) if quoted else text, null_text)
 
-    def json_text(self, prefix: str = "", suffix: str = "") -> list[str]:
-        """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`), each between `prefix`
-        and `suffix` (a writer's key and braces: added where it is cheapest, in a table or a format string)."""
+    def json_text(self) -> list[str]:
+        """Values as JSON literals: strings, dates and times quoted (strings escaped), numbers and booleans bare,
+        nested values as they are, nulls `null`. (The writers' own JSON path is json_parts.)"""
         values = self.values
         if self.kind == "str" and self.vocabulary is not None:
-            text = self._categorical_text(
-                f"json:{prefix!r}:{suffix!r}", partial(_json_encode, affix=(prefix, suffix))
-            )
+            text = self._categorical_text("json", _json_encode)
         elif self.kind == "bool":
-            text = bool_text(values, f"{prefix}true{suffix}", f"{prefix}false{suffix}")
+            text = bool_text(values)
         elif self.kind == "date":
-            text = date_text(values, f'{prefix}"', f'"{suffix}')
+            text = date_text(values, '"', '"')
         elif self.kind == "datetime":
-            text = datetime_text(values, f'{prefix}"', "T", f'Z"{suffix}')
+            text = datetime_text(values, '"', "T", 'Z"')
         elif self.kind == "float":
-            text = _affixed(float_text(values, self.decimals), prefix, suffix)
-        elif self.kind == "str" and self.ascii_safe:
-            text = _affixed(self.plain_text(), f'{prefix}"', f'"{suffix}')
+            text = float_text(values, self.decimals)
         elif self.kind in ("int", "json"):  # "json": a nested value, already a JSON literal
-            text = _affixed(self.plain_text(), prefix, suffix)
+            text = self.plain_text()
         else:
-            text = _json_strings(self.plain_text(), prefix, suffix)
-        return self._with_nulls(text, f"{prefix}null{suffix}")
+            text = _json_strings(self.plain_text(), self.ascii_safe)
+        return self._with_nulls(text, "null")
 
     def python_values(self) -> list[Any]:
         """JSON-ready Python values (for previews): numbers, bools, ISO strings, None."""
@@ -274,28 +244,16 @@ def json_objects(names: Sequence[str], texts: Iterable[list[str]]) -> Iterable[s
     return map(row.format, *texts)
 
 
-def _json_encode(words: list[str], affix: tuple[str, str] = ("", "")) -> list[str]:
-    return _affixed(list(map(encode_basestring, words)), *affix)
+def _json_encode(words: list[str]) -> list[str]:
+    return list(map(encode_basestring, words))
 
 
-def _json_strings(values: list[str], prefix: str, suffix: str) -> list[str]:
+def _json_strings(values: list[str], safe: bool) -> list[str]:
     """JSON string literals: quoted as they are when no value holds a quote, backslash or control character
-    (one scan of the whole column), else escaped by the C encoder one value at a time."""
-    if json_plain("".join(values)):
-        return _affixed(values, f'{prefix}"', f'"{suffix}')
-    return _affixed(list(map(encode_basestring, values)), prefix, suffix)
-
-
-def _affixed(text: list[str], prefix: str, suffix: str) -> list[str]:
-    """prefix + each value + suffix: one array addition for one affix, one C-level join per value for two
-    (each addition makes a whole column of new strings; a format string per value is slower still)."""
-    if prefix and suffix:
-        return list(map("".join, zip(repeat(prefix), text, repeat(suffix), strict=False)))
-    if not prefix and not suffix:
-        return text
-    array: npt.NDArray[np.object_] = np.empty(len(text), dtype=object)
-    array[:] = text
-    return (prefix + array if prefix else array + suffix).tolist()  # type: ignore[no-any-return]
+    (`safe`, or one scan of the whole column), else escaped by the C encoder one value at a time."""
+    if safe or json_plain("".join(values)):
+        return list(map("".join, zip(repeat('"'), values, repeat('"'), strict=False)))
+    return _json_encode(values)
 
 
 _ENCODED: dict[tuple[int, str], tuple[npt.NDArray[np.object_], npt.NDArray[np.object_]]] = {}

@@ -1,4 +1,5 @@
-"""Escaping of whole columns for TSV and for SQL literals of each dialect, vectorized with numpy.
+"""Escaping of whole columns for CSV, TSV, JSON checks and SQL literals of each dialect, and the CSV/TSV guard
+against spreadsheet formulas, vectorized with numpy.
 
 TSV follows the IANA text/tab-separated-values convention as PostgreSQL's COPY text format writes it: a
 backslash, tab, line feed or carriage return inside a value becomes \\\\, \\t, \\n or \\r, so a field never holds
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import repeat
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -205,3 +207,30 @@ def _csv_escape_each(values: list[str], specials: tuple[str, ...]) -> list[str]:
         else text
         for text in values
     ]
+
+
+# First characters that make a spreadsheet run a cell. An array, compared element-wise: numpy reads a "\0"
+# scalar as the empty string (which every value starts with).
+_FORMULA_STARTS = np.asarray(["=", "+", "-", "@", "\t", "\r", "\0"], dtype=StringDType())
+
+
+def neutralize_formulas(values: list[str]) -> list[str]:
+    """Spreadsheets run cells that begin with = + - @ tab, CR or NUL; a leading quote makes them plain text
+    (OWASP's advice). A negative number (-12.5) stays as it is: it is read as a number, not run."""
+    if not values:
+        return values
+    text = np.asarray(values, dtype=StringDType())
+    first = np.strings.slice(text, 0, 1)
+    risky = (first[:, None] == _FORMULA_STARTS[None, :]).any(axis=1)
+    risky[risky] = ~_negative_numbers(text[risky])
+    if not risky.any():
+        return values
+    text[risky] = np.strings.add("'", text[risky])
+    return text.tolist()  # type: ignore[no-any-return]
+
+
+def _negative_numbers(text: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Which values are "-" then digits with at most one decimal point (vectorized, no regex per value)."""
+    unsigned = np.strings.slice(text, 1, None)
+    digits = np.strings.replace(unsigned, ".", "", 1)
+    return np.strings.startswith(text, "-") & (np.strings.str_len(digits) > 0) & np.strings.isdecimal(digits)
