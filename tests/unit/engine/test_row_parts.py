@@ -138,3 +138,24 @@ def test_a_constant_before_a_table_leads_its_words_so_one_separator_remains() ->
     merged, separators = assemble(parts, ["", ",", ",", ",", ""])
     assert len(merged) == 3 and separators == ["", ",", ",", ""]
     assert join_rows(merged, separators, 3, "\n").split("\n") == naive(parts, ["", ",", ",", ",", ""], 3)
+
+
+def test_merged_tables_are_kept_within_a_budget_least_recently_used_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(row_parts, "_FUSED", {})
+    monkeypatch.setattr(row_parts, "_FUSED_WORDS_BUDGET", 2 * len(CITIES))
+    codes = np.arange(4)
+    tables = [vocabulary([f"{word}{i}" for word in CITIES]) for i in range(3)]
+
+    def merged(table: Any) -> Any:
+        (part,), _ = assemble([Coded(table, codes), "!"], ["", ",", ""])
+        assert isinstance(part, Coded)
+        return part.table
+
+    first, second = merged(tables[0]), merged(tables[1])
+    assert merged(tables[0]) is first  # cached, and now the most recently used
+    merged(tables[2])  # over the budget: the least recently used (the second) goes
+    assert merged(tables[0]) is first
+    assert merged(tables[1]) is not second
+    assert len(row_parts._FUSED) == 2

@@ -25,7 +25,9 @@ ObjArray = npt.NDArray[np.object_]
 # built once per process and saves a string per row in every later block, but a huge vocabulary for a small
 # job would cost more than it saves.
 FUSE_WORDS_PER_ROW = 4
-_FUSED_LIMIT = 64  # merged tables kept per process (each is also bounded by the rule above)
+# Merged tables kept per process, the least recently used dropped first (a template's per-block vocabularies
+# are never asked for again; a locale's are, every block): at most this many words in all (~40 MB).
+_FUSED_WORDS_BUDGET = 1 << 19
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ def _fused(
     """prefix + first + separator (+ second) word by word, cached per process; None when too big for the
     rows."""
     key = (id(first), separator, id(second), prefix)
-    cached = _FUSED.get(key)
+    cached = _FUSED.pop(key, None)  # put back last: the dict's order is least recently used first
     if cached is None or cached[0] is not first or cached[1] is not second:
         size = len(first) if second is None else min(len(first), len(second))
         if size > FUSE_WORDS_PER_ROW * max(len(codes), 1):
@@ -169,8 +171,8 @@ def _fused(
             words = prefix + words
         if second is not None:
             words = words + second[:size]
-        if len(_FUSED) >= _FUSED_LIMIT:
-            _FUSED.clear()
         cached = (first, second, words)
-        _FUSED[key] = cached
+        while _FUSED and sum(len(table) for *_, table in _FUSED.values()) + len(words) > _FUSED_WORDS_BUDGET:
+            del _FUSED[next(iter(_FUSED))]
+    _FUSED[key] = cached
     return Coded(cached[2], codes)
