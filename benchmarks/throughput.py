@@ -1,4 +1,4 @@
-"""Records/s of a dataset's CSV, before and after a change, side by side: `python -m benchmarks.throughput --before main`.
+"""Records/s of a dataset in a format, before and after a change, side by side: `python -m benchmarks.throughput --before main`.
 
 Each measurement is a fresh process against one tree's code: an untimed warm-up of 1,000 records (imports and
 per-process caches, as a warm Lambda has them), then the timed render of `--records` records block by block, as
@@ -23,11 +23,11 @@ import sys, time
 from synthdata.engine import get_dataset, iter_rendered_blocks
 
 def render(dataset, locale, n):
-    blocks = iter_rendered_blocks(get_dataset(dataset), seed=1, locale=locale, fmt="csv", compression=None,
+    blocks = iter_rendered_blocks(get_dataset(dataset), seed=1, locale=locale, fmt=fmt, compression=None,
                                   start=0, stop=n, total=n)
     return sum(len(piece) for piece, _ in blocks)
 
-dataset, locale, records = sys.argv[1], sys.argv[2], int(sys.argv[3])
+dataset, locale, records, fmt = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 render(dataset, locale, 1000)
 started = time.perf_counter()
 render(dataset, locale, records)
@@ -35,10 +35,10 @@ print(records / (time.perf_counter() - started))
 """
 
 
-def records_per_second(tree: Path, dataset: str, locale: str, records: int) -> float:
+def records_per_second(tree: Path, dataset: str, locale: str, records: int, fmt: str = "csv") -> float:
     env = {**os.environ, "PYTHONPATH": f"{tree / 'layers' / 'common'}{os.pathsep}{tree}"}
     out = subprocess.run(
-        [sys.executable, "-c", RENDER, dataset, locale, str(records)],
+        [sys.executable, "-c", RENDER, dataset, locale, str(records), fmt],
         env=env,
         cwd=tree,
         check=True,
@@ -51,7 +51,8 @@ def records_per_second(tree: Path, dataset: str, locale: str, records: int) -> f
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", default="main", help="the commit to compare the working tree against")
-    parser.add_argument("--dataset", default="user")
+    parser.add_argument("--dataset", default="user", help="user, ecommerce or company")
+    parser.add_argument("--format", default="csv", help="csv, tsv, json, ndjson or sql")
     parser.add_argument("--locale", action="append", help="repeatable; default en_US")
     parser.add_argument("--records", type=int, default=200_000)
     parser.add_argument("--rounds", type=int, default=3)
@@ -64,10 +65,10 @@ def main(argv: list[str] | None = None) -> None:
             order = list(trees.items()) if round_index % 2 == 0 else list(reversed(trees.items()))
             for locale in locales:
                 for label, tree in order:
-                    rate = records_per_second(tree, args.dataset, locale, args.records)
+                    rate = records_per_second(tree, args.dataset, locale, args.records, args.format)
                     rates.setdefault((locale, label), []).append(rate)
     print(
-        f"{args.dataset} CSV, {args.records:,} records, {args.rounds} rounds alternating; median records/s\n"
+        f"{args.dataset} {args.format.upper()}, {args.records:,} records, {args.rounds} rounds alternating; median records/s\n"
     )
     print(
         f"| locale | before ({args.before}) | after (working tree) | after / before | rounds before | rounds after |"

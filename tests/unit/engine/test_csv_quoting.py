@@ -52,3 +52,8 @@ def test_quoted_columns_read_back_as_written() -> None:
     values = ["Calle Mayor, 12", 'say "hi"', " padded ", "plain"]
     line = ",".join(csv_escape_all(values))
     assert next(csv.reader(io.StringIO(line))) == values
+
+
+@pytest.mark.parametrize("values", [["x,y", ""], ["", "a,b", "", ""], ["a,b", "c,d"], [" a", "ok", "b "]])
+def test_empty_values_next_to_quoted_ones_and_columns_quoted_throughout(values: list[str]) -> None:
+    assert csv_escape_all(values) == [csv_escape(v) for v in values]

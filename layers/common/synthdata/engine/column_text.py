@@ -52,6 +52,11 @@ class _DayTable:
         self.words: ObjArray = np.empty(0, dtype=object)
 
     def lookup(self, days: npt.NDArray[np.int64], lo: int, hi: int) -> ObjArray:
+        words, codes = self.coded(days, lo, hi)
+        return words[codes]
+
+    def coded(self, days: npt.NDArray[np.int64], lo: int, hi: int) -> tuple[ObjArray, npt.NDArray[np.int64]]:
+        """(the table, each day's code into it)."""
         last = self.first + len(self.words) - 1
         if lo < self.first or hi > last:
             if len(self.words) and max(hi, last) - min(lo, self.first) < _MAX_DAY_SPAN:
@@ -63,7 +68,7 @@ class _DayTable:
             text: ObjArray = np.datetime_as_string(span).astype(object)
             self.words = self.opening + text + self.closing if self.opening or self.closing else text
             self.first = lo
-        return self.words[days - self.first]
+        return self.words, days - self.first
 
 
 _INTS = _IntTable()
@@ -78,6 +83,19 @@ def _day_table(opening: str, closing: str) -> _DayTable:
             _DAYS.clear()
         _DAYS[(opening, closing)] = _DayTable(opening, closing)
     return _DAYS[(opening, closing)]
+
+
+Table = tuple[ObjArray, npt.NDArray[Any]]  # words, and each value's code into them
+
+
+def int_table(values: npt.ArrayLike) -> Table | None:
+    """The table that holds str() of each integer, or None when one is negative or too large for it."""
+    array = np.asarray(values)
+    if array.size and array.dtype.kind in "iu":
+        lo, hi = int(array.min()), int(array.max())
+        if lo >= 0 and hi < SMALL_INT_LIMIT:
+            return _INTS.covering(hi), array
+    return None
 
 
 def int_text(values: npt.ArrayLike) -> list[str]:
@@ -104,10 +122,20 @@ def _three_digits() -> ObjArray:
     return np.asarray([f"{i:03d}" for i in range(_THOUSANDS)], dtype=object)
 
 
+def bool_table(values: npt.ArrayLike, true: str = "true", false: str = "false") -> Table:
+    """`true` or `false` for each value, as a table (one per pair of words, kept) and codes."""
+    return _bool_words(true, false), np.asarray(values, dtype=bool).view(np.uint8)
+
+
+@lru_cache(maxsize=16)
+def _bool_words(true: str, false: str) -> ObjArray:
+    return np.asarray([false, true], dtype=object)
+
+
 def bool_text(values: npt.ArrayLike, true: str = "true", false: str = "false") -> list[str]:
     """`true` or `false` for each value."""
-    words = np.asarray([false, true], dtype=object)
-    return words[np.asarray(values, dtype=bool).view(np.uint8)].tolist()  # type: ignore[no-any-return]
+    words, codes = bool_table(values, true, false)
+    return words[codes].tolist()  # type: ignore[no-any-return]
 
 
 def _day_numbers(values: Any, unit: str) -> tuple[npt.NDArray[np.int64], int, int] | None:
@@ -123,6 +151,12 @@ def _day_numbers(values: Any, unit: str) -> tuple[npt.NDArray[np.int64], int, in
     if hi // per_day - lo // per_day >= _MAX_DAY_SPAN:
         return None
     return numbers, lo // per_day, hi // per_day
+
+
+def date_table(values: Any) -> Table | None:
+    """The table of ISO dates that holds each date, or None when no table can (NaT, too wide a span)."""
+    found = _day_numbers(values, "D")
+    return None if found is None else _day_table("", "").coded(*found)
 
 
 def date_text(values: Any, opening: str = "", closing: str = "") -> list[str]:
@@ -197,9 +231,9 @@ def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
     magnitude = np.abs(units).astype(np.int64)
     if decimals:
         whole, fraction = np.divmod(magnitude, 10**decimals)
-        text = np.asarray(int_text(whole), dtype=object) + _fractions(decimals)[fraction]
+        text = _int_words(whole) + _fractions(decimals)[fraction]
     else:
-        text = np.asarray(int_text(magnitude), dtype=object)
+        text = _int_words(magnitude)
     negative = units < 0
     if negative.any():
         text[negative] = "-" + text[negative]
@@ -207,6 +241,15 @@ def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
         others = ~exact
         text[others] = list(map(f"{{:.{decimals}f}}".format, array[others].tolist()))
     return text.tolist()  # type: ignore[no-any-return]
+
+
+def _int_words(values: npt.NDArray[np.int64]) -> ObjArray:
+    """int_text as an object array: straight from the table when it holds every value (no list between)."""
+    table = int_table(values)
+    if table is not None:
+        words, codes = table
+        return words[codes]
+    return np.asarray(int_text(values), dtype=object)
 
 
 @lru_cache(maxsize=_MAX_TABLE_DECIMALS)

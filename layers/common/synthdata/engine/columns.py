@@ -6,7 +6,6 @@ Conversions use C-level iteration (`map` over a builtin, numpy casts) so a milli
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -16,39 +15,29 @@ from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from numpy.dtypes import StringDType
 
-from synthdata.engine.column_text import bool_text, date_text, datetime_text, float_text, int_text
-from synthdata.engine.escapes import CSV_SPECIAL, SqlDialect, csv_escape_all, sql_strings, tsv_escape_all
+from synthdata.engine.column_text import (
+    bool_table,
+    bool_text,
+    date_table,
+    date_text,
+    datetime_text,
+    float_text,
+    int_table,
+    int_text,
+)
+from synthdata.engine.escapes import (
+    CSV_SPECIAL,
+    SqlDialect,
+    csv_escape_all,
+    json_plain,
+    neutralize_formulas,
+    sql_strings,
+    tsv_escape_all,
+)
+from synthdata.engine.row_parts import Coded, text_of
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
-
-_JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')  # what encode_basestring escapes (it keeps non-ASCII as it is)
-# First characters that make a spreadsheet run a cell. An array, compared element-wise: numpy reads a "\0"
-# scalar as the empty string (which every value starts with).
-_FORMULA_STARTS = np.asarray(["=", "+", "-", "@", "\t", "\r", "\0"], dtype=StringDType())
-
-
-def neutralize_formulas(values: list[str]) -> list[str]:
-    """Spreadsheets run cells that begin with = + - @ tab, CR or NUL; a leading quote makes them plain text
-    (OWASP's advice). A negative number (-12.5) stays as it is: it is read as a number, not run."""
-    if not values:
-        return values
-    text = np.asarray(values, dtype=StringDType())
-    first = np.strings.slice(text, 0, 1)
-    risky = (first[:, None] == _FORMULA_STARTS[None, :]).any(axis=1)
-    risky[risky] = ~_negative_numbers(text[risky])
-    if not risky.any():
-        return values
-    text[risky] = np.strings.add("'", text[risky])
-    return text.tolist()  # type: ignore[no-any-return]
-
-
-def _negative_numbers(text: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
-    """Which values are "-" then digits with at most one decimal point (vectorized, no regex per value)."""
-    unsigned = np.strings.slice(text, 1, None)
-    digits = np.strings.replace(unsigned, ".", "", 1)
-    return np.strings.startswith(text, "-") & (np.strings.str_len(digits) > 0) & np.strings.isdecimal(digits)
 
 
 @dataclass
@@ -110,7 +99,7 @@ class Column:
 
     def _categorical_text(self, encoding: str, encode: Callable[[list[str]], list[str]]) -> list[str]:
         assert self.vocabulary is not None
-        encoded = _encoded_vocabulary(self.vocabulary, encoding, encode)
+        encoded = encoded_vocabulary(self.vocabulary, encoding, encode)
         return encoded[np.asarray(self.values)].tolist()  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------------------------------ text forms
@@ -133,14 +122,32 @@ class Column:
             return datetime_text(values)
         raise ValueError(f"unknown column kind {self.kind}")
 
+    def plain_part(self) -> Coded | list[str]:
+        """plain_text as a table and codes where it comes from one (categorical words, small integers, booleans,
+        dates): the writer can merge tables with what is next to them."""
+        table: tuple[npt.NDArray[np.object_], npt.NDArray[Any]] | None = None
+        if self.kind == "str" and self.vocabulary is not None:
+            table = self.vocabulary, np.asarray(self.values)
+        elif self.kind == "int":
+            table = int_table(self.values)
+        elif self.kind == "bool":
+            table = bool_table(self.values)
+        elif self.kind == "date":
+            table = date_table(self.values)
+        return self.plain_text() if table is None else Coded(*table)
+
+    @property
+    def has_nulls(self) -> bool:
+        return self.nulls is not None and bool(self.nulls.any())
+
     def _with_nulls(self, text: list[str], null_text: str) -> list[str]:
-        if self.nulls is None or not self.nulls.any():
+        if not self.has_nulls:
             return text
         array = np.array(text, dtype=object)
         array[self.nulls] = null_text
         return array.tolist()  # type: ignore[no-any-return]
 
-    def csv_text(self, formula_protection: bool = True, delimiter: str = ",") -> list[str]:
+    def csv_part(self, formula_protection: bool = True, delimiter: str = ",") -> Coded | list[str]:
         """Values as CSV fields (quoted where needed, nulls empty, user literals neutralized unless
         `formula_protection` is off)."""
         neutralize = self.user_literal and formula_protection
@@ -151,16 +158,16 @@ class Column:
             text = neutralize_formulas(text) if neutralize else text
             return text if safe else csv_escape_all(text, delimiter)
 
-        return self._text_form(f"csv:{neutralize}:{safe}:{delimiter}", encode, "")
+        return self._text_part(f"csv:{neutralize}:{safe}:{delimiter}", encode, "")
 
-    def tsv_text(self, formula_protection: bool = True) -> list[str]:
+    def tsv_part(self, formula_protection: bool = True) -> Coded | list[str]:
         """Values as TSV fields: tab, line breaks and backslash escaped (\\t \\n \\r \\\\), nulls empty."""
         neutralize = self.user_literal and formula_protection
 
         def encode(text: list[str]) -> list[str]:
             return tsv_escape_all(neutralize_formulas(text) if neutralize else text)
 
-        return self._text_form(f"tsv:{neutralize}", encode, "")
+        return self._text_part(f"tsv:{neutralize}", encode, "")
 
     def sql_text(self, dialect: SqlDialect) -> list[str]:
         """Values as SQL literals of `dialect`: strings, dates and times quoted, numbers bare, nulls NULL."""
@@ -175,43 +182,44 @@ class Column:
             mysql = dialect.name == "mysql"
             text = datetime_text(self.values, "'", " " if mysql else "T", "'" if mysql else "Z'")
             return self._with_nulls(text, "NULL")
-        return self._text_form(f"sql:{dialect.name}", partial(sql_strings, dialect=dialect), "NULL")
+        return text_of(self._text_part(f"sql:{dialect.name}", partial(sql_strings, dialect=dialect), "NULL"))
 
-    def _text_form(
+    def _text_part(
         self, encoding: str, encode: Callable[[list[str]], list[str]], null_text: str
-    ) -> list[str]:
-        """Strings through `encode`, once per vocabulary word when categorical; other kinds as plain text."""
+    ) -> Coded | list[str]:
+        """Strings through `encode`, once per vocabulary word when categorical (as a table and codes when no
+        value is null); other kinds as plain text."""
         if self.kind == "str" and self.vocabulary is not None:
+            if not self.has_nulls:
+                return Coded(encoded_vocabulary(self.vocabulary, encoding, encode), np.asarray(self.values))
             return self._with_nulls(self._categorical_text(encoding, encode), null_text)
-        text = self.plain_text()
         quoted = self.kind in ("str", "json") or (
             encoding.startswith("sql:") and self.kind in ("date", "datetime")
         )
+        if not quoted and not self.has_nulls:
+            return self.plain_part()
+        text = self.plain_text()
         return self._with_nulls(encode(text) if quoted else text, null_text)
 
-    def json_text(self, prefix: str = "", suffix: str = "") -> list[str]:
-        """Values as JSON literals (strings quoted and escaped, numbers bare, nulls `null`), each between `prefix`
-        and `suffix` (a writer's key and braces: added where it is cheapest, in a table or a format string)."""
+    def json_text(self) -> list[str]:
+        """Values as JSON literals: strings, dates and times quoted (strings escaped), numbers and booleans bare,
+        nested values as they are, nulls `null`. (The writers' own JSON path is json_parts.)"""
         values = self.values
         if self.kind == "str" and self.vocabulary is not None:
-            text = self._categorical_text(
-                f"json:{prefix!r}:{suffix!r}", partial(_json_encode, affix=(prefix, suffix))
-            )
+            text = self._categorical_text("json", _json_encode)
         elif self.kind == "bool":
-            text = bool_text(values, f"{prefix}true{suffix}", f"{prefix}false{suffix}")
+            text = bool_text(values)
         elif self.kind == "date":
-            text = date_text(values, f'{prefix}"', f'"{suffix}')
+            text = date_text(values, '"', '"')
         elif self.kind == "datetime":
-            text = datetime_text(values, f'{prefix}"', "T", f'Z"{suffix}')
+            text = datetime_text(values, '"', "T", 'Z"')
         elif self.kind == "float":
-            text = _affixed(float_text(values, self.decimals), prefix, suffix)
-        elif self.kind == "str" and self.ascii_safe:
-            text = _affixed(self.plain_text(), f'{prefix}"', f'"{suffix}')
+            text = float_text(values, self.decimals)
         elif self.kind in ("int", "json"):  # "json": a nested value, already a JSON literal
-            text = _affixed(self.plain_text(), prefix, suffix)
+            text = self.plain_text()
         else:
-            text = _json_strings(self.plain_text(), prefix, suffix)
-        return self._with_nulls(text, f"{prefix}null{suffix}")
+            text = _json_strings(self.plain_text(), self.ascii_safe)
+        return self._with_nulls(text, "null")
 
     def python_values(self) -> list[Any]:
         """JSON-ready Python values (for previews): numbers, bools, ISO strings, None."""
@@ -236,34 +244,22 @@ def json_objects(names: Sequence[str], texts: Iterable[list[str]]) -> Iterable[s
     return map(row.format, *texts)
 
 
-def _json_encode(words: list[str], affix: tuple[str, str] = ("", "")) -> list[str]:
-    return _affixed(list(map(encode_basestring, words)), *affix)
+def _json_encode(words: list[str]) -> list[str]:
+    return list(map(encode_basestring, words))
 
 
-def _json_strings(values: list[str], prefix: str, suffix: str) -> list[str]:
+def _json_strings(values: list[str], safe: bool) -> list[str]:
     """JSON string literals: quoted as they are when no value holds a quote, backslash or control character
-    (one scan of the whole column), else escaped by the C encoder one value at a time."""
-    if _JSON_ESCAPED.search("".join(values)) is None:
-        return _affixed(values, f'{prefix}"', f'"{suffix}')
-    return _affixed(list(map(encode_basestring, values)), prefix, suffix)
-
-
-def _affixed(text: list[str], prefix: str, suffix: str) -> list[str]:
-    """prefix + each value + suffix: one array addition for one affix, one C-level join per value for two
-    (each addition makes a whole column of new strings; a format string per value is slower still)."""
-    if prefix and suffix:
-        return list(map("".join, zip(repeat(prefix), text, repeat(suffix), strict=False)))
-    if not prefix and not suffix:
-        return text
-    array: npt.NDArray[np.object_] = np.empty(len(text), dtype=object)
-    array[:] = text
-    return (prefix + array if prefix else array + suffix).tolist()  # type: ignore[no-any-return]
+    (`safe`, or one scan of the whole column), else escaped by the C encoder one value at a time."""
+    if safe or json_plain("".join(values)):
+        return list(map("".join, zip(repeat('"'), values, repeat('"'), strict=False)))
+    return _json_encode(values)
 
 
 _ENCODED: dict[tuple[int, str], tuple[npt.NDArray[np.object_], npt.NDArray[np.object_]]] = {}
 
 
-def _encoded_vocabulary(
+def encoded_vocabulary(
     words: npt.NDArray[np.object_], encoding: str, encode: Callable[[list[str]], list[str]]
 ) -> npt.NDArray[np.object_]:
     """A vocabulary's encoded form, computed once per encoding (vocabularies are long-lived arrays)."""

@@ -1,4 +1,5 @@
-"""Escaping of whole columns for TSV and for SQL literals of each dialect, vectorized with numpy.
+"""Escaping of whole columns for CSV, TSV, JSON checks and SQL literals of each dialect, and the CSV/TSV guard
+against spreadsheet formulas, vectorized with numpy.
 
 TSV follows the IANA text/tab-separated-values convention as PostgreSQL's COPY text format writes it: a
 backslash, tab, line feed or carriage return inside a value becomes \\\\, \\t, \\n or \\r, so a field never holds
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import repeat
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -22,7 +24,6 @@ _TSV_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))  # 
 _SEPARATOR = "\x1f"  # joins a column's values for one scan (a value holding it takes the slower path)
 _SEPARATOR_BYTE = 0x1F
 _SPACE = 0x20
-_QUOTES = np.asarray(["", '"'], dtype=object)  # around a CSV value: indexed by whether it needs quoting
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,13 @@ def sql_strings(values: list[str], dialect: SqlDialect) -> list[str]:
     return np.strings.add(np.strings.add("'", text), "'").tolist()  # type: ignore[no-any-return]
 
 
+def json_plain(joined: str) -> bool:
+    """Whether JSON strings of this text need no escape: no quote, backslash or control character (what
+    encode_basestring escapes). isprintable() is False for every control character, and for a few other
+    characters too, which only send a column down the exact path; it scans faster than a regex."""
+    return '"' not in joined and "\\" not in joined and joined.isprintable()
+
+
 def csv_specials(delimiter: str) -> tuple[str, ...]:
     return CSV_SPECIAL if delimiter in CSV_SPECIAL else (*CSV_SPECIAL, delimiter)
 
@@ -131,17 +139,39 @@ def csv_escape_all(values: list[str], delimiter: str = ",") -> list[str]:
     needs = _quoting_needed(joined, specials, len(values))
     if needs is None:
         return _csv_escape_each(values, specials)
-    quotes = _QUOTES[needs.view(np.uint8)]
-    if '"' in joined:  # every value holding a quote is quoted, so doubling them all is right
+    if not needs.all():  # only the values that need it become new strings
+        text = np.asarray(values, dtype=object)
+        text[needs] = _quoted(text[needs].tolist(), '"' in joined)
+        return text.tolist()  # type: ignore[no-any-return]
+    return _quoted(values, '"' in joined)
+
+
+def _quoted(values: list[str], has_quotes: bool) -> list[str]:
+    """Each value between quotes, its quotes doubled (when any value holds one)."""
+    if has_quotes:
         values = list(map(str.replace, values, repeat('"'), repeat('""')))
-    return list(map("".join, zip(quotes, values, quotes, strict=True)))
+    return list(map("".join, zip(repeat('"'), values, repeat('"'))))
 
 
 def _needs_no_quoting(joined: str, specials: tuple[str, ...]) -> bool:
     """One C-level scan of the whole column: most columns never contain a comma, quote or line break."""
     if any(ch in joined for ch in specials):
         return False
-    return f"{_SEPARATOR} " not in joined and f" {_SEPARATOR}" not in joined and joined == joined.strip(" ")
+    return " " not in joined or not _space_at_an_edge(joined)
+
+
+def _space_at_an_edge(joined: str) -> bool:
+    """Whether a space starts or ends a value (or a value holds the separator: a false alarm, which only sends
+    the column down the exact path). On the bytes: a search for a two-character string is slow when its
+    first character is frequent, and spaces are."""
+    data = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    separators, spaces = data == _SEPARATOR_BYTE, data == _SPACE
+    return bool(
+        spaces[0]
+        or spaces[-1]
+        or (separators[:-1] & spaces[1:]).any()
+        or (spaces[:-1] & separators[1:]).any()
+    )
 
 
 def _quoting_needed(joined: str, specials: tuple[str, ...], count: int) -> npt.NDArray[np.bool_] | None:
@@ -152,12 +182,14 @@ def _quoting_needed(joined: str, specials: tuple[str, ...], count: int) -> npt.N
     separators = np.flatnonzero(data == _SEPARATOR_BYTE)
     if len(separators) != count - 1:
         return None
-    hit = np.zeros(len(data), dtype=bool)
+    hit = np.zeros(len(data) + 1, dtype=bool)  # one more byte, never special: where a last empty value starts
+    bytes_hit = hit[:-1]
     for ch in specials:
-        hit |= data == ord(ch)
-    needs = np.zeros(count, dtype=bool)
-    needs[np.searchsorted(separators, np.flatnonzero(hit))] = True
+        bytes_hit |= data == ord(ch)
     starts = np.concatenate(([0], separators + 1))
+    # Whether any byte from each value's start to the next one's is special (an empty value's reads the
+    # separator after it, never special).
+    needs = np.logical_or.reduceat(hit, starts)
     ends = np.concatenate((separators, [len(data)]))
     filled = ends > starts
     first = data[np.minimum(starts, len(data) - 1)]
@@ -175,3 +207,30 @@ def _csv_escape_each(values: list[str], specials: tuple[str, ...]) -> list[str]:
         else text
         for text in values
     ]
+
+
+# First characters that make a spreadsheet run a cell. An array, compared element-wise: numpy reads a "\0"
+# scalar as the empty string (which every value starts with).
+_FORMULA_STARTS = np.asarray(["=", "+", "-", "@", "\t", "\r", "\0"], dtype=StringDType())
+
+
+def neutralize_formulas(values: list[str]) -> list[str]:
+    """Spreadsheets run cells that begin with = + - @ tab, CR or NUL; a leading quote makes them plain text
+    (OWASP's advice). A negative number (-12.5) stays as it is: it is read as a number, not run."""
+    if not values:
+        return values
+    text = np.asarray(values, dtype=StringDType())
+    first = np.strings.slice(text, 0, 1)
+    risky = (first[:, None] == _FORMULA_STARTS[None, :]).any(axis=1)
+    risky[risky] = ~_negative_numbers(text[risky])
+    if not risky.any():
+        return values
+    text[risky] = np.strings.add("'", text[risky])
+    return text.tolist()  # type: ignore[no-any-return]
+
+
+def _negative_numbers(text: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Which values are "-" then digits with at most one decimal point (vectorized, no regex per value)."""
+    unsigned = np.strings.slice(text, 1, None)
+    digits = np.strings.replace(unsigned, ".", "", 1)
+    return np.strings.startswith(text, "-") & (np.strings.str_len(digits) > 0) & np.strings.isdecimal(digits)

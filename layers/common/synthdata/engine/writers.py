@@ -21,7 +21,9 @@ import numpy as np
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import FieldInfo
 from synthdata.engine.escapes import SQL_DIALECTS, SqlDialect, csv_escape, tsv_escape_all
+from synthdata.engine.json_parts import json_part, json_separators
 from synthdata.engine.rng import BLOCK_ROWS
+from synthdata.engine.row_parts import Part, assemble, join_rows
 
 FORMATS = ("csv", "tsv", "json", "ndjson", "sql")
 CSV_LINE_END = "\r\n"
@@ -149,22 +151,31 @@ def _sql_piece(
     return sql_create_table(field_names, [columns[name].kind for name in field_names], options) + body
 
 
+def _rows(parts: Sequence[Part], separators: list[str], rows: int, line_end: str, head: str) -> str:
+    """`head`, then the rows' text, each ended by `line_end`, parts merged where it pays (row_parts)."""
+    merged, merged_separators = assemble(list(parts), separators)
+    return join_rows(merged, merged_separators, rows, line_end, head, ended=True)
+
+
+def _delimited(parts: Sequence[Part], delimiter: str) -> list[str]:
+    return ["", *[delimiter] * (len(parts) - 1), ""]
+
+
 def _csv_piece(
     field_names: list[str], columns: dict[str, Column], first_row: bool, options: FormatOptions
 ) -> str:
     delimiter = options.delimiter
-    fields = (columns[name].csv_text(options.formula_protection, delimiter) for name in field_names)
-    body = CSV_LINE_END.join(map(delimiter.join, zip(*fields, strict=True))) + CSV_LINE_END
-    return (csv_header(field_names, delimiter) if first_row and options.header else "") + body
+    parts = [columns[name].csv_part(options.formula_protection, delimiter) for name in field_names]
+    header = csv_header(field_names, delimiter) if first_row and options.header else ""
+    return _rows(parts, _delimited(parts, delimiter), len(columns[field_names[0]]), CSV_LINE_END, header)
 
 
 def _tsv_piece(
     field_names: list[str], columns: dict[str, Column], first_row: bool, options: FormatOptions
 ) -> str:
-    fields = (columns[name].tsv_text(options.formula_protection) for name in field_names)
-    body = TSV_LINE_END.join(map("\t".join, zip(*fields, strict=True))) + TSV_LINE_END
+    parts = [columns[name].tsv_part(options.formula_protection) for name in field_names]
     header = "\t".join(tsv_escape_all(field_names)) + TSV_LINE_END if first_row and options.header else ""
-    return header + body
+    return _rows(parts, _delimited(parts, "\t"), len(columns[field_names[0]]), TSV_LINE_END, header)
 
 
 def write_piece(
@@ -186,19 +197,14 @@ def write_piece(
         return _tsv_piece(field_names, columns, first_row, options)
     if fmt == "sql":
         return _sql_piece(field_names, columns, start_row, first_row, last_row, options)
-    # Each value carries its key (the first also "{", the last "}"), so a row is one C-level join.
-    keys = [json.dumps(name) + ":" for name in field_names]
-    prefixes = ["{" + keys[0], *keys[1:]]
-    suffixes = [""] * (len(keys) - 1) + ["}"]
-    values = (
-        columns[name].json_text(prefix, suffix)
-        for name, prefix, suffix in zip(field_names, prefixes, suffixes, strict=True)
-    )
-    objects = map(",".join, zip(*values, strict=True))
+    if fmt not in ("json", "ndjson"):
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    # Keys, braces and the quotes around strings, dates and times are in the separators between the values.
+    parts, quoted = zip(*(json_part(columns[name]) for name in field_names), strict=True)
+    separators = json_separators(field_names, list(quoted))
+    merged, merged_separators = assemble(list(parts), separators)
+    rows = len(columns[field_names[0]])
     if fmt == "ndjson":
-        return "\n".join(objects) + "\n"
-    if fmt == "json":
-        opening = "[\n" if first_row else ",\n"
-        closing = "\n]\n" if last_row else ""
-        return opening + ",\n".join(objects) + closing
-    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        return join_rows(merged, merged_separators, rows, "\n", ended=True)
+    objects = join_rows(merged, merged_separators, rows, ",\n", "[\n" if first_row else ",\n")
+    return objects + "\n]\n" if last_row else objects  # the closing bracket: once per file

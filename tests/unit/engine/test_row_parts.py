@@ -1,0 +1,161 @@
+"""Rows assembled from merged parts read exactly as the row-by-row join of every column's text would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import numpy as np
+import pytest
+
+from synthdata.engine import row_parts
+from synthdata.engine.columns import Column, vocabulary
+from synthdata.engine.row_parts import Coded, Part, assemble, join_rows, text_of
+from synthdata.engine.writers import write_piece
+
+CITIES = vocabulary(["Köln", "a,b", 'say "hi"', "Ulm"])
+REGIONS = vocabulary(["NRW", "BW", "BY", "BW"])
+COUNTRY = vocabulary(["Deutschland"])
+
+
+def naive(parts: list[Part], separators: list[str], rows: int) -> list[str]:
+    texts = [[part] * rows if isinstance(part, str) else text_of(part) for part in parts]
+    return [
+        separators[0] + "".join(t[r] + s for t, s in zip(texts, separators[1:], strict=True))
+        for r in range(rows)
+    ]
+
+
+def test_same_codes_and_constants_merge_into_one_table() -> None:
+    codes = np.array([0, 1, 2, 3, 1, 0])
+    parts: list[Part] = [
+        ["x"] * 6,
+        Coded(CITIES, codes),
+        Coded(REGIONS, codes),
+        Coded(COUNTRY, np.zeros(6, dtype=np.intp)),
+        Coded(REGIONS, codes.copy()),  # equal codes, another array: not merged (no value comparison)
+    ]
+    separators = ["<", ",", ";", ",", "|", ">"]
+    merged, merged_separators = assemble(parts, separators)
+    assert len(merged) == 3
+    assert isinstance(merged[1], Coded) and len(merged[1].table) == len(CITIES)
+    assert join_rows(merged, merged_separators, 6, "\n").split("\n") == naive(parts, separators, 6)
+
+
+def test_equal_views_of_one_code_array_merge() -> None:
+    codes = np.array([3, 2, 1, 0, 0])
+    city, region = Coded(CITIES, codes[1:4]), Coded(REGIONS, codes[1:4])
+    merged, _ = assemble([city, region], ["", ",", ""])
+    assert len(merged) == 1
+    merged, _ = assemble([city, Coded(REGIONS, codes[0:3])], ["", ",", ""])
+    assert len(merged) == 2
+
+
+def test_a_constant_without_a_table_before_it_joins_the_separators() -> None:
+    parts: list[Part] = [Coded(COUNTRY, np.zeros(3, dtype=np.intp)), ["a", "b", "c"], "!"]
+    merged, separators = assemble(parts, ["{", ",", ",", "}"])
+    assert merged == [["a", "b", "c"]] and separators == ["{Deutschland,", ",!}"]
+    assert join_rows(merged, separators, 3, "\n") == "{Deutschland,a,!}\n{Deutschland,b,!}\n{Deutschland,c,!}"
+    assert join_rows([], ["only"], 2, "\n") == "only\nonly"
+
+
+def test_a_table_far_larger_than_the_block_is_not_merged(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(row_parts, "_FUSED", {})
+    monkeypatch.setattr(row_parts, "FUSE_WORDS_PER_ROW", 2)  # four words for one row: more than 2 per row
+    codes = np.array([0])
+    parts: list[Part] = [Coded(CITIES, codes), Coded(REGIONS, codes)]
+    merged, separators = assemble(parts, ["", ",", ""])
+    assert len(merged) == 2 and separators == ["", ",", ""]
+    assert join_rows(merged, separators, 1, "\n") == "Köln,NRW"
+
+
+def _columns(nulls: bool) -> dict[str, Column]:
+    codes = np.array([2, 0, 1, 3])
+    missing = np.array([False, True, False, False]) if nulls else None
+    return {
+        "n": Column("int", np.arange(4)),
+        "city": Column.categorical(CITIES, codes, nulls=missing),
+        "region": Column.categorical(REGIONS, codes),
+        "country": Column.categorical(COUNTRY, np.zeros(4, dtype=np.intp)),
+        "text": Column("str", ["tab\t", "\x00", "ü", "\\"], nulls=missing),
+        "unprintable": Column("str", ["a\xa0b", "\x7f", "\u2028", "x"]),  # not escaped by JSON
+        "day": Column("date", np.array(["2020-01-02"] * 4, dtype="datetime64[D]"), nulls=missing),
+        "at": Column("datetime", np.array(["2020-01-02T03:04:05"] * 4, dtype="datetime64[s]")),
+        'key "q"': Column("str", ["a", "b", "c", "d"], ascii_safe=True),
+    }
+
+
+def _expected(columns: dict[str, Column]) -> list[dict[str, Any]]:
+    values = {name: column.python_values() for name, column in columns.items()}
+    return [{name: values[name][row] for name in columns} for row in range(4)]
+
+
+@pytest.mark.parametrize("nulls", [False, True])
+@pytest.mark.parametrize("fmt", ["json", "ndjson"])
+def test_json_objects_hold_every_value_with_its_key(fmt: str, nulls: bool) -> None:
+    columns = _columns(nulls)
+    text = write_piece(fmt, list(columns), columns, first_row=True, last_row=True)
+    rows = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.split("\n")[:-1]]
+    assert rows == _expected(columns)
+    first = json.dumps(_expected(columns)[0], ensure_ascii=False, separators=(",", ":"))
+    assert text.split("\n")[1 if fmt == "json" else 0].rstrip(",") == first
+
+
+@pytest.mark.parametrize("nulls", [False, True])
+def test_csv_rows_read_back_as_every_column(nulls: bool) -> None:
+    columns = _columns(nulls)
+    text = write_piece("csv", list(columns), columns, first_row=True, last_row=True)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    expected = [[name for name in columns]] + [
+        ["" if value is None else str(value) for value in row.values()] for row in _expected(columns)
+    ]
+    assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("column", "tabled"),
+    [
+        (Column("int", np.array([0, 7, 130_000])), True),
+        (Column("int", np.array([-1, 5])), False),  # negative: formatted one by one
+        (Column("bool", np.array([True, False, True])), True),
+        (Column("date", np.array(["1901-02-03", "2024-12-31"], dtype="datetime64[D]")), True),
+        (Column("date", np.array(["1901-02-03", "NaT"], dtype="datetime64[D]")), False),
+        (Column.categorical(CITIES, np.array([3, 0])), True),
+        (Column("float", np.array([1.5, -2.25])), False),
+    ],
+)
+def test_a_columns_table_part_reads_as_its_plain_text(column: Column, tabled: bool) -> None:
+    part = column.plain_part()
+    assert isinstance(part, Coded) == tabled
+    assert text_of(part) == column.plain_text()
+
+
+def test_a_constant_before_a_table_leads_its_words_so_one_separator_remains() -> None:
+    codes = np.array([1, 0, 3])
+    parts: list[Part] = [["a", "b", "c"], "EUR", Coded(CITIES, codes), ["x", "y", "z"]]
+    merged, separators = assemble(parts, ["", ",", ",", ",", ""])
+    assert len(merged) == 3 and separators == ["", ",", ",", ""]
+    assert join_rows(merged, separators, 3, "\n").split("\n") == naive(parts, ["", ",", ",", ",", ""], 3)
+
+
+def test_merged_tables_are_kept_within_a_budget_least_recently_used_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(row_parts, "_FUSED", {})
+    monkeypatch.setattr(row_parts, "_FUSED_WORDS_BUDGET", 2 * len(CITIES))
+    codes = np.arange(4)
+    tables = [vocabulary([f"{word}{i}" for word in CITIES]) for i in range(3)]
+
+    def merged(table: Any) -> Any:
+        (part,), _ = assemble([Coded(table, codes), "!"], ["", ",", ""])
+        assert isinstance(part, Coded)
+        return part.table
+
+    first, second = merged(tables[0]), merged(tables[1])
+    assert merged(tables[0]) is first  # cached, and now the most recently used
+    merged(tables[2])  # over the budget: the least recently used (the second) goes
+    assert merged(tables[0]) is first
+    assert merged(tables[1]) is not second
+    assert len(row_parts._FUSED) == 2
