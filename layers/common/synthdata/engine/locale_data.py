@@ -10,7 +10,7 @@ profile (`locales`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -20,7 +20,7 @@ from synthdata.engine.column_text import byte_rows_text
 from synthdata.engine.columns import vocabulary
 from synthdata.engine.locales import DEFAULT_LOCALE, LOCALES, LocaleProfile, locale_profile
 from synthdata.engine.places import PlaceTable, place_table
-from synthdata.engine.rng import weighted_indices
+from synthdata.engine.rng import WeightedDraw
 from synthdata.engine.vocabulary_files import read_document
 
 __all__ = [
@@ -50,7 +50,11 @@ class WeightedWords:
 
     def draw(self, rng: np.random.Generator, n: int) -> npt.NDArray[np.intp]:
         """Indices of n words drawn with their weights."""
-        return weighted_indices(rng, np.cumsum(self.probabilities), n)
+        return self._sampler.draw(rng, n)
+
+    @cached_property
+    def _sampler(self) -> WeightedDraw:
+        return WeightedDraw(np.cumsum(self.probabilities))  # built once per vocabulary, not once per block
 
 
 @dataclass(frozen=True)
