@@ -92,9 +92,10 @@ class People:
     @property
     def full_name(self) -> ObjArray:
         """Given and family name in the order the locale writes them (ja_JP: family name first)."""
+        # The leading name with its space comes from a table: one new string per row instead of two.
         if locale_profile(self.data.locale).writing.family_name_first:
-            return join(self.last, " ", self.first)
-        return join(self.first, " ", self.last)
+            return suffixed(self.data.last.words, " ")[self.last_codes] + self.first
+        return suffixed(self.data.first_names, " ")[self.first_codes] + self.last
 
 
 def people(rng: np.random.Generator, data: LocaleData, n: int) -> People:
@@ -115,10 +116,25 @@ def person_handles(
     person: People, row_index: npt.NDArray[np.int64], seed: int, domains: ObjArray
 ) -> tuple[ObjArray, ObjArray]:
     """(email, username) from the person's name plus a code unique to the row, so unique within a file."""
-    code = digits(unique_codes(row_index, seed))
-    email = join(person.first_ascii, ".", person.last_ascii, code, "@", domains)
-    username = join(person.first_ascii, "_", person.last_ascii, code)
+    # Both end in the ASCII surname and the code, made once; given name plus separator come from tables.
+    tail = person.last_ascii + digits(unique_codes(row_index, seed))
+    email = join(suffixed(person.data.first_names_ascii, ".")[person.first_codes], tail, "@", domains)
+    username = suffixed(person.data.first_names_ascii, "_")[person.first_codes] + tail
     return email, username
+
+
+_SUFFIXED: dict[tuple[int, str], tuple[ObjArray, ObjArray]] = {}
+
+
+def suffixed(words: ObjArray, suffix: str) -> ObjArray:
+    """Each word of a long-lived vocabulary followed by `suffix`, computed once per vocabulary and suffix."""
+    key = (id(words), suffix)
+    cached = _SUFFIXED.get(key)
+    if cached is None or cached[0] is not words:
+        if len(_SUFFIXED) > 1024:
+            _SUFFIXED.clear()
+        cached = _SUFFIXED[key] = (words, words + suffix)
+    return cached[1]
 
 
 @dataclass(frozen=True)
