@@ -7,6 +7,7 @@ import uuid
 import numpy as np
 import pytest
 
+from synthdata.engine import builders
 from synthdata.engine.builders import uuid4_column
 
 
@@ -15,3 +16,28 @@ def test_uuid4_column_is_the_random_bytes_as_version_4_uuids(n: int) -> None:
     raw = np.random.default_rng(3).bytes(16 * n)
     expected = [str(uuid.UUID(bytes=raw[i : i + 16], version=4)) for i in range(0, 16 * n, 16)]
     assert uuid4_column(np.random.default_rng(3), n) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("1899-12-25", "1900-01-03"),
+        ("1969-12-31", "1970-01-02"),
+        ("2099-12-28", "2100-01-03"),
+        ("0001-01-01", "0001-03-01"),
+    ],
+    ids=["table start", "epoch", "table end", "far outside"],
+)
+def test_year_month_day_is_the_calendar_date(first: str, last: str) -> None:
+    days = np.arange(np.datetime64(first), np.datetime64(last))
+    for chunk in (days, days[days >= np.datetime64("1900-01-01")], days[days < np.datetime64("2100-01-01")]):
+        expected = np.array([(d.year, d.month, d.day) for d in chunk.astype(object)]).reshape(-1, 3)
+        found = builders.year_month_day(chunk.astype("datetime64[s]"))
+        assert all(part.dtype == np.int64 for part in found)
+        np.testing.assert_array_equal(np.stack(found, axis=1), expected)
+
+
+def test_year_month_day_over_the_whole_table() -> None:
+    days = np.arange(np.datetime64("1900-01-01"), np.datetime64("2100-01-01"))
+    expected = np.array([(d.year, d.month, d.day) for d in days.astype(object)])
+    np.testing.assert_array_equal(np.stack(builders.year_month_day(days), axis=1), expected)

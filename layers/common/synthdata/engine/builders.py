@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 
 import numpy as np
@@ -187,10 +188,29 @@ def datetimes_before_reference(
 def year_month_day(days: npt.NDArray[np.datetime64]) -> tuple[npt.NDArray[np.int64], ...]:
     """(year, month 1-12, day of month 1-31) of each date, as whole-column integer arrays.
 
-    Integer arithmetic on the day number (H. Hinnant's civil_from_days, proleptic Gregorian, any year): a few
-    passes over int64 instead of numpy's calendar casts to months and years.
+    Dates of 1900-2099 (births, accounts, orders) are three lookups into a table made once by the arithmetic
+    below; other dates take the arithmetic itself.
     """
-    z = days.astype("datetime64[D]").astype(np.int64) + 719_468  # days since 0000-03-01
+    day_numbers = days.astype("datetime64[D]").astype(np.int64)
+    if day_numbers.size and day_numbers.min() >= _TABLE_FIRST_DAY and day_numbers.max() < _TABLE_END_DAY:
+        offsets = day_numbers - _TABLE_FIRST_DAY
+        return tuple(part[offsets] for part in _calendar_table())
+    return _civil_from_days(day_numbers)
+
+
+_TABLE_FIRST_DAY = int(np.datetime64("1900-01-01", "D").astype(np.int64))
+_TABLE_END_DAY = int(np.datetime64("2100-01-01", "D").astype(np.int64))
+
+
+@lru_cache(maxsize=1)
+def _calendar_table() -> tuple[npt.NDArray[np.int64], ...]:
+    return _civil_from_days(np.arange(_TABLE_FIRST_DAY, _TABLE_END_DAY, dtype=np.int64))
+
+
+def _civil_from_days(day_numbers: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], ...]:
+    """Integer arithmetic on the day number (H. Hinnant's civil_from_days, proleptic Gregorian, any year): a few
+    passes over int64 instead of numpy's calendar casts to months and years."""
+    z = day_numbers + 719_468  # days since 0000-03-01
     era = z // 146_097
     day_of_era = z - era * 146_097
     year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36_524 - day_of_era // 146_096) // 365
