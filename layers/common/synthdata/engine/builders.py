@@ -32,7 +32,13 @@ def uuid4_column(rng: np.random.Generator, n: int) -> list[str]:
     text = np.full((n, 37), ord("-"), dtype=np.uint8)
     for dst, src, width in ((0, 0, 8), (9, 8, 4), (14, 12, 4), (19, 16, 4), (24, 20, 12)):
         text[:, dst : dst + width] = hex_digits[:, src : src + width]
-    text[:, 36] = ord("\n")  # hex digits and dashes only: one decode and one split make the rows
+    return ascii_rows(text)
+
+
+def ascii_rows(text: npt.NDArray[np.uint8]) -> list[str]:
+    """The rows of an ASCII byte matrix without line feeds, its last column left for them: one decode and one
+    split make every row's string."""
+    text[:, -1] = ord("\n")
     return text.tobytes().decode("ascii").split("\n")[:-1]
 
 

@@ -47,6 +47,13 @@ SHIPPING = (
 )
 FREE_SHIPPING_FROM = 50.0
 _SHIPPED = ("shipped", "delivered", "returned")
+# Word tables the columns index into (categorical columns: each word written once per format, not per row).
+_PAYMENT_WORDS = np.asarray([m for m, _ in PAYMENT_METHODS], dtype=object)
+_STATUS_WORDS = np.asarray([s for s, _ in ORDER_STATUSES], dtype=object)
+_SHIPPING_WORDS = np.asarray([m for m, _, _ in SHIPPING], dtype=object)
+_IS_SHIPPED = np.isin(_STATUS_WORDS, _SHIPPED)
+_DELIVERED = [s for s, _ in ORDER_STATUSES].index("delivered")
+_STANDARD = [m for m, _, _ in SHIPPING].index("standard")
 # What a `customers` parent must have (a user job has them), and the address it may give its orders.
 CUSTOMER_COLUMNS = ("id", "email")
 ADDRESS_COLUMNS = ("street_address", "city", "state", "postal_code")
@@ -168,21 +175,24 @@ class EcommerceDataset:
         shipping = _shipping_costs(method, subtotal)
         customer_ids, emails, addresses = self._customer_columns(context, clients, customer)
         total = (_cents(subtotal) + _cents(tax) + _cents(shipping)) / 100
-        status_index = _weighted_choice(rng, ORDER_STATUSES, n)
-        status = np.asarray([s for s, _ in ORDER_STATUSES], dtype=object)[status_index]
+        status = _weighted_choice(rng, ORDER_STATUSES, n)
         order_date = REFERENCE_TIME - (rng.integers(10 * 86_400, 730 * 86_400, n)).astype("timedelta64[s]")
         shipped = order_date + rng.integers(3_600, 3 * 86_400, n).astype("timedelta64[s]")
         delivered = shipped + rng.integers(6 * 3_600, 7 * 86_400, n).astype("timedelta64[s]")
-        is_shipped = np.isin(status, _SHIPPED)
-        order_ids, txn_ids = _order_codes(rows, context.seed)
         return {
-            "order_id": Column("str", order_ids.astype(object), ascii_safe=True),
-            "transaction_id": Column("str", txn_ids.astype(object), ascii_safe=True),
+            "order_id": Column(
+                "str", _codes_text("ORD-", unique_codes(rows, context.seed, 10**8), 8), ascii_safe=True
+            ),
+            "transaction_id": Column(
+                "str",
+                _codes_text("TXN-", unique_codes(rows, context.seed + 7919, 10**10), 10),
+                ascii_safe=True,
+            ),
             "customer_id": customer_ids,
             "customer_email": emails,
-            "product_id": Column("str", catalogue.ids[product], ascii_safe=True),
-            "product_name": Column("str", catalogue.names[product]),
-            "product_category": Column("str", catalogue.categories[product]),
+            "product_id": Column.categorical(catalogue.ids, product, ascii_safe=True),
+            "product_name": Column.categorical(catalogue.names, product),
+            "product_category": Column.categorical(catalogue.categories, product),
             "quantity": Column("int", quantity),
             "unit_price": Column("float", price),
             "discount_percent": Column("int", discount),
@@ -190,22 +200,18 @@ class EcommerceDataset:
             "tax_amount": Column("float", tax),
             "shipping_cost": Column("float", shipping),
             "total_amount": Column("float", total),
-            "currency": Column("str", np.full(n, data.currency, dtype=object), ascii_safe=True),
-            "payment_method": Column(
-                "str",
-                np.asarray([m for m, _ in PAYMENT_METHODS], dtype=object)[
-                    _weighted_choice(rng, PAYMENT_METHODS, n)
-                ],
-                ascii_safe=True,
+            "currency": Column.categorical(
+                np.asarray([data.currency], dtype=object), np.zeros(n, dtype=np.intp), ascii_safe=True
             ),
-            "order_status": Column("str", status, ascii_safe=True),
-            "shipping_method": Column(
-                "str", np.asarray([m for m, _, _ in SHIPPING], dtype=object)[method], ascii_safe=True
+            "payment_method": Column.categorical(
+                _PAYMENT_WORDS, _weighted_choice(rng, PAYMENT_METHODS, n), ascii_safe=True
             ),
+            "order_status": Column.categorical(_STATUS_WORDS, status, ascii_safe=True),
+            "shipping_method": Column.categorical(_SHIPPING_WORDS, method, ascii_safe=True),
             "shipping_address": Column("str", addresses),
             "order_date": Column("datetime", order_date),
-            "shipped_date": Column("datetime", shipped, nulls=~is_shipped),
-            "delivered_date": Column("datetime", delivered, nulls=status != "delivered"),
+            "shipped_date": Column("datetime", shipped, nulls=~_IS_SHIPPED[status]),
+            "delivered_date": Column("datetime", delivered, nulls=status != _DELIVERED),
         }
 
     def _customer_columns(
@@ -248,14 +254,26 @@ def _shipping_costs(
 ) -> npt.NDArray[np.float64]:
     """The method's cost; standard shipping is free from FREE_SHIPPING_FROM."""
     base_cost = np.array([c for _, c, _ in SHIPPING])[method]
-    free = (np.array([m for m, _, _ in SHIPPING], dtype=object)[method] == "standard") & (
-        subtotal >= FREE_SHIPPING_FROM
-    )
+    free = (method == _STANDARD) & (subtotal >= FREE_SHIPPING_FROM)
     return np.where(free, 0.0, base_cost)
 
 
-def _order_codes(rows: npt.NDArray[np.int64], seed: int) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.str_]]:
-    """Order and transaction ids, unique in the file (a permutation of the row index)."""
-    order_ids = np.char.add("ORD-", np.char.zfill(unique_codes(rows, seed, 10**8).astype(str), 8))
-    txn_ids = np.char.add("TXN-", np.char.zfill(unique_codes(rows, seed + 7919, 10**10).astype(str), 10))
-    return order_ids, txn_ids
+def _codes_text(prefix: str, codes: npt.NDArray[np.int64], digits: int) -> list[str]:
+    """prefix + each code zero-padded to `digits` (codes below 10**digits): a byte matrix filled three digits at
+    a time from a table, decoded once, instead of numpy's per-element str, zfill and add."""
+    width = len(prefix) + digits
+    text = np.empty((len(codes), width + 1), dtype=np.uint8)
+    text[:, : len(prefix)] = np.frombuffer(prefix.encode(), dtype=np.uint8)
+    rest = codes.astype(np.int64)
+    end = width
+    while end > len(prefix):
+        start = max(len(prefix), end - 3)
+        rest, group = np.divmod(rest, 1000)
+        text[:, start:end] = _THREE_DIGITS[group][:, 3 - (end - start) :]
+        end = start
+    return builders.ascii_rows(text)
+
+
+_THREE_DIGITS = np.frombuffer("".join(f"{i:03d}" for i in range(1000)).encode(), dtype=np.uint8).reshape(
+    1000, 3
+)
