@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from synthdata.engine.column_text import int_text
+from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.locale_data import LocaleData, fill_digits
 from synthdata.engine.locales import locale_profile
@@ -55,6 +57,17 @@ def join(*parts: ObjArray | str) -> ObjArray:
     joined: ObjArray = np.empty(len(arrays[0]), dtype=object)
     joined[:] = list(map("".join, zip(*columns, strict=False)))
     return joined
+
+
+@lru_cache(maxsize=256)
+def word_table(words: tuple[str, ...]) -> ObjArray:
+    """A long-lived array of these words: a categorical column's vocabulary is encoded once per array."""
+    return np.asarray(words, dtype=object)
+
+
+def constant(word: str, n: int, **kwargs: Any) -> Column:
+    """n rows of one word."""
+    return Column.categorical(word_table((word,)), np.zeros(n, dtype=np.intp), **kwargs)
 
 
 def digits(values: npt.NDArray[np.int64]) -> ObjArray:

@@ -118,7 +118,7 @@ class CompanyDataset:
         )
         money = economics(context.locale, data.currency)
         revenue, market_cap = company_finances(rng, money, employees)
-        exchanges = np.asarray(data.profile.stock_exchanges, dtype=object)
+        exchanges = builders.word_table(data.profile.stock_exchanges)
         founded = rng.integers(_FOUNDED_FROM, _FOUNDED_TO + 1, n)
         websites, emails = _web_words(
             context.locale, ".com" if context.options.get("realistic_email_domains") else ".example"
@@ -153,9 +153,7 @@ class CompanyDataset:
             ),
             "headquarters_address": Column("str", place.street_address),
             "headquarters_city": Column.categorical(data.places.city_words, place.city_codes),
-            "headquarters_country": Column.categorical(
-                np.asarray([data.country], dtype=object), np.zeros(n, dtype=np.intp)
-            ),
+            "headquarters_country": builders.constant(data.country, n),
             "website": Column.categorical(websites, pick, ascii_safe=True),
             "email": Column.categorical(emails, mailbox * len(websites) + pick, ascii_safe=True),
             "phone": Column("str", builders.phones(rng, data, n)),

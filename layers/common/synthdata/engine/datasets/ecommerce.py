@@ -200,9 +200,7 @@ class EcommerceDataset:
             "tax_amount": Column("float", tax),
             "shipping_cost": Column("float", shipping),
             "total_amount": Column("float", total),
-            "currency": Column.categorical(
-                np.asarray([data.currency], dtype=object), np.zeros(n, dtype=np.intp), ascii_safe=True
-            ),
+            "currency": builders.constant(data.currency, n, ascii_safe=True),
             "payment_method": Column.categorical(
                 _PAYMENT_WORDS, _weighted_choice(rng, PAYMENT_METHODS, n), ascii_safe=True
             ),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from synthdata.engine import builders
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext, FieldInfo
@@ -114,9 +112,7 @@ class UserDataset:
             "city": Column.categorical(data.places.city_words, place.city_codes),
             "state": Column.categorical(data.places.region_words, place.region_codes),
             "postal_code": Column.categorical(data.places.postcodes, place.place_codes),
-            "country": Column.categorical(
-                np.asarray([data.country], dtype=object), np.zeros(n, dtype=np.intp)
-            ),
+            "country": builders.constant(data.country, n),
             "username": Column("str", username, ascii_safe=True),
             "job_title": Column.categorical(data.jobs, job_codes),
             "company": Column.categorical(data.companies, rng.integers(0, len(data.companies), n)),
