@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from json.encoder import encode_basestring
 
 import numpy as np
 import pytest
 
 from synthdata.engine import builders
 from synthdata.engine.builders import uuid4_column
+from synthdata.engine.escapes import csv_escape_all
+from synthdata.engine.locale_data import LOCALES, locale_data
 
 
 @pytest.mark.parametrize("n", [0, 1, 5000])
@@ -41,3 +44,31 @@ def test_year_month_day_over_the_whole_table() -> None:
     days = np.arange(np.datetime64("1900-01-01"), np.datetime64("2100-01-01"))
     expected = np.array([(d.year, d.month, d.day) for d in days.astype(object)])
     np.testing.assert_array_equal(np.stack(builders.year_month_day(days), axis=1), expected)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["a,b", 'say "hi"', "a;b", "back\\slash", " lead", "trail ", "", "tab\there", "line\nfeed", "Müller"],
+)
+def test_a_word_needing_quotes_escapes_or_non_ascii_is_not_plain(word: str) -> None:
+    assert not builders.plain_words(np.asarray(["Smith", word], dtype=object))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_columns_marked_plain_are_unchanged_by_csv_and_json_escaping(locale: str) -> None:
+    data = locale_data(locale)
+    person = builders.people(np.random.default_rng(1), data, 3000)
+    place = builders.places(np.random.default_rng(2), data, 3000)
+    columns = {
+        "full_name": (person.plain_names, person.full_name.tolist()),
+        "street": (place.plain_street, place.street_address.tolist()),
+        "phone": (
+            builders.plain_words(builders.word_table(data.phone_formats)),
+            builders.phones(np.random.default_rng(3), data, 3000),
+        ),
+    }
+    assert builders.plain_words(np.asarray(["O'Brien", "Anne-Marie", "12 Main St."], dtype=object))
+    for name, (plain, values) in columns.items():
+        if plain:
+            assert csv_escape_all(values) == values, name
+            assert [encode_basestring(v) for v in values] == [f'"{v}"' for v in values], name

@@ -70,6 +70,29 @@ def constant(word: str, n: int, **kwargs: Any) -> Column:
     return Column.categorical(word_table((word,)), np.zeros(n, dtype=np.intp), **kwargs)
 
 
+_PLAIN: dict[int, tuple[ObjArray, bool]] = {}
+_NEVER_PLAIN = frozenset(',";\\')  # CSV's specials and JSON's escapes beyond control characters
+
+
+def plain_words(words: ObjArray) -> bool:
+    """Whether every word of a long-lived vocabulary is written as it is in CSV and JSON: non-empty printable
+    ASCII without , " ; or backslash and without a space at either end (what `Column.ascii_safe` promises)."""
+    cached = _PLAIN.get(id(words))
+    if cached is None or cached[0] is not words:
+        plain = all(
+            word
+            and word.isascii()
+            and word.isprintable()
+            and word == word.strip(" ")
+            and not _NEVER_PLAIN & set(word)
+            for word in words.tolist()
+        )
+        if len(_PLAIN) > 1024:
+            _PLAIN.clear()
+        cached = _PLAIN[id(words)] = (words, plain)
+    return cached[1]
+
+
 def digits(values: npt.NDArray[np.int64]) -> ObjArray:
     text: ObjArray = np.empty(len(values), dtype=object)
     text[:] = int_text(values)
@@ -104,6 +127,11 @@ class People:
     @property
     def last_ascii(self) -> ObjArray:
         return self.data.last.ascii_words[self.last_codes]
+
+    @property
+    def plain_names(self) -> bool:
+        """Whether full names need no CSV quoting or JSON escaping (see `plain_words`)."""
+        return plain_words(self.data.first_names) and plain_words(self.data.last.words)
 
     @property
     def full_name(self) -> ObjArray:
@@ -162,6 +190,14 @@ class Places:
     data: LocaleData
 
     @property
+    def plain_street(self) -> bool:
+        """Whether street lines need no CSV quoting or JSON escaping: plain street words, and a line template
+        whose own characters are plain (its number slots are digits)."""
+        writing = locale_profile(self.data.locale).writing
+        sample = writing.street_line.format(street="a", **dict.fromkeys(writing.numbers, 1))
+        return plain_words(self.data.streets) and plain_words(word_table((sample,)))
+
+    @property
     def city_codes(self) -> npt.NDArray[np.intp]:
         """Codes into `data.places.city_words`."""
         return self.data.places.city_codes[self.place_codes]
@@ -194,6 +230,11 @@ def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
 
 def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:
     return fill_digits(rng, data.phone_formats, n)
+
+
+def phone_column(rng: np.random.Generator, data: LocaleData, n: int) -> Column:
+    """The locale's phone numbers, marked ascii_safe where its formats are plain (digits fill the slots)."""
+    return Column("str", phones(rng, data, n), ascii_safe=plain_words(word_table(data.phone_formats)))
 
 
 def datetimes_before_reference(

@@ -151,13 +151,13 @@ class CompanyDataset:
             "stock_exchange": Column.categorical(
                 exchanges, rng.integers(0, len(exchanges), n), nulls=~public
             ),
-            "headquarters_address": Column("str", place.street_address),
+            "headquarters_address": Column("str", place.street_address, ascii_safe=place.plain_street),
             "headquarters_city": Column.categorical(data.places.city_words, place.city_codes),
             "headquarters_country": builders.constant(data.country, n),
             "website": Column.categorical(websites, pick, ascii_safe=True),
             "email": Column.categorical(emails, mailbox * len(websites) + pick, ascii_safe=True),
-            "phone": Column("str", builders.phones(rng, data, n)),
-            "ceo_name": Column("str", ceo.full_name),
+            "phone": builders.phone_column(rng, data, n),
+            "ceo_name": Column("str", ceo.full_name, ascii_safe=ceo.plain_names),
             "description": Column("str", _descriptions(trading[pick], size, sub, founded)),
             "is_active": Column("bool", rng.random(n) < 0.92),
             "created_at": Column("datetime", builders.datetimes_before_reference(rng, n, max_days=3 * 365)),
