@@ -191,9 +191,10 @@ class EcommerceDataset:
             ),
             "customer_id": customer_ids,
             "customer_email": emails,
-            "product_id": Column.categorical(catalogue.ids, product, ascii_safe=True),
-            "product_name": Column.categorical(catalogue.names, product),
-            "product_category": Column.categorical(catalogue.categories, product),
+            # Gathered, not categorical: an encoded vocabulary is cached per array, and catalogues are per file.
+            "product_id": Column("str", catalogue.ids[product], ascii_safe=True),
+            "product_name": Column("str", catalogue.names[product]),
+            "product_category": Column("str", catalogue.categories[product]),
             "quantity": Column("int", quantity),
             "unit_price": Column("float", price),
             "discount_percent": Column("int", discount),
@@ -207,7 +208,7 @@ class EcommerceDataset:
             ),
             "order_status": Column.categorical(_STATUS_WORDS, status, ascii_safe=True),
             "shipping_method": Column.categorical(_SHIPPING_WORDS, method, ascii_safe=True),
-            "shipping_address": Column("str", addresses),
+            "shipping_address": addresses,
             "order_date": Column("datetime", order_date),
             "shipped_date": Column("datetime", shipped, nulls=~_IS_SHIPPED[status]),
             "delivered_date": Column("datetime", delivered, nulls=status != _DELIVERED),
@@ -215,11 +216,11 @@ class EcommerceDataset:
 
     def _customer_columns(
         self, context: BlockContext, clients: Customers, customer: npt.NDArray[np.int64]
-    ) -> tuple[Column, Column, npt.NDArray[np.object_]]:
+    ) -> tuple[Column, Column, Column]:
         """customer_id, customer_email and shipping addresses: the file's own customers, or the rows of the
         `customers` parent (its id and email, and its address when it has one). The parent's rows come from a
         stream of their own, so every other column stays what it is without references."""
-        addresses = clients.addresses[customer]
+        addresses = Column("str", clients.addresses[customer])
         if self.customers is None:
             return (
                 Column("str", clients.ids[customer], ascii_safe=True),
@@ -242,8 +243,11 @@ class EcommerceDataset:
                 np.asarray(found[c].plain_text(), dtype=object) for c in ADDRESS_COLUMNS
             )
             # Written as the parent's country writes addresses: its users live there.
-            addresses = locale_profile(parent.locale).writing.postal_addresses(
-                street=street, city=city, region=state, postcode=postal
+            addresses = Column(
+                "str",
+                locale_profile(parent.locale).writing.postal_addresses(
+                    street=street, city=city, region=state, postcode=postal
+                ),
             )
         return found["id"], found["email"], addresses
 
