@@ -173,12 +173,16 @@ _SUB_INDUSTRY_FIRST = np.cumsum([0, *(len(subs) for subs in INDUSTRIES.values())
 _TYPE_WORDS = np.asarray(COMPANY_TYPES, dtype=object)
 _PUBLIC = COMPANY_TYPES.index("public")
 _BAND_WORDS = np.asarray([name for _, name in SIZE_BANDS], dtype=object)
-# The description's pieces around the trading name, one table each: ' is a small ', 'Software company founded
-# in ', '1998.' ("an" before a vowel: "an enterprise").
-_BAND_PHRASES = np.asarray(
-    [f" is {'an' if b[0] in 'aeiou' else 'a'} {b} " for b in _BAND_WORDS], dtype=object
+# The description after the trading name, from two tables: band and sub-industry (' is a small Software company
+# founded in ', "an" before a vowel: "an enterprise"; code: band * sub-industries + sub-industry), then '1998.'.
+_BAND_SUB_PHRASES = np.asarray(
+    [
+        f" is {'an' if band[0] in 'aeiou' else 'a'} {band} {sub} company founded in "
+        for band in _BAND_WORDS
+        for sub in _SUB_INDUSTRY_WORDS
+    ],
+    dtype=object,
 )
-_SUB_PHRASES = _SUB_INDUSTRY_WORDS + " company founded in "
 _YEAR_PHRASES = np.asarray([f"{year}." for year in range(_FOUNDED_FROM, _FOUNDED_TO + 1)], dtype=object)
 
 
@@ -212,6 +216,5 @@ def _descriptions(
     founded: npt.NDArray[np.int64],
 ) -> npt.NDArray[np.object_]:
     """'Acme is a small Software company founded in 1998.'"""
-    return builders.join(
-        trading, _BAND_PHRASES[size], _SUB_PHRASES[sub], _YEAR_PHRASES[founded - _FOUNDED_FROM]
-    )
+    phrase = _BAND_SUB_PHRASES[size * len(_SUB_INDUSTRY_WORDS) + sub]
+    return builders.join(trading, phrase, _YEAR_PHRASES[founded - _FOUNDED_FROM])
