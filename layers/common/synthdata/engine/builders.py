@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from synthdata.engine.civil_dates import month_starts, year_month_day
 from synthdata.engine.column_text import int_text
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME
@@ -245,43 +246,6 @@ def datetimes_before_reference(
     return REFERENCE_TIME - seconds.astype("timedelta64[s]")
 
 
-def year_month_day(days: npt.NDArray[np.datetime64]) -> tuple[npt.NDArray[np.int64], ...]:
-    """(year, month 1-12, day of month 1-31) of each date, as whole-column integer arrays.
-
-    Dates of 1900-2099 (births, accounts, orders) are three lookups into a table made once by the arithmetic
-    below; other dates take the arithmetic itself.
-    """
-    day_numbers = days.astype("datetime64[D]").astype(np.int64)
-    if day_numbers.size and day_numbers.min() >= _TABLE_FIRST_DAY and day_numbers.max() < _TABLE_END_DAY:
-        offsets = day_numbers - _TABLE_FIRST_DAY
-        return tuple(part[offsets] for part in _calendar_table())
-    return _civil_from_days(day_numbers)
-
-
-_TABLE_FIRST_DAY = int(np.datetime64("1900-01-01", "D").astype(np.int64))
-_TABLE_END_DAY = int(np.datetime64("2100-01-01", "D").astype(np.int64))
-
-
-@lru_cache(maxsize=1)
-def _calendar_table() -> tuple[npt.NDArray[np.int64], ...]:
-    return _civil_from_days(np.arange(_TABLE_FIRST_DAY, _TABLE_END_DAY, dtype=np.int64))
-
-
-def _civil_from_days(day_numbers: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], ...]:
-    """Integer arithmetic on the day number (H. Hinnant's civil_from_days, proleptic Gregorian, any year): a few
-    passes over int64 instead of numpy's calendar casts to months and years."""
-    z = day_numbers + 719_468  # days since 0000-03-01
-    era = z // 146_097
-    day_of_era = z - era * 146_097
-    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36_524 - day_of_era // 146_096) // 365
-    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
-    shifted_month = (5 * day_of_year + 2) // 153  # 0 = March
-    day = day_of_year - (153 * shifted_month + 2) // 5 + 1
-    month = np.where(shifted_month < 10, shifted_month + 3, shifted_month - 9)
-    year = year_of_era + era * 400 + (month <= 2)
-    return year, month, day
-
-
 def whole_years_between(
     earlier: npt.NDArray[np.datetime64], later: npt.NDArray[np.datetime64]
 ) -> npt.NDArray[np.int64]:
@@ -305,9 +269,7 @@ def birth_dates(
     at_days = at.astype("datetime64[D]")
     years, months, days = year_month_day(at_days)
     anniversary_month = (years - ages - 1970) * 12 + (months - 1)
-    anniversary = anniversary_month.astype("datetime64[M]").astype("datetime64[D]") + np.minimum(
-        days - 1, 27
-    ).astype("timedelta64[D]")
+    anniversary = month_starts(anniversary_month) + np.minimum(days - 1, 27).astype("timedelta64[D]")
     # Up to 364 days before that birthday: the age stays within a year of the target; the `age` column is
     # then computed from the two dates, so it always agrees with them.
     back = rng.integers(0, 365, len(at)).astype("timedelta64[D]")
