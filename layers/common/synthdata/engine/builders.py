@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from synthdata.engine.civil_dates import month_starts, year_month_day
+from synthdata.engine.civil_dates import month_starts
+from synthdata.engine.civil_dates import year_month_day as year_month_day  # also read as builders'
 from synthdata.engine.column_text import int_text
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME
@@ -139,8 +140,10 @@ class People:
         """Given and family name in the order the locale writes them (ja_JP: family name first)."""
         # The leading name with its space comes from a table: one new string per row instead of two.
         if locale_profile(self.data.locale).writing.family_name_first:
-            return suffixed(self.data.last.words, " ")[self.last_codes] + self.first
-        return suffixed(self.data.first_names, " ")[self.first_codes] + self.last
+            name: ObjArray = suffixed(self.data.last.words, " ")[self.last_codes] + self.first
+        else:
+            name = suffixed(self.data.first_names, " ")[self.first_codes] + self.last
+        return name
 
 
 def people(rng: np.random.Generator, data: LocaleData, n: int) -> People:

@@ -281,4 +281,5 @@ def _codes_text(prefix: str, codes: npt.NDArray[np.int64], digits: int) -> list[
 def _four_digits() -> npt.NDArray[np.bytes_]:
     """ "0000" to "9999", each one 4-byte element: one gather fills four digit columns."""
     places = np.arange(10_000)[:, None] // np.array([1000, 100, 10, 1]) % 10
-    return (places + ord("0")).astype(np.uint8).view("S4").ravel()
+    table: npt.NDArray[np.bytes_] = (places + ord("0")).astype(np.uint8).view("S4").ravel()
+    return table
