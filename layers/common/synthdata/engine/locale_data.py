@@ -148,13 +148,15 @@ def fill_digits(rng: np.random.Generator, formats: tuple[str, ...], n: int) -> l
     however many rows are drawn.
     """
     table = _digit_templates(formats)
-    width = table.spans.shape[1]
+    width = table.width
     uniform = rng.random((n, 1 + width))
     choice = (uniform[:, 0] * len(formats)).astype(np.intp)
-    # Every row at once, not one pass per format (es_ES has 279): the lowest digit plus the drawn offset.
-    chars = table.base[choice]
-    chars[:, :width] += (uniform[:, 1:] * table.spans[choice]).astype(np.uint8)
-    kept = chars[table.kept[choice]]  # each row's bytes and its line feed, without the padding
+    # Every row at once, not one pass per format (es_ES has 279): one gather of each row's template bytes,
+    # digit spans and mask, then the lowest digit plus the drawn offset.
+    rows = table.packed[choice]
+    chars = rows[:, : width + 1]
+    chars[:, :width] += (uniform[:, 1:] * rows[:, width + 1 : 2 * width + 1]).astype(np.uint8)
+    kept = chars[rows[:, 2 * width + 1 :].view(np.bool_)]  # each row's bytes and line feed, not the padding
     if table.has_line_feed and n:
         ends = np.cumsum(table.lengths[choice] + 1)
         return [row[:-1].tobytes().decode() for row in np.split(kept, ends[:-1])]
@@ -163,11 +165,12 @@ def fill_digits(rng: np.random.Generator, formats: tuple[str, ...], n: int) -> l
 
 @dataclass(frozen=True)
 class _DigitTemplates:
-    """Formats as byte matrices, padded to the longest, each template followed by a line feed."""
+    """Formats as one byte matrix, padded to the longest, one row per format: its bytes and a line feed (each
+    digit slot holding "0" + its lowest digit; width + 1 columns), how many digits each slot may take (0 at a
+    literal; width), and the mask of its bytes and line feed (width + 1)."""
 
-    base: npt.NDArray[np.uint8]  # the template's byte, or "0" + its lowest digit at a digit slot
-    spans: npt.NDArray[np.float64]  # how many digits a slot may hold (0: a literal byte)
-    kept: npt.NDArray[np.bool_]  # the template's bytes and its line feed
+    packed: npt.NDArray[np.uint8]
+    width: int
     lengths: npt.NDArray[np.intp]
     has_line_feed: bool  # in a template itself: rows are then split by length, not by line feeds
 
@@ -183,9 +186,10 @@ def _digit_templates(formats: tuple[str, ...]) -> _DigitTemplates:
     lowest = _LOWEST_DIGIT[base[:, :width]]
     slots = lowest >= 0
     base[:, :width][slots] = ord("0") + lowest[slots]
-    spans = np.where(slots, 10.0 - lowest, 0.0)
-    kept = np.arange(width + 1) <= lengths[:, None]
-    return _DigitTemplates(base, spans, kept, lengths, any(b"\n" in template for template in encoded))
+    spans = np.where(slots, 10 - lowest, 0).astype(np.uint8)  # one byte, not eight: exact as a float64 too
+    kept = (np.arange(width + 1) <= lengths[:, None]).view(np.uint8)
+    packed = np.concatenate([base, spans, kept], axis=1)
+    return _DigitTemplates(packed, width, lengths, any(b"\n" in template for template in encoded))
 
 
 def bytes_rows_to_text(chars: npt.NDArray[np.uint8]) -> list[str]:
