@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from synthdata.engine.column_text import byte_rows_text, int_text
+from synthdata.engine.civil_dates import month_starts
+from synthdata.engine.civil_dates import year_month_day as year_month_day  # also read as builders'
+from synthdata.engine.column_text import int_text
+from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.locale_data import LocaleData, fill_digits
 from synthdata.engine.locales import locale_profile
@@ -27,16 +32,18 @@ def uuid4_column(rng: np.random.Generator, n: int) -> list[str]:
     raw = np.frombuffer(rng.bytes(16 * n), dtype=np.uint8).reshape(n, 16).copy()
     raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
     raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # RFC 4122 variant
-    hex_digits = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
-    nibbles = np.empty((n, 32), dtype=np.uint8)
-    nibbles[:, 0::2] = hex_digits[raw >> 4]
-    nibbles[:, 1::2] = hex_digits[raw & 0x0F]
-    text = np.full((n, 36), ord("-"), dtype=np.uint8)
+    hex_digits = np.frombuffer(raw.tobytes().hex().encode(), dtype=np.uint8).reshape(n, 32)  # hex() is C
+    text = np.full((n, 37), ord("-"), dtype=np.uint8)
     for dst, src, width in ((0, 0, 8), (9, 8, 4), (14, 12, 4), (19, 16, 4), (24, 20, 12)):
-        text[:, dst : dst + width] = nibbles[:, src : src + width]
-    rows = byte_rows_text(text)
-    assert rows is not None  # hex digits and dashes only
-    return rows
+        text[:, dst : dst + width] = hex_digits[:, src : src + width]
+    return ascii_rows(text)
+
+
+def ascii_rows(text: npt.NDArray[np.uint8]) -> list[str]:
+    """The rows of an ASCII byte matrix without line feeds, its last column left for them: one decode and one
+    split make every row's string."""
+    text[:, -1] = ord("\n")
+    return text.tobytes().decode("ascii").split("\n")[:-1]
 
 
 def join(*parts: ObjArray | str) -> ObjArray:
@@ -52,6 +59,40 @@ def join(*parts: ObjArray | str) -> ObjArray:
     joined: ObjArray = np.empty(len(arrays[0]), dtype=object)
     joined[:] = list(map("".join, zip(*columns, strict=False)))
     return joined
+
+
+@lru_cache(maxsize=256)
+def word_table(words: tuple[str, ...]) -> ObjArray:
+    """A long-lived array of these words: a categorical column's vocabulary is encoded once per array."""
+    return np.asarray(words, dtype=object)
+
+
+def constant(word: str, n: int, **kwargs: Any) -> Column:
+    """n rows of one word."""
+    return Column.categorical(word_table((word,)), np.zeros(n, dtype=np.intp), **kwargs)
+
+
+_PLAIN: dict[int, tuple[ObjArray, bool]] = {}
+_NEVER_PLAIN = frozenset(',";\\')  # CSV's specials and JSON's escapes beyond control characters
+
+
+def plain_words(words: ObjArray) -> bool:
+    """Whether every word of a long-lived vocabulary is written as it is in CSV and JSON: non-empty printable
+    ASCII without , " ; or backslash and without a space at either end (what `Column.ascii_safe` promises)."""
+    cached = _PLAIN.get(id(words))
+    if cached is None or cached[0] is not words:
+        plain = all(
+            word
+            and word.isascii()
+            and word.isprintable()
+            and word == word.strip(" ")
+            and not _NEVER_PLAIN & set(word)
+            for word in words.tolist()
+        )
+        if len(_PLAIN) > 1024:
+            _PLAIN.clear()
+        cached = _PLAIN[id(words)] = (words, plain)
+    return cached[1]
 
 
 def digits(values: npt.NDArray[np.int64]) -> ObjArray:
@@ -90,11 +131,19 @@ class People:
         return self.data.last.ascii_words[self.last_codes]
 
     @property
+    def plain_names(self) -> bool:
+        """Whether full names need no CSV quoting or JSON escaping (see `plain_words`)."""
+        return plain_words(self.data.first_names) and plain_words(self.data.last.words)
+
+    @property
     def full_name(self) -> ObjArray:
         """Given and family name in the order the locale writes them (ja_JP: family name first)."""
+        # The leading name with its space comes from a table: one new string per row instead of two.
         if locale_profile(self.data.locale).writing.family_name_first:
-            return join(self.last, " ", self.first)
-        return join(self.first, " ", self.last)
+            name: ObjArray = suffixed(self.data.last.words, " ")[self.last_codes] + self.first
+        else:
+            name = suffixed(self.data.first_names, " ")[self.first_codes] + self.last
+        return name
 
 
 def people(rng: np.random.Generator, data: LocaleData, n: int) -> People:
@@ -115,10 +164,25 @@ def person_handles(
     person: People, row_index: npt.NDArray[np.int64], seed: int, domains: ObjArray
 ) -> tuple[ObjArray, ObjArray]:
     """(email, username) from the person's name plus a code unique to the row, so unique within a file."""
-    code = digits(unique_codes(row_index, seed))
-    email = join(person.first_ascii, ".", person.last_ascii, code, "@", domains)
-    username = join(person.first_ascii, "_", person.last_ascii, code)
+    # Both end in the ASCII surname and the code, made once; given name plus separator come from tables.
+    tail = person.last_ascii + digits(unique_codes(row_index, seed))
+    email = join(suffixed(person.data.first_names_ascii, ".")[person.first_codes], tail, "@", domains)
+    username = suffixed(person.data.first_names_ascii, "_")[person.first_codes] + tail
     return email, username
+
+
+_SUFFIXED: dict[tuple[int, str], tuple[ObjArray, ObjArray]] = {}
+
+
+def suffixed(words: ObjArray, suffix: str) -> ObjArray:
+    """Each word of a long-lived vocabulary followed by `suffix`, computed once per vocabulary and suffix."""
+    key = (id(words), suffix)
+    cached = _SUFFIXED.get(key)
+    if cached is None or cached[0] is not words:
+        if len(_SUFFIXED) > 1024:
+            _SUFFIXED.clear()
+        cached = _SUFFIXED[key] = (words, words + suffix)
+    return cached[1]
 
 
 @dataclass(frozen=True)
@@ -128,6 +192,14 @@ class Places:
     street_address: ObjArray
     place_codes: npt.NDArray[np.intp]
     data: LocaleData
+
+    @property
+    def plain_street(self) -> bool:
+        """Whether street lines need no CSV quoting or JSON escaping: plain street words, and a line template
+        whose own characters are plain (its number slots are digits)."""
+        writing = locale_profile(self.data.locale).writing
+        sample = writing.street_line.format(street="a", **dict.fromkeys(writing.numbers, 1))
+        return plain_words(self.data.streets) and plain_words(word_table((sample,)))
 
     @property
     def city_codes(self) -> npt.NDArray[np.intp]:
@@ -164,30 +236,17 @@ def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:
     return fill_digits(rng, data.phone_formats, n)
 
 
+def phone_column(rng: np.random.Generator, data: LocaleData, n: int) -> Column:
+    """The locale's phone numbers, marked ascii_safe where its formats are plain (digits fill the slots)."""
+    return Column("str", phones(rng, data, n), ascii_safe=plain_words(word_table(data.phone_formats)))
+
+
 def datetimes_before_reference(
     rng: np.random.Generator, n: int, max_days: float
 ) -> npt.NDArray[np.datetime64]:
     """Instants in the `max_days` before the reference time (never in the future), to the second."""
     seconds = (rng.random(n) * max_days * _SECONDS_PER_DAY).astype(np.int64) + 1
     return REFERENCE_TIME - seconds.astype("timedelta64[s]")
-
-
-def year_month_day(days: npt.NDArray[np.datetime64]) -> tuple[npt.NDArray[np.int64], ...]:
-    """(year, month 1-12, day of month 1-31) of each date, as whole-column integer arrays.
-
-    Integer arithmetic on the day number (H. Hinnant's civil_from_days, proleptic Gregorian, any year): a few
-    passes over int64 instead of numpy's calendar casts to months and years.
-    """
-    z = days.astype("datetime64[D]").astype(np.int64) + 719_468  # days since 0000-03-01
-    era = z // 146_097
-    day_of_era = z - era * 146_097
-    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36_524 - day_of_era // 146_096) // 365
-    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
-    shifted_month = (5 * day_of_year + 2) // 153  # 0 = March
-    day = day_of_year - (153 * shifted_month + 2) // 5 + 1
-    month = np.where(shifted_month < 10, shifted_month + 3, shifted_month - 9)
-    year = year_of_era + era * 400 + (month <= 2)
-    return year, month, day
 
 
 def whole_years_between(
@@ -213,9 +272,7 @@ def birth_dates(
     at_days = at.astype("datetime64[D]")
     years, months, days = year_month_day(at_days)
     anniversary_month = (years - ages - 1970) * 12 + (months - 1)
-    anniversary = anniversary_month.astype("datetime64[M]").astype("datetime64[D]") + np.minimum(
-        days - 1, 27
-    ).astype("timedelta64[D]")
+    anniversary = month_starts(anniversary_month) + np.minimum(days - 1, 27).astype("timedelta64[D]")
     # Up to 364 days before that birthday: the age stays within a year of the target; the `age` column is
     # then computed from the two dates, so it always agrees with them.
     back = rng.integers(0, 365, len(at)).astype("timedelta64[D]")

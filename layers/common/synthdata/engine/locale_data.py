@@ -10,7 +10,7 @@ profile (`locales`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -20,7 +20,7 @@ from synthdata.engine.column_text import byte_rows_text
 from synthdata.engine.columns import vocabulary
 from synthdata.engine.locales import DEFAULT_LOCALE, LOCALES, LocaleProfile, locale_profile
 from synthdata.engine.places import PlaceTable, place_table
-from synthdata.engine.rng import weighted_indices
+from synthdata.engine.rng import WeightedDraw
 from synthdata.engine.vocabulary_files import read_document
 
 __all__ = [
@@ -50,7 +50,11 @@ class WeightedWords:
 
     def draw(self, rng: np.random.Generator, n: int) -> npt.NDArray[np.intp]:
         """Indices of n words drawn with their weights."""
-        return weighted_indices(rng, np.cumsum(self.probabilities), n)
+        return self._sampler.draw(rng, n)
+
+    @cached_property
+    def _sampler(self) -> WeightedDraw:
+        return WeightedDraw(np.cumsum(self.probabilities))  # built once per vocabulary, not once per block
 
 
 @dataclass(frozen=True)
@@ -138,26 +142,54 @@ def lorem_words() -> npt.NDArray[np.object_]:
 
 
 def fill_digits(rng: np.random.Generator, formats: tuple[str, ...], n: int) -> list[str]:
-    """n strings from digit templates ('#' any digit, '%' 1-9, '$' 2-9), filled as one byte array per format.
+    """n strings from digit templates ('#' any digit, '%' 1-9, '$' 2-9), filled as one byte matrix.
 
     One (n, 1 + width) draw of uniforms picks each row's format (column 0) and its digits, so row r is the same
     however many rows are drawn.
     """
-    encoded = [np.frombuffer(template.encode(), dtype=np.uint8) for template in formats]
-    uniform = rng.random((n, 1 + max(map(len, encoded))))
+    table = _digit_templates(formats)
+    width = table.width
+    uniform = rng.random((n, 1 + width))
     choice = (uniform[:, 0] * len(formats)).astype(np.intp)
-    out = np.empty(n, dtype=object)
-    for index, template in enumerate(encoded):
-        rows = np.flatnonzero(choice == index)
-        if rows.size == 0:
-            continue
-        lowest = _LOWEST_DIGIT[template]
-        slots = np.flatnonzero(lowest >= 0)
-        chars = np.tile(template, (rows.size, 1))
-        spread = uniform[np.ix_(rows, 1 + slots)] * (10 - lowest[slots])
-        chars[:, slots] = ord("0") + lowest[slots] + spread.astype(np.uint8)
-        out[rows] = np.asarray(bytes_rows_to_text(chars), dtype=object)
-    return out.tolist()
+    # Every row at once, not one pass per format (es_ES has 279): one gather of each row's template bytes,
+    # digit spans and mask, then the lowest digit plus the drawn offset.
+    rows = table.packed[choice]
+    chars = rows[:, : width + 1]
+    chars[:, :width] += (uniform[:, 1:] * rows[:, width + 1 : 2 * width + 1]).astype(np.uint8)
+    kept = chars[rows[:, 2 * width + 1 :].view(np.bool_)]  # each row's bytes and line feed, not the padding
+    if table.has_line_feed and n:
+        ends = np.cumsum(table.lengths[choice] + 1)
+        return [row[:-1].tobytes().decode() for row in np.split(kept, ends[:-1])]
+    return kept.tobytes().decode("utf-8").split("\n")[:-1]
+
+
+@dataclass(frozen=True)
+class _DigitTemplates:
+    """Formats as one byte matrix, padded to the longest, one row per format: its bytes and a line feed (each
+    digit slot holding "0" + its lowest digit; width + 1 columns), how many digits each slot may take (0 at a
+    literal; width), and the mask of its bytes and line feed (width + 1)."""
+
+    packed: npt.NDArray[np.uint8]
+    width: int
+    lengths: npt.NDArray[np.intp]
+    has_line_feed: bool  # in a template itself: rows are then split by length, not by line feeds
+
+
+@lru_cache(maxsize=64)
+def _digit_templates(formats: tuple[str, ...]) -> _DigitTemplates:
+    encoded = [template.encode() for template in formats]
+    lengths = np.array([len(template) for template in encoded], dtype=np.intp)
+    width = int(lengths.max())
+    base = np.zeros((len(encoded), width + 1), dtype=np.uint8)
+    for row, template in enumerate(encoded):
+        base[row, : len(template) + 1] = np.frombuffer(template + b"\n", dtype=np.uint8)
+    lowest = _LOWEST_DIGIT[base[:, :width]]
+    slots = lowest >= 0
+    base[:, :width][slots] = ord("0") + lowest[slots]
+    spans = np.where(slots, 10 - lowest, 0).astype(np.uint8)  # one byte, not eight: exact as a float64 too
+    kept = (np.arange(width + 1) <= lengths[:, None]).view(np.uint8)
+    packed = np.concatenate([base, spans, kept], axis=1)
+    return _DigitTemplates(packed, width, lengths, any(b"\n" in template for template in encoded))
 
 
 def bytes_rows_to_text(chars: npt.NDArray[np.uint8]) -> list[str]:

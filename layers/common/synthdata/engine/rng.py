@@ -55,3 +55,42 @@ def weighted_indices(
 ) -> npt.NDArray[np.intp]:
     """n indices drawn with the weights whose running totals are `cumulative` (the one weighted draw)."""
     return np.searchsorted(cumulative, rng.random(n), side="right").clip(0, len(cumulative) - 1)
+
+
+_GUIDE_MAX = 1 << 16  # buckets of a guide table at most (512 KiB of indices)
+
+
+class WeightedDraw:
+    """`weighted_indices` against fixed running totals, with a guide table: the same indices, found faster.
+
+    A binary search per row costs ~50 ns of branch misses. The guide table holds, for each of 2**k equal buckets
+    of [0, 1), the answer at the bucket's lower edge; a power of two makes `u * buckets` exact, so the bucket
+    of u is exact too and its answer is a lower bound of u's. Where the total at that answer exceeds u it is
+    u's answer (the totals never decrease); the few other rows (u past a running total inside its bucket) take
+    the binary search. Running totals that decrease or are not finite keep the plain search.
+    """
+
+    def __init__(self, cumulative: npt.NDArray[np.float64]) -> None:
+        self.cumulative = np.asarray(cumulative, dtype=np.float64)
+        size = len(self.cumulative)
+        finite = bool(np.isfinite(self.cumulative).all())
+        ordered = size > 0 and finite and bool((np.diff(self.cumulative) >= 0).all())
+        self.buckets = min(_GUIDE_MAX, 1 << max(6, (4 * size - 1).bit_length())) if ordered else 0
+        edges = np.arange(self.buckets, dtype=np.float64) / self.buckets
+        self.guide = np.searchsorted(self.cumulative, edges, side="right")
+        self.padded = np.append(self.cumulative, np.inf)  # the total "after" the last: above every u
+
+    def draw(self, rng: np.random.Generator, n: int) -> npt.NDArray[np.intp]:
+        """n indices, exactly those `weighted_indices(rng, self.cumulative, n)` returns (the same one draw)."""
+        return self.indices(rng.random(n))
+
+    def indices(self, uniform: npt.NDArray[np.float64]) -> npt.NDArray[np.intp]:
+        """searchsorted(cumulative, uniform, side="right") clipped to the last index, for uniform in [0, 1)."""
+        if not self.buckets:
+            found = np.searchsorted(self.cumulative, uniform, side="right")
+        else:
+            found = self.guide[(uniform * self.buckets).astype(np.intp)]
+            past = np.flatnonzero(self.padded[found] <= uniform)
+            if past.size:
+                found[past] = np.searchsorted(self.cumulative, uniform[past], side="right")
+        return found.clip(0, len(self.cumulative) - 1)

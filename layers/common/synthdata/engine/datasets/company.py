@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import numpy.typing as npt
 
@@ -25,22 +27,16 @@ _FOUNDED_FROM = 1900
 
 def size_category(employees: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
     """The documented band of each headcount."""
-    bounds = np.array([b for b, _ in SIZE_BANDS])
-    names = np.asarray([name for _, name in SIZE_BANDS], dtype=object)
-    return names[np.searchsorted(bounds, employees, side="right") - 1]
+    return _BAND_WORDS[_size_codes(employees)]
 
 
-def _symbols(code: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
-    letters = np.empty((code.size, _SYMBOL_LETTERS), dtype=np.uint8)
+def _symbols(code: npt.NDArray[np.int64]) -> list[str]:
+    letters = np.empty((code.size, _SYMBOL_LETTERS + 1), dtype=np.uint8)  # + the row end
     rest = code.copy()
     for position in range(_SYMBOL_LETTERS - 1, -1, -1):
         letters[:, position] = 65 + rest % 26
         rest //= 26
-    return (
-        np.frombuffer(letters.tobytes(), dtype=f"S{_SYMBOL_LETTERS}")
-        .astype(f"U{_SYMBOL_LETTERS}")
-        .astype(object)
-    )
+    return builders.ascii_rows(letters)
 
 
 FIELDS = [
@@ -112,37 +108,35 @@ class CompanyDataset:
         data = locale_data(context.locale)
         rng = block_rng(context.seed, context.block_index, "company")
         n = context.size
-        names, trading, labels = company_name_forms(context.locale)
+        names, trading, _ = company_name_forms(context.locale)
         pick = rng.integers(0, len(names), n)
-        industries = list(INDUSTRIES)
-        industry_index, sub = _industry_draws(rng, industries, n)
-        kind = np.asarray(COMPANY_TYPES, dtype=object)[
-            weighted_indices(rng, cumulative_weights(COMPANY_TYPE_WEIGHTS), n)
-        ]
-        public = kind == "public"
+        industry_index, sub = _industry_draws(rng, n)
+        kind = weighted_indices(rng, cumulative_weights(COMPANY_TYPE_WEIGHTS), n)
+        public = kind == _PUBLIC
         employees = np.maximum(1, np.round(rng.lognormal(np.where(public, 8.0, 3.5), 1.3, n))).astype(
             np.int64
         )
         money = economics(context.locale, data.currency)
         revenue, market_cap = company_finances(rng, money, employees)
-        exchanges = np.asarray(data.profile.stock_exchanges, dtype=object)
-        founded = rng.integers(_FOUNDED_FROM, int(str(REFERENCE_TIME)[:4]) + 1, n)
-        domain_tld = ".com" if context.options.get("realistic_email_domains") else ".example"
-        domain = builders.join(labels[pick], domain_tld)
-        mailbox = np.asarray(("info@", "contact@", "hello@"), dtype=object)[rng.integers(0, 3, n)]
+        exchanges = builders.word_table(data.profile.stock_exchanges)
+        founded = rng.integers(_FOUNDED_FROM, _FOUNDED_TO + 1, n)
+        websites, emails = _web_words(
+            context.locale, ".com" if context.options.get("realistic_email_domains") else ".example"
+        )
+        mailbox = rng.integers(0, len(MAILBOXES), n)
         ceo = builders.people(rng, data, n)
         place = builders.places(rng, data, n)
-        size = size_category(employees)
+        size = _size_codes(employees)
         return {
             "id": Column("str", builders.uuid4_column(rng, n), ascii_safe=True),
-            "company_name": Column("str", names[pick]),
-            "trading_name": Column("str", trading[pick]),
-            "industry": Column("str", industries_array(industries)[industry_index]),
-            "sub_industry": Column("str", sub),
-            "company_type": Column("str", kind, ascii_safe=True),
+            "company_name": Column.categorical(names, pick),
+            "trading_name": Column.categorical(trading, pick),
+            "industry": Column.categorical(_INDUSTRY_WORDS, industry_index),
+            "sub_industry": Column.categorical(_SUB_INDUSTRY_WORDS, sub),
+            "company_type": Column.categorical(_TYPE_WORDS, kind, ascii_safe=True),
             "founded_year": Column("int", founded.astype(np.int64)),
             "employee_count": Column("int", employees),
-            "size_category": Column("str", size, ascii_safe=True),
+            "size_category": Column.categorical(_BAND_WORDS, size, ascii_safe=True),
             "annual_revenue": Column("float", revenue),
             "revenue_growth_percent": Column(
                 "float", np.round(np.clip(rng.normal(5, 12, n), -60, 150), 1), decimals=1
@@ -154,49 +148,73 @@ class CompanyDataset:
                 nulls=~public,
                 ascii_safe=True,
             ),
-            "stock_exchange": Column("str", exchanges[rng.integers(0, len(exchanges), n)], nulls=~public),
-            "headquarters_address": Column("str", place.street_address),
+            "stock_exchange": Column.categorical(
+                exchanges, rng.integers(0, len(exchanges), n), nulls=~public
+            ),
+            "headquarters_address": Column("str", place.street_address, ascii_safe=place.plain_street),
             "headquarters_city": Column.categorical(data.places.city_words, place.city_codes),
-            "headquarters_country": Column("str", np.full(n, data.country, dtype=object)),
-            "website": Column("str", builders.join("https://www.", domain), ascii_safe=True),
-            "email": Column("str", builders.join(mailbox, domain), ascii_safe=True),
-            "phone": Column("str", builders.phones(rng, data, n)),
-            "ceo_name": Column("str", ceo.full_name),
+            "headquarters_country": builders.constant(data.country, n),
+            "website": Column.categorical(websites, pick, ascii_safe=True),
+            "email": Column.categorical(emails, mailbox * len(websites) + pick, ascii_safe=True),
+            "phone": builders.phone_column(rng, data, n),
+            "ceo_name": Column("str", ceo.full_name, ascii_safe=ceo.plain_names),
             "description": Column("str", _descriptions(trading[pick], size, sub, founded)),
             "is_active": Column("bool", rng.random(n) < 0.92),
             "created_at": Column("datetime", builders.datetimes_before_reference(rng, n, max_days=3 * 365)),
         }
 
 
-def _industry_draws(
-    rng: np.random.Generator, industries: list[str], n: int
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.object_]]:
-    """Each row's industry (index into `industries`) and a sub-industry of that industry."""
-    industry_index = rng.integers(0, len(industries), n)
-    sub = np.empty(n, dtype=object)
-    for index, industry in enumerate(industries):
+MAILBOXES = ("info@", "contact@", "hello@")
+_FOUNDED_TO = int(str(REFERENCE_TIME)[:4])
+# Word tables the columns index into (categorical columns: each word written once per format, not per row).
+_INDUSTRY_WORDS = np.asarray(list(INDUSTRIES), dtype=object)
+_SUB_INDUSTRY_WORDS = np.asarray([sub for subs in INDUSTRIES.values() for sub in subs], dtype=object)
+_SUB_INDUSTRY_FIRST = np.cumsum([0, *(len(subs) for subs in INDUSTRIES.values())])
+_TYPE_WORDS = np.asarray(COMPANY_TYPES, dtype=object)
+_PUBLIC = COMPANY_TYPES.index("public")
+_BAND_WORDS = np.asarray([name for _, name in SIZE_BANDS], dtype=object)
+# The description after the trading name, from two tables: band and sub-industry (' is a small Software company
+# founded in ', "an" before a vowel: "an enterprise"; code: band * sub-industries + sub-industry), then '1998.'.
+_BAND_SUB_PHRASES = np.asarray(
+    [
+        f" is {'an' if band[0] in 'aeiou' else 'a'} {band} {sub} company founded in "
+        for band in _BAND_WORDS
+        for sub in _SUB_INDUSTRY_WORDS
+    ],
+    dtype=object,
+)
+_YEAR_PHRASES = np.asarray([f"{year}." for year in range(_FOUNDED_FROM, _FOUNDED_TO + 1)], dtype=object)
+
+
+@lru_cache(maxsize=32)
+def _web_words(locale: str, tld: str) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_]]:
+    """Each company's website, and its contact addresses mailbox by mailbox (code: mailbox * companies +
+    company), for a domain of the trading name's ASCII label and `tld`."""
+    domains = company_name_forms(locale).domain_labels + tld
+    return "https://www." + domains, np.concatenate([mailbox + domains for mailbox in MAILBOXES])
+
+
+def _size_codes(employees: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
+    """The documented band of each headcount, as an index into SIZE_BANDS."""
+    return np.searchsorted(np.array([b for b, _ in SIZE_BANDS]), employees, side="right") - 1
+
+
+def _industry_draws(rng: np.random.Generator, n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.intp]]:
+    """Each row's industry and a sub-industry of that industry (indices into the word tables)."""
+    industry_index = rng.integers(0, len(INDUSTRIES), n)
+    sub = np.empty(n, dtype=np.intp)
+    for index, options in enumerate(INDUSTRIES.values()):
         rows = np.flatnonzero(industry_index == index)
-        options = np.asarray(INDUSTRIES[industry], dtype=object)
-        sub[rows] = options[rng.integers(0, len(options), rows.size)]
+        sub[rows] = _SUB_INDUSTRY_FIRST[index] + rng.integers(0, len(options), rows.size)
     return industry_index, sub
 
 
 def _descriptions(
     trading: npt.NDArray[np.object_],
-    size: npt.NDArray[np.object_],
-    sub: npt.NDArray[np.object_],
+    size: npt.NDArray[np.intp],
+    sub: npt.NDArray[np.intp],
     founded: npt.NDArray[np.int64],
 ) -> npt.NDArray[np.object_]:
-    """'Acme is a small software company founded in 1998.'"""
-    return builders.join(
-        trading, _article(size), size, " ", sub, " company founded in ", builders.digits(founded), "."
-    )
-
-
-def _article(bands: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
-    """ " is an " before a band name that starts with a vowel ("an enterprise"), else " is a "."""
-    return np.where(bands == "enterprise", " is an ", " is a ").astype(object)
-
-
-def industries_array(industries: list[str]) -> npt.NDArray[np.object_]:
-    return np.asarray(industries, dtype=object)
+    """'Acme is a small Software company founded in 1998.'"""
+    phrase = _BAND_SUB_PHRASES[size * len(_SUB_INDUSTRY_WORDS) + sub]
+    return builders.join(trading, phrase, _YEAR_PHRASES[founded - _FOUNDED_FROM])

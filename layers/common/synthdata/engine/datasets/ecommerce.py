@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import ClassVar
 
 import numpy as np
@@ -47,6 +48,13 @@ SHIPPING = (
 )
 FREE_SHIPPING_FROM = 50.0
 _SHIPPED = ("shipped", "delivered", "returned")
+# Word tables the columns index into (categorical columns: each word written once per format, not per row).
+_PAYMENT_WORDS = np.asarray([m for m, _ in PAYMENT_METHODS], dtype=object)
+_STATUS_WORDS = np.asarray([s for s, _ in ORDER_STATUSES], dtype=object)
+_SHIPPING_WORDS = np.asarray([m for m, _, _ in SHIPPING], dtype=object)
+_IS_SHIPPED = np.isin(_STATUS_WORDS, _SHIPPED)
+_DELIVERED = [s for s, _ in ORDER_STATUSES].index("delivered")
+_STANDARD = [m for m, _, _ in SHIPPING].index("standard")
 # What a `customers` parent must have (a user job has them), and the address it may give its orders.
 CUSTOMER_COLUMNS = ("id", "email")
 ADDRESS_COLUMNS = ("street_address", "city", "state", "postal_code")
@@ -168,18 +176,22 @@ class EcommerceDataset:
         shipping = _shipping_costs(method, subtotal)
         customer_ids, emails, addresses = self._customer_columns(context, clients, customer)
         total = (_cents(subtotal) + _cents(tax) + _cents(shipping)) / 100
-        status_index = _weighted_choice(rng, ORDER_STATUSES, n)
-        status = np.asarray([s for s, _ in ORDER_STATUSES], dtype=object)[status_index]
+        status = _weighted_choice(rng, ORDER_STATUSES, n)
         order_date = REFERENCE_TIME - (rng.integers(10 * 86_400, 730 * 86_400, n)).astype("timedelta64[s]")
         shipped = order_date + rng.integers(3_600, 3 * 86_400, n).astype("timedelta64[s]")
         delivered = shipped + rng.integers(6 * 3_600, 7 * 86_400, n).astype("timedelta64[s]")
-        is_shipped = np.isin(status, _SHIPPED)
-        order_ids, txn_ids = _order_codes(rows, context.seed)
         return {
-            "order_id": Column("str", order_ids.astype(object), ascii_safe=True),
-            "transaction_id": Column("str", txn_ids.astype(object), ascii_safe=True),
+            "order_id": Column(
+                "str", _codes_text("ORD-", unique_codes(rows, context.seed, 10**8), 8), ascii_safe=True
+            ),
+            "transaction_id": Column(
+                "str",
+                _codes_text("TXN-", unique_codes(rows, context.seed + 7919, 10**10), 10),
+                ascii_safe=True,
+            ),
             "customer_id": customer_ids,
             "customer_email": emails,
+            # Gathered, not categorical: an encoded vocabulary is cached per array, and catalogues are per file.
             "product_id": Column("str", catalogue.ids[product], ascii_safe=True),
             "product_name": Column("str", catalogue.names[product]),
             "product_category": Column("str", catalogue.categories[product]),
@@ -190,31 +202,25 @@ class EcommerceDataset:
             "tax_amount": Column("float", tax),
             "shipping_cost": Column("float", shipping),
             "total_amount": Column("float", total),
-            "currency": Column("str", np.full(n, data.currency, dtype=object), ascii_safe=True),
-            "payment_method": Column(
-                "str",
-                np.asarray([m for m, _ in PAYMENT_METHODS], dtype=object)[
-                    _weighted_choice(rng, PAYMENT_METHODS, n)
-                ],
-                ascii_safe=True,
+            "currency": builders.constant(data.currency, n, ascii_safe=True),
+            "payment_method": Column.categorical(
+                _PAYMENT_WORDS, _weighted_choice(rng, PAYMENT_METHODS, n), ascii_safe=True
             ),
-            "order_status": Column("str", status, ascii_safe=True),
-            "shipping_method": Column(
-                "str", np.asarray([m for m, _, _ in SHIPPING], dtype=object)[method], ascii_safe=True
-            ),
-            "shipping_address": Column("str", addresses),
+            "order_status": Column.categorical(_STATUS_WORDS, status, ascii_safe=True),
+            "shipping_method": Column.categorical(_SHIPPING_WORDS, method, ascii_safe=True),
+            "shipping_address": addresses,
             "order_date": Column("datetime", order_date),
-            "shipped_date": Column("datetime", shipped, nulls=~is_shipped),
-            "delivered_date": Column("datetime", delivered, nulls=status != "delivered"),
+            "shipped_date": Column("datetime", shipped, nulls=~_IS_SHIPPED[status]),
+            "delivered_date": Column("datetime", delivered, nulls=status != _DELIVERED),
         }
 
     def _customer_columns(
         self, context: BlockContext, clients: Customers, customer: npt.NDArray[np.int64]
-    ) -> tuple[Column, Column, npt.NDArray[np.object_]]:
+    ) -> tuple[Column, Column, Column]:
         """customer_id, customer_email and shipping addresses: the file's own customers, or the rows of the
         `customers` parent (its id and email, and its address when it has one). The parent's rows come from a
         stream of their own, so every other column stays what it is without references."""
-        addresses = clients.addresses[customer]
+        addresses = Column("str", clients.addresses[customer])
         if self.customers is None:
             return (
                 Column("str", clients.ids[customer], ascii_safe=True),
@@ -237,8 +243,11 @@ class EcommerceDataset:
                 np.asarray(found[c].plain_text(), dtype=object) for c in ADDRESS_COLUMNS
             )
             # Written as the parent's country writes addresses: its users live there.
-            addresses = locale_profile(parent.locale).writing.postal_addresses(
-                street=street, city=city, region=state, postcode=postal
+            addresses = Column(
+                "str",
+                locale_profile(parent.locale).writing.postal_addresses(
+                    street=street, city=city, region=state, postcode=postal
+                ),
             )
         return found["id"], found["email"], addresses
 
@@ -248,14 +257,29 @@ def _shipping_costs(
 ) -> npt.NDArray[np.float64]:
     """The method's cost; standard shipping is free from FREE_SHIPPING_FROM."""
     base_cost = np.array([c for _, c, _ in SHIPPING])[method]
-    free = (np.array([m for m, _, _ in SHIPPING], dtype=object)[method] == "standard") & (
-        subtotal >= FREE_SHIPPING_FROM
-    )
+    free = (method == _STANDARD) & (subtotal >= FREE_SHIPPING_FROM)
     return np.where(free, 0.0, base_cost)
 
 
-def _order_codes(rows: npt.NDArray[np.int64], seed: int) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.str_]]:
-    """Order and transaction ids, unique in the file (a permutation of the row index)."""
-    order_ids = np.char.add("ORD-", np.char.zfill(unique_codes(rows, seed, 10**8).astype(str), 8))
-    txn_ids = np.char.add("TXN-", np.char.zfill(unique_codes(rows, seed + 7919, 10**10).astype(str), 10))
-    return order_ids, txn_ids
+def _codes_text(prefix: str, codes: npt.NDArray[np.int64], digits: int) -> list[str]:
+    """prefix + each code zero-padded to `digits` (codes below 10**digits): a byte matrix filled four digits at
+    a time from a table, decoded once, instead of numpy's per-element str, zfill and add."""
+    width = len(prefix) + digits
+    text = np.empty((len(codes), width + 1), dtype=np.uint8)
+    text[:, : len(prefix)] = np.frombuffer(prefix.encode(), dtype=np.uint8)
+    rest = codes.astype(np.int64)
+    end = width
+    while end > len(prefix):
+        start = max(len(prefix), end - 4)
+        rest, group = np.divmod(rest, 10_000)
+        text[:, start:end] = _four_digits()[group].view(np.uint8).reshape(-1, 4)[:, 4 - (end - start) :]
+        end = start
+    return builders.ascii_rows(text)
+
+
+@lru_cache(maxsize=1)
+def _four_digits() -> npt.NDArray[np.bytes_]:
+    """ "0000" to "9999", each one 4-byte element: one gather fills four digit columns."""
+    places = np.arange(10_000)[:, None] // np.array([1000, 100, 10, 1]) % 10
+    table: npt.NDArray[np.bytes_] = (places + ord("0")).astype(np.uint8).view("S4").ravel()
+    return table

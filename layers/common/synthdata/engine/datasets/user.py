@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from synthdata.engine import builders
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext, FieldInfo
@@ -104,19 +102,17 @@ class UserDataset:
             "id": Column("str", builders.uuid4_column(rng, n), ascii_safe=True),
             "first_name": Column.categorical(data.first_names, person.first_codes),
             "last_name": Column.categorical(data.last.words, person.last_codes),
-            "full_name": Column("str", person.full_name),
+            "full_name": Column("str", person.full_name, ascii_safe=person.plain_names),
             "email": Column("str", email, ascii_safe=True),
-            "phone": Column("str", builders.phones(rng, data, n)),
+            "phone": builders.phone_column(rng, data, n),
             "date_of_birth": Column("date", born),
             "age": Column("int", age),
             "gender": Column("str", person.gender, ascii_safe=True),
-            "street_address": Column("str", place.street_address),
+            "street_address": Column("str", place.street_address, ascii_safe=place.plain_street),
             "city": Column.categorical(data.places.city_words, place.city_codes),
             "state": Column.categorical(data.places.region_words, place.region_codes),
             "postal_code": Column.categorical(data.places.postcodes, place.place_codes),
-            "country": Column.categorical(
-                np.asarray([data.country], dtype=object), np.zeros(n, dtype=np.intp)
-            ),
+            "country": builders.constant(data.country, n),
             "username": Column("str", username, ascii_safe=True),
             "job_title": Column.categorical(data.jobs, job_codes),
             "company": Column.categorical(data.companies, rng.integers(0, len(data.companies), n)),
