@@ -27,7 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from synthdata.engine.locales import LOCALES, LocaleProfile, locale_profile
+from synthdata.engine.locales import LOCALES, validated_profile
+from synthdata.engine.locales.profile import LocaleProfile
 from synthdata.engine.places import zone
 from synthdata.engine.vocabulary_files import VOCABULARY_DIR, encode_document, vocabulary_path
 
@@ -227,7 +228,7 @@ def _fill(template: str, letters: str, rng: np.random.Generator) -> str:
 
 def places_document(locale: str) -> dict[str, Any]:
     """Everything `place_table(locale)` reads, derived from the installed gazetteer packages."""
-    profile = locale_profile(locale)
+    profile = validated_profile(locale)
     rule = profile.postal_code
     database = _database_cities(profile.country_code)
     by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
