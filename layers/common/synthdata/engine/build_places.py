@@ -291,9 +291,8 @@ def main() -> None:
         vocabulary_path(places_stem(locale)).write_bytes(names)
         arrays_path(places_stem(locale)).write_bytes(places)
         cities = len(set(zip(rows["cities"], rows["regions"], strict=True)))
-        print(
-            f"{places_stem(locale)}: {len(names) + len(places):,} bytes, {cities:,} cities, {len(rows['cities']):,} rows"
-        )
+        size = len(names) + len(places)
+        print(f"{places_stem(locale)}: {size:,} bytes, {cities:,} cities, {len(rows['cities']):,} rows")
 
 
 if __name__ == "__main__":
