@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from synthdata.engine.compression import gunzip
 from synthdata.engine.vocabulary_files import VOCABULARY_DIR, encode_document, read_document
 
 # One record per place; little-endian and fixed widths, so the bytes are the same on every machine.
@@ -81,5 +82,5 @@ def arrays_path(stem: str) -> Path:
 
 def read_places(stem: str) -> tuple[dict[str, Any], npt.NDArray[Any]]:
     """The names document and the per-place records of a locale's places."""
-    raw = gzip.decompress(arrays_path(stem).read_bytes())
+    raw = gunzip(arrays_path(stem).read_bytes())
     return read_document(stem), np.lib.format.read_array(io.BytesIO(raw), allow_pickle=False)
