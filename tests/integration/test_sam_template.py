@@ -150,6 +150,13 @@ def test_sam_build_succeeds_and_layer_fits_lambda(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     layer = build_dir / "CommonLayer" / "python"
     assert (layer / "synthdata" / "__init__.py").exists(), "the library must sit at /opt/python/synthdata"
+    assert (layer / "synthdata" / "engine" / "vocabularies" / "places_en_US.npy.gz").exists()
+    # Bytecode for the runtime ships in the layer (/opt is read-only: Lambda cannot cache what it compiles),
+    # hash-based and unchecked (flags 1), so zip mtimes cannot make it stale (layers/common/Makefile).
+    for module in ("synthdata/engine/columns", "numpy/__init__", "pydantic/main", "botocore/client"):
+        folder, name = (layer / module).parent, (layer / module).name
+        pyc = (folder / "__pycache__" / f"{name}.cpython-313.pyc").read_bytes()
+        assert int.from_bytes(pyc[4:8], "little") == 1, module
     size = sum(p.stat().st_size for p in layer.rglob("*") if p.is_file())
     print(f"built layer: {size / 2**20:.1f} MiB unzipped (limit 250 MiB)")
     assert size < LAMBDA_UNZIPPED_LIMIT

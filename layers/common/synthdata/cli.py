@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
-from synthdata.client import commands as client_commands
 from synthdata.engine import FORMATS, LOCALES, get_dataset, iter_rendered_blocks
 from synthdata.engine.datasets import BUILT_IN
 from synthdata.engine.rng import new_seed
@@ -18,7 +17,8 @@ from synthdata.engine.rng import new_seed
 _BAR_WIDTH = 30
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(with_client: bool = True) -> argparse.ArgumentParser:
+    """The command line; without the API client's commands, `generate` neither imports nor builds them."""
     parser = argparse.ArgumentParser(prog="synthdata", description="Generate realistic synthetic datasets.")
     commands = parser.add_subparsers(dest="command", required=True)
     generate = commands.add_parser("generate", help="write a dataset to a file (or stdout)")
@@ -34,7 +34,10 @@ def _parser() -> argparse.ArgumentParser:
         "--realistic-email-domains", action="store_true", help="free-mail domains instead of example.com"
     )
     generate.add_argument("-o", "--output", help="file to write (default: stdout)")
-    client_commands.add_commands(commands)
+    if with_client:
+        from synthdata.client import commands as client_commands
+
+        client_commands.add_commands(commands)
     return parser
 
 
@@ -75,8 +78,13 @@ def generate(args: argparse.Namespace, out: BinaryIO, show_progress: bool) -> tu
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # `generate ...` parses the same with or without the client's subcommands (only the top-level help and
+    # errors list them): its start-up skips them.
+    args = _parser(with_client=argv[:1] != ["generate"]).parse_args(argv)
     if args.command != "generate":
+        from synthdata.client import commands as client_commands
+
         return client_commands.run(args)
     if args.seed is None:
         args.seed = new_seed()

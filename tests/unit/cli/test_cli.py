@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +64,16 @@ def test_bad_arguments_are_refused() -> None:
         main(["generate", "planets", "-n", "10"])
     with pytest.raises(SystemExit, match="at least 1"):
         main(["generate", "user", "-n", "0"])
+
+
+def test_generate_starts_without_the_api_client_or_pydantic() -> None:
+    # Start-up cost: `generate` needs neither the client's commands nor pydantic (locale profiles are read
+    # without it at run time); importing them cost a run ~0.1 s.
+    code = (
+        "import os, sys; from synthdata.cli import main; "
+        "main(['generate', 'user', '-n', '100', '--locale', 'ja_JP', '-o', os.devnull]); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m.startswith('synthdata.client.')))"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -11,7 +11,8 @@ from pydantic import ValidationError
 
 from synthdata.engine.build_company_names import domain_label, romanized_words, strip_legal_form
 from synthdata.engine.build_vocabularies import ascii_slug
-from synthdata.engine.locales import PROFILE_DIR, LocaleWriting, locale_profile
+from synthdata.engine.locales import PROFILE_DIR, locale_profile
+from synthdata.engine.locales.writing import LocaleWriting
 
 
 def streets(locale: str, street: str, n: int = 500) -> list[str]:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, get_args
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
 from synthdata.api.schemas import GenerateRequest
-from synthdata.engine.locales import LOCALES, PROFILE_DIR, LocaleProfile, locale_profile
+from synthdata.engine.locales import LOCALES, PROFILE_DIR, locale_profile, validated_profile
+from synthdata.engine.locales.profile import LocaleProfile
+from synthdata.engine.locales.shipped import read_profile
 from synthdata.engine.vocabulary_files import vocabulary_path
 
 
@@ -51,10 +55,31 @@ def keys_of(profile: dict[str, Any]) -> set[tuple[str, ...]]:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_locale_has_a_complete_profile_and_its_data(locale: str) -> None:
-    profile = locale_profile(locale)
+    profile = validated_profile(locale)  # the strict model: every shipped profile passes it
     assert profile.locale == locale
     assert keys_of(document(locale)) == set(KEYS)  # every key written out: no section falls back on defaults
     assert vocabulary_path(locale).exists() and vocabulary_path(f"places_{locale}").exists()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_run_time_reads_what_the_strict_model_validates(locale: str) -> None:
+    # Run time skips pydantic (shipped.py): the same keys in the same order, the same values of the same types
+    # (repr tells 25 from 25.0 and a tuple from a list).
+    read = dataclasses.asdict(locale_profile(locale))
+    assert repr(read) == repr(validated_profile(locale).model_dump())
+
+
+def test_run_time_refuses_a_profile_with_a_missing_or_unknown_key(tmp_path: Path) -> None:
+    for change in ("missing", "unknown"):
+        profile = document()
+        if change == "missing":
+            profile["writing"].pop("street_line")
+        else:
+            profile["economy"]["wage_scale"] = 1.0
+        path = tmp_path / f"{change}.json"
+        path.write_text(json.dumps(profile), encoding="utf-8")
+        with pytest.raises(TypeError):
+            read_profile(path)
 
 
 def test_the_profile_holds_the_writing_and_economy_sections() -> None:

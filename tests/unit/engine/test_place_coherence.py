@@ -19,7 +19,8 @@ import pytest
 from synthdata.engine import BLOCK_ROWS, LOCALES, get_dataset
 from synthdata.engine.dataset import BlockContext
 from synthdata.engine.locales import locale_profile
-from synthdata.engine.places import alias_table, place_table, zone
+from synthdata.engine.place_files import alias_table
+from synthdata.engine.places import place_table, zone
 
 SEED = 20261126
 BLOCKS = max(1, int(os.environ.get("SYNTHDATA_COHERENCE_ROWS", "20000")) // BLOCK_ROWS)

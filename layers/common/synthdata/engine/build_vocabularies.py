@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from synthdata.engine.build_company_names import company_forms, romanized_words
-from synthdata.engine.locales import LOCALES, locale_profile
+from synthdata.engine.locales import LOCALES, validated_profile
 from synthdata.engine.vocabulary_files import VOCABULARY_DIR, encode_document, vocabulary_path
 
 # Faker lists built from a set, so their order (and the draws from them) follow PYTHONHASHSEED: sorted first.
@@ -34,7 +34,7 @@ def ascii_words(text: str, locale: str) -> list[str]:
     """The words of `text` in lowercase a-z: the locale's own replacements first, then Unidecode's folding."""
     from faker.decode import unidecode
 
-    for letter, spelling in locale_profile(locale).writing.ascii_replacements.items():
+    for letter, spelling in validated_profile(locale).writing.ascii_replacements.items():
         text = text.replace(letter, spelling)
     return _ASCII_WORD.findall(unidecode(text).lower())
 
@@ -65,7 +65,7 @@ def _names(generator: Any, locale: str) -> dict[str, Any]:
         male = _provider_attr(generator, "first_name_male_pairs")
         female = _provider_attr(generator, "first_name_female_pairs")
         last = _provider_attr(generator, "last_name_pairs")
-        fixes = dict(locale_profile(locale).writing.romanization_fixes)
+        fixes = dict(validated_profile(locale).writing.romanization_fixes)
         romanized = {kanji: fixes.get(kana, roman) for kanji, kana, roman in (*male, *female, *last)}
         last_weights = {p[0]: w for p, w in last.items()}
         return {
@@ -83,7 +83,7 @@ def _names(generator: Any, locale: str) -> dict[str, Any]:
 def _phone_formats(fake: Any, locale: str) -> list[str]:
     """The locale's phone formats in national form."""
     formats = (
-        locale_profile(locale).fictional_phone_formats
+        validated_profile(locale).fictional_phone_formats
         or _provider_attr(fake.factories[0], "formats")
         or ("###-###-####",)
     )
@@ -96,7 +96,7 @@ def _national(phone_format: str, locale: str) -> str:
     """An international format as dialled inside the country: "+44(0)20 7946 0###" -> "020 7946 0###"."""
     # Phones are written as dialled inside the country ("+44 20 7946 0018" is "020 7946 0018"), so no value
     # starts with "+", which a spreadsheet would run as a formula.
-    profile = locale_profile(locale)
+    profile = validated_profile(locale)
     code, trunk = profile.dialling_code, profile.trunk_prefix
     if not phone_format.startswith(code):
         return phone_format
@@ -123,7 +123,7 @@ def locale_document(locale: str) -> dict[str, Any]:
     fake.seed_instance(_SEED)
     generator = fake.factories[0]
     _sort_hash_ordered(generator, locale)
-    conventions = locale_profile(locale).writing
+    conventions = validated_profile(locale).writing
     names = _names(generator, locale)
     jobs = _provider_attr(generator, "jobs") or _provider_attr(Faker("en_US").factories[0], "jobs")
     legal_forms = _provider_attr(generator, conventions.legal_forms_source) or ("Inc",)
@@ -144,7 +144,7 @@ def locale_document(locale: str) -> dict[str, Any]:
 
 def _company_words(generator: Any, locale: str) -> Callable[[str], list[str]]:
     """How a trading name becomes ASCII words: the locale's spelling, or (non-Latin script) its romanization."""
-    conventions = locale_profile(locale).writing
+    conventions = validated_profile(locale).writing
     if not conventions.romanized_terms:
         return partial(ascii_words, locale=locale)
     fixes = dict(conventions.romanization_fixes)

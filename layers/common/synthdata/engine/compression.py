@@ -1,4 +1,4 @@
-"""gzip members that are identical whatever machine or time makes them (mtime 0), fast with ISA-L."""
+"""gzip members that are identical whatever machine or time makes them (mtime 0), fast with ISA-L; and reading them."""
 
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ GZIP_MEMBER_BYTES = 64
 def max_gzip_bytes(text_bytes: float, members: int = 1) -> float:
     """The most bytes gzip members of text_bytes of text in all can take."""
     return text_bytes * GZIP_GROWTH + GZIP_MEMBER_BYTES * members
+
+
+def gunzip(data: bytes) -> bytes:
+    """The data of gzip members; ISA-L decompresses ~3x faster than zlib (the data files read at start-up)."""
+    data_out: bytes = _gzip.decompress(data)  # type: ignore[no-untyped-call]  # isal's igzip.decompress has no hints
+    return data_out
 
 
 def gzip_member(data: bytes) -> bytes:

@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from synthdata.engine.builders import adult_ages
 from synthdata.engine.locale_data import locale_data
-from synthdata.engine.locales import LOCALES, LocaleEconomy, locale_profile
+from synthdata.engine.locales import LOCALES, Economy, locale_profile
 from synthdata.engine.occupations import job_levels
 from synthdata.engine.vocabulary_files import VOCABULARY_DIR
 
@@ -77,7 +77,7 @@ def economics(locale: str, currency: str) -> LocaleEconomics:
     )
 
 
-def _revenue_per_employee(entry: LocaleEconomy) -> float:
+def _revenue_per_employee(entry: Economy) -> float:
     """The US median revenue per employee scaled by the locale's median wage over the US one."""
     us_median = locale_profile("en_US").economy.median_annual_wage
     return float(
@@ -143,7 +143,7 @@ def salaries(
     return (np.round(amount / unit) * unit).astype(np.int64)
 
 
-def _per_locale(describe: Callable[[str, LocaleEconomy], str]) -> str:
+def _per_locale(describe: Callable[[str, Economy], str]) -> str:
     """One described entry per locale, joined."""
     return "; ".join(describe(locale, locale_profile(locale).economy) for locale in LOCALES)
 
@@ -167,7 +167,7 @@ def salary_description() -> str:
 def tax_description() -> str:
     """The sales-tax rates of every locale with their sources (for the tax field's description)."""
 
-    def rates(entry: LocaleEconomy) -> str:
+    def rates(entry: Economy) -> str:
         return "/".join(f"{rate:.2%}".replace(".00%", "%") for rate in entry.tax_rates)
 
     return "Rates: " + _per_locale(lambda locale, entry: f"{locale} {rates(entry)} ({entry.tax_citation})")

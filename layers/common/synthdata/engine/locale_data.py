@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from synthdata.engine.column_text import byte_rows_text
 from synthdata.engine.columns import vocabulary
-from synthdata.engine.locales import DEFAULT_LOCALE, LOCALES, LocaleProfile, locale_profile
+from synthdata.engine.locales import DEFAULT_LOCALE, LOCALES, Profile, locale_profile
 from synthdata.engine.places import PlaceTable, place_table
 from synthdata.engine.rng import WeightedDraw
 from synthdata.engine.vocabulary_files import read_document
@@ -60,7 +60,7 @@ class WeightedWords:
 @dataclass(frozen=True)
 class LocaleData:
     locale: str
-    profile: LocaleProfile
+    profile: Profile
     first_male: WeightedWords
     first_female: WeightedWords
     last: WeightedWords

@@ -1,5 +1,6 @@
 """Real places of a locale: (city, region, postal code) rows with population weights, read from the data file
-`vocabularies/places_<locale>.json.gz` that `build_places` derives from GeoNames and the postal-code gazetteer.
+`vocabularies/places_<locale>.json.gz` and `.npy.gz` that `build_places` derives from GeoNames and the postal-code
+gazetteer (see `place_files`).
 
 A row is one real place; drawing a row index (weighted by population) and indexing the three columns with it
 gives a city, its region and one of its postal codes that always agree.
@@ -15,7 +16,7 @@ import numpy.typing as npt
 
 from synthdata.engine.columns import vocabulary
 from synthdata.engine.locales import LOCALES, locale_profile
-from synthdata.engine.vocabulary_files import read_document
+from synthdata.engine.place_files import read_places
 
 CITY_DESCRIPTION = "A real city (GeoNames), drawn as often as people live there"
 REGION_DESCRIPTION = "Region of the city as the country's addresses write it: " + "; ".join(
@@ -69,27 +70,6 @@ class PlaceTable:
         return np.where(scaled - slot < self.alias_probability[slot], slot, self.alias[slot])
 
 
-def alias_table(weights: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
-    """Vose's construction of Walker's alias table: slot i keeps place i with probability[i], else alias[i]."""
-    count = len(weights)
-    scaled = (weights * count).tolist()
-    probability, alias = np.ones(count), np.arange(count, dtype=np.intp)
-    small = [i for i, p in enumerate(scaled) if p < 1.0]
-    large = [i for i, p in enumerate(scaled) if p >= 1.0]
-    while small and large:
-        low, high = small.pop(), large.pop()
-        probability[low], alias[low] = scaled[low], high
-        scaled[high] += scaled[low] - 1.0
-        (small if scaled[high] < 1.0 else large).append(high)
-    return probability, alias  # slots left in either list keep their own place (probability 1)
-
-
-def _interned(values: list[str]) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.intp]]:
-    """Distinct values in order of first appearance, and the code of each value."""
-    index = {value: code for code, value in enumerate(dict.fromkeys(values))}
-    return vocabulary(list(index)), np.fromiter((index[v] for v in values), dtype=np.intp, count=len(values))
-
-
 def zone(postal_code: str, zone_length: int) -> str:
     """The leading part of a code that names its region's zone (0: the leading letters, a GB postcode area)."""
     if zone_length:
@@ -100,21 +80,16 @@ def zone(postal_code: str, zone_length: int) -> str:
 
 @cache
 def place_table(locale: str) -> PlaceTable:
-    """The places of a locale (read from its data file on first use, then cached)."""
-    document = read_document(f"places_{locale}")
-    city_words, city_codes = _interned(document["cities"])
-    region_words, region_codes = _interned(document["regions"])
-    weights = np.asarray(document["weights"], dtype=float)
-    weights /= weights.sum()
-    probability, alias = alias_table(weights)
+    """The places of a locale (read from its data files on first use, then cached)."""
+    names, places = read_places(f"places_{locale}")
     return PlaceTable(
-        city_words=city_words,
-        city_codes=city_codes,
-        region_words=region_words,
-        region_codes=region_codes,
-        postcodes=vocabulary(document["postcodes"]),
-        weights=weights,
-        alias_probability=probability,
-        alias=alias,
-        region_zones={r: tuple(z) for r, z in document["region_zones"].items()},
+        city_words=vocabulary(names["city_words"]),
+        city_codes=places["city_code"].astype(np.intp),
+        region_words=vocabulary(names["region_words"]),
+        region_codes=places["region_code"].astype(np.intp),
+        postcodes=vocabulary(names["postcodes"]),
+        weights=np.ascontiguousarray(places["weight"], dtype=np.float64),
+        alias_probability=np.ascontiguousarray(places["alias_probability"], dtype=np.float64),
+        alias=places["alias"].astype(np.intp),
+        region_zones={r: tuple(z) for r, z in names["region_zones"].items()},
     )

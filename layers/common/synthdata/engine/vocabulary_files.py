@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from synthdata.engine.compression import gunzip
+
 VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabularies"
 
 
@@ -27,5 +29,5 @@ def encode_document(document: dict[str, Any]) -> bytes:
 
 def read_document(stem: str) -> dict[str, Any]:
     """The document a data file holds."""
-    loaded: dict[str, Any] = json.loads(gzip.decompress(vocabulary_path(stem).read_bytes()))
+    loaded: dict[str, Any] = json.loads(gunzip(vocabulary_path(stem).read_bytes()))
     return loaded

@@ -1,16 +1,21 @@
 """The locale registry: one profile per locale, read from `profiles/<locale>.json`.
 
 Adding a locale is adding its profile here and its data files (see README, "Adding a locale"); `LOCALES`, the
-API's `locale` enum and the CLI's choices all come from the profiles found.
+API's `locale` enum and the CLI's choices all come from the profiles found. Run time reads a profile without
+pydantic (`locale_profile`, see `shipped`); the tests and the build scripts validate it with the strict
+`LocaleProfile` (`validated_profile`).
 """
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from synthdata.engine.locales.profile import LocaleEconomy, LocaleProfile
-from synthdata.engine.locales.writing import LocaleWriting
+from synthdata.engine.locales.shipped import Economy, Profile, Writing, read_profile
+
+if TYPE_CHECKING:
+    from synthdata.engine.locales.profile import LocaleProfile
 
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
 # The order locales are listed in (API, CLI, docs); a profile missing from it is listed after, by name.
@@ -20,12 +25,33 @@ LOCALES: tuple[str, ...] = (*[n for n in _FIRST if n in _FOUND], *[n for n in _F
 DEFAULT_LOCALE = "en_US"
 
 
-@cache
-def locale_profile(locale: str) -> LocaleProfile:
-    """The validated profile of a locale (KeyError for an unknown one)."""
+def _profile_path(locale: str) -> Path:
     if locale not in LOCALES:
         raise KeyError(locale)
-    return LocaleProfile.model_validate_json((PROFILE_DIR / f"{locale}.json").read_bytes())
+    return PROFILE_DIR / f"{locale}.json"
 
 
-__all__ = ["DEFAULT_LOCALE", "LOCALES", "LocaleEconomy", "LocaleProfile", "LocaleWriting", "locale_profile"]
+@cache
+def locale_profile(locale: str) -> Profile:
+    """The profile of a locale as run time reads it (KeyError for an unknown one)."""
+    return read_profile(_profile_path(locale))
+
+
+@cache
+def validated_profile(locale: str) -> LocaleProfile:
+    """The profile of a locale validated by the strict pydantic model (build scripts, tests)."""
+    from synthdata.engine.locales.profile import LocaleProfile  # pydantic: kept off the run-time path
+
+    return LocaleProfile.model_validate_json(_profile_path(locale).read_bytes())
+
+
+__all__ = [
+    "DEFAULT_LOCALE",
+    "LOCALES",
+    "PROFILE_DIR",
+    "Economy",
+    "Profile",
+    "Writing",
+    "locale_profile",
+    "validated_profile",
+]
