@@ -115,6 +115,11 @@ class People:
         return _GENDERS[self.female.view(np.uint8)]  # shared strings, not one new string per row
 
     @property
+    def gender_column(self) -> Column:
+        """The gender as codes into a two-word table: written from the table's cached text."""
+        return Column.categorical(_GENDERS, self.female.view(np.uint8), ascii_safe=True)
+
+    @property
     def first(self) -> ObjArray:
         return self.data.first_names[self.first_codes]
 

@@ -9,7 +9,7 @@ gives a city, its region and one of its postal codes that always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -48,14 +48,15 @@ class PlaceTable:
     alias: npt.NDArray[np.intp]
     region_zones: dict[str, tuple[str, ...]]  # region -> leading parts of its real postal codes
 
-    @property
+    @cached_property
     def cities(self) -> npt.NDArray[np.object_]:
-        """The city of each place."""
+        """The city of each place (one long-lived array: city, region and postal code columns over the same
+        place codes are merged by the writers into one cached table, one string per row instead of three)."""
         return self.city_words[self.city_codes]
 
-    @property
+    @cached_property
     def regions(self) -> npt.NDArray[np.object_]:
-        """The region of each place."""
+        """The region of each place (long-lived, as `cities`)."""
         return self.region_words[self.region_codes]
 
     def draw(self, rng: np.random.Generator, n: int) -> npt.NDArray[np.intp]:
