@@ -44,6 +44,13 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
 
 
 @schemathesis.hook
+def before_call(context: schemathesis.HookContext, case: schemathesis.Case, kwargs: dict[str, Any]) -> None:
+    # The same rules again right before a request is sent: the stateful phase sent a drawn PUT /api/templates
+    # body that had not kept them (two fields named "A"). Keeping them twice changes nothing.
+    _keeping_the_rules(case)
+
+
+@schemathesis.hook
 def before_add_examples(context: schemathesis.HookContext, examples: list[schemathesis.Case]) -> None:
     # The examples phase's cases (the document's examples, filled in with defaults) do not pass map_case.
     for case in examples:
