@@ -13,6 +13,7 @@ from synthdata.engine.column_text import (
     date_text,
     datetime_text,
     float_text,
+    int_pieces,
     int_text,
 )
 
@@ -128,3 +129,19 @@ FLOATS = [
 @pytest.mark.parametrize("decimals", [0, 1, 2, 4, 6])
 def test_float_text_is_python_fixed_point_formatting(values: np.ndarray, decimals: int) -> None:
     assert float_text(values, decimals) == [f"{v:.{decimals}f}" for v in values.tolist()]
+
+
+def test_int_pieces_joined_are_each_integers_text_and_refuse_what_no_table_holds() -> None:
+    limit = 1000 * SMALL_INT_LIMIT
+    values = np.asarray(
+        [0, 7, 999, 1000, 1001, 99_999, 1_000_000, 9_999_999, limit - 1, *range(0, 3000, 7)], dtype=np.int64
+    )
+    pieces = int_pieces(values)
+    assert pieces is not None
+    leading, trailing = pieces
+    assert [a + b for a, b in zip(leading.tolist(), trailing.tolist(), strict=True)] == [
+        str(v) for v in values
+    ]
+    assert int_pieces(np.asarray([limit], dtype=np.int64)) is None
+    assert int_pieces(np.asarray([-1, 5], dtype=np.int64)) is None
+    assert int_pieces(np.asarray([], dtype=np.int64)) is None

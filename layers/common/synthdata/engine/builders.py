@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from synthdata.engine.civil_dates import month_starts
 from synthdata.engine.civil_dates import year_month_day as year_month_day  # also read as builders'
-from synthdata.engine.column_text import int_text
+from synthdata.engine.column_text import int_pieces, int_text
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.locale_data import LocaleData, fill_digits
@@ -95,6 +95,13 @@ def plain_words(words: ObjArray) -> bool:
     return cached[1]
 
 
+def _joined_rows(*columns: ObjArray) -> ObjArray:
+    """Row by row, the columns' strings joined: one new string per row (array additions make one per part)."""
+    joined: ObjArray = np.empty(len(columns[0]), dtype=object)
+    joined[:] = list(map("".join, zip(*columns, strict=True)))
+    return joined
+
+
 def digits(values: npt.NDArray[np.int64]) -> ObjArray:
     text: ObjArray = np.empty(len(values), dtype=object)
     text[:] = int_text(values)
@@ -169,8 +176,10 @@ def person_handles(
     person: People, row_index: npt.NDArray[np.int64], seed: int, domains: ObjArray
 ) -> tuple[ObjArray, ObjArray]:
     """(email, username) from the person's name plus a code unique to the row, so unique within a file."""
-    # Both end in the ASCII surname and the code, made once; given name plus separator come from tables.
-    tail = person.last_ascii + digits(unique_codes(row_index, seed))
+    # Both end in the ASCII surname and the code, joined once from table pieces (no string for the code alone).
+    codes = unique_codes(row_index, seed)
+    pieces = int_pieces(codes)
+    tail = _joined_rows(person.last_ascii, *pieces) if pieces else person.last_ascii + digits(codes)
     email = join(suffixed(person.data.first_names_ascii, ".")[person.first_codes], tail, "@", domains)
     username = suffixed(person.data.first_names_ascii, "_")[person.first_codes] + tail
     return email, username

@@ -116,6 +116,21 @@ def int_text(values: npt.ArrayLike) -> list[str]:
     return list(map(str, array.tolist()))
 
 
+def int_pieces(values: npt.NDArray[np.int64]) -> tuple[ObjArray, ObjArray] | None:
+    """(leading digits, last three digits) of each integer, from the tables, such that the two texts joined are
+    str(value): for a caller that joins them into a longer string anyway (one new string per row, not two). None
+    when a value is negative or past 1,000 times SMALL_INT_LIMIT."""
+    if not values.size or int(values.min()) < 0 or int(values.max()) >= _THOUSANDS * SMALL_INT_LIMIT:
+        return None
+    thousands, rest = np.divmod(values.astype(np.int64), _THOUSANDS)
+    small = _INTS.covering(max(int(thousands.max()), _THOUSANDS - 1))
+    leading, trailing = small[thousands], _three_digits()[rest]
+    below = thousands == 0  # no leading digits, and the last ones unpadded
+    leading[below] = ""
+    trailing[below] = small[rest[below]]
+    return leading, trailing
+
+
 @lru_cache(maxsize=1)
 def _three_digits() -> ObjArray:
     """ "000" to "999"."""
