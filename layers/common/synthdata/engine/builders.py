@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from synthdata.engine.array_cache import derived
 from synthdata.engine.civil_dates import month_starts
 from synthdata.engine.civil_dates import year_month_day as year_month_day  # also read as builders'
 from synthdata.engine.column_text import int_pieces, int_text
@@ -72,27 +73,23 @@ def constant(word: str, n: int, **kwargs: Any) -> Column:
     return Column.categorical(word_table((word,)), np.zeros(n, dtype=np.intp), **kwargs)
 
 
-_PLAIN: dict[int, tuple[ObjArray, bool]] = {}
 _NEVER_PLAIN = frozenset(',";\\')  # CSV's specials and JSON's escapes beyond control characters
 
 
 def plain_words(words: ObjArray) -> bool:
     """Whether every word of a long-lived vocabulary is written as it is in CSV and JSON: non-empty printable
     ASCII without , " ; or backslash and without a space at either end (what `Column.ascii_safe` promises)."""
-    cached = _PLAIN.get(id(words))
-    if cached is None or cached[0] is not words:
-        plain = all(
-            word
-            and word.isascii()
-            and word.isprintable()
-            and word == word.strip(" ")
-            and not _NEVER_PLAIN & set(word)
-            for word in words.tolist()
-        )
-        if len(_PLAIN) > 1024:
-            _PLAIN.clear()
-        cached = _PLAIN[id(words)] = (words, plain)
-    return cached[1]
+    return derived(words, "plain", lambda: all(map(_plain, words.tolist())))
+
+
+def _plain(word: str) -> bool:
+    return bool(
+        word
+        and word.isascii()
+        and word.isprintable()
+        and word == word.strip(" ")
+        and not _NEVER_PLAIN & set(word)
+    )
 
 
 def _joined_rows(*columns: ObjArray) -> ObjArray:
@@ -185,18 +182,9 @@ def person_handles(
     return email, username
 
 
-_SUFFIXED: dict[tuple[int, str], tuple[ObjArray, ObjArray]] = {}
-
-
 def suffixed(words: ObjArray, suffix: str) -> ObjArray:
     """Each word of a long-lived vocabulary followed by `suffix`, computed once per vocabulary and suffix."""
-    key = (id(words), suffix)
-    cached = _SUFFIXED.get(key)
-    if cached is None or cached[0] is not words:
-        if len(_SUFFIXED) > 1024:
-            _SUFFIXED.clear()
-        cached = _SUFFIXED[key] = (words, words + suffix)
-    return cached[1]
+    return derived(words, ("suffixed", suffix), lambda: words + suffix)
 
 
 @dataclass(frozen=True)

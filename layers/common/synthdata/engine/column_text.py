@@ -106,13 +106,10 @@ def int_text(values: npt.ArrayLike) -> list[str]:
         lo, hi = int(array.min()), int(array.max())
         if lo >= 0 and hi < SMALL_INT_LIMIT:
             return _INTS.covering(hi)[array].tolist()  # type: ignore[no-any-return]
-        if lo >= 0 and hi < _THOUSANDS * SMALL_INT_LIMIT:
-            small = _INTS.covering(max(hi // _THOUSANDS, _THOUSANDS - 1))
-            thousands, rest = np.divmod(array.astype(np.int64), _THOUSANDS)
-            text = small[thousands] + _three_digits()[rest]
-            below = thousands == 0
-            text[below] = small[rest[below]]
-            return text.tolist()  # type: ignore[no-any-return]
+        pieces = int_pieces(array)
+        if pieces is not None:
+            leading, trailing = pieces
+            return (leading + trailing).tolist()  # type: ignore[no-any-return]  # "" + s is s itself
     return list(map(str, array.tolist()))
 
 

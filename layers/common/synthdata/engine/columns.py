@@ -16,6 +16,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from synthdata.engine.array_cache import derived
 from synthdata.engine.column_text import (
     bool_table,
     bool_text,
@@ -256,21 +257,11 @@ def _json_strings(values: list[str], safe: bool) -> list[str]:
     return _json_encode(values)
 
 
-_ENCODED: dict[tuple[int, str], tuple[npt.NDArray[np.object_], npt.NDArray[np.object_]]] = {}
-
-
 def encoded_vocabulary(
     words: npt.NDArray[np.object_], encoding: str, encode: Callable[[list[str]], list[str]]
 ) -> npt.NDArray[np.object_]:
     """A vocabulary's encoded form, computed once per encoding (vocabularies are long-lived arrays)."""
-    key = (id(words), encoding)
-    cached = _ENCODED.get(key)
-    if cached is None or cached[0] is not words:
-        cached = (words, np.asarray(encode(words.tolist()), dtype=object))
-        if len(_ENCODED) > 4096:
-            _ENCODED.clear()
-        _ENCODED[key] = cached
-    return cached[1]
+    return derived(words, ("encoded", encoding), lambda: np.asarray(encode(words.tolist()), dtype=object))
 
 
 def vocabulary(words: list[str] | tuple[str, ...]) -> npt.NDArray[np.object_]:
