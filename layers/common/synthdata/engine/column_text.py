@@ -16,6 +16,8 @@ import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
+from synthdata.engine.calendar_text import iso_day_words, time_of_hour_words
+
 ObjArray = npt.NDArray[np.object_]
 
 SMALL_INT_LIMIT = 1 << 17  # non-negative integers below this come from a table (ages, years, counts)
@@ -64,10 +66,12 @@ class _DayTable:
             # A margin, so the next blocks' slightly earlier or later days do not rebuild the table.
             margin = min(max(_MARGIN_DAYS, (hi - lo) // 4), (_MAX_DAY_SPAN - (hi - lo)) // 2)
             lo, hi = lo - margin, hi + margin
-            span = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
-            text: ObjArray = np.datetime_as_string(span).astype(object)
-            self.words = self.opening + text + self.closing if self.opening or self.closing else text
-            self.first = lo
+            words = iso_day_words(lo, hi, self.opening, self.closing)
+            if words is None:
+                span = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
+                text: ObjArray = np.datetime_as_string(span).astype(object)
+                words = self.opening + text + self.closing if self.opening or self.closing else text
+            self.words, self.first = words, lo
         return self.words, days - self.first
 
 
@@ -186,8 +190,7 @@ def _time_tables(closing: str) -> tuple[ObjArray, ObjArray]:
     """("HH" for each hour, ":MM:SS" + closing for each second of an hour)."""
     if closing not in _TIMES:
         hours = np.asarray([f"{h:02d}" for h in range(24)], dtype=object)
-        seconds = np.asarray([f":{s // 60:02d}:{s % 60:02d}{closing}" for s in range(3600)], dtype=object)
-        _TIMES[closing] = (hours, seconds)
+        _TIMES[closing] = (hours, time_of_hour_words(closing))
     return _TIMES[closing]
 
 

@@ -1,0 +1,55 @@
+"""The date and time tables made as byte matrices hold exactly numpy's and Python's text, at the range's edges."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from synthdata.engine.calendar_text import iso_day_words, time_of_hour_words
+
+
+def _day(iso: str) -> int:
+    return int(np.datetime64(iso, "D").astype(np.int64))
+
+
+def _numpy_words(first: int, last: int) -> list[str]:
+    return np.datetime_as_string(np.arange(first, last + 1, dtype=np.int64).astype("datetime64[D]")).tolist()
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("1936-01-01", "2008-12-31"),  # birth dates
+        ("1899-12-31", "1900-03-01"),
+        ("1969-12-15", "1970-01-20"),  # across the epoch: negative day and month numbers
+        ("2000-02-27", "2000-03-02"),  # leap day of a century divisible by 400
+        ("2100-02-27", "2100-03-02"),  # no leap day
+        ("2024-05-31", "2024-05-31"),  # one day, the last of its month
+        ("0001-01-01", "0003-02-01"),  # the first year numpy writes with four digits
+        ("9998-12-01", "9999-12-31"),
+    ],
+)
+def test_iso_day_words_are_numpy_iso_dates_with_their_affixes(first: str, last: str) -> None:
+    expected = _numpy_words(_day(first), _day(last))
+    assert iso_day_words(_day(first), _day(last)).tolist() == expected  # type: ignore[union-attr]
+    quoted = iso_day_words(_day(first), _day(last), '"date_of_birth":"', "é'")
+    assert quoted.tolist() == [f'"date_of_birth":"{d}é\'' for d in expected]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "opening"),
+    [
+        (_day("0000-12-31"), _day("0001-01-02"), ""),  # year 0: numpy's own text, not four digits here
+        (_day("9999-12-31"), _day("9999-12-31") + 1, ""),
+        (_day("2020-01-02"), _day("2020-01-01"), ""),  # an empty range
+        (_day("2020-01-01"), _day("2020-01-02"), "\n"),  # a line feed would split a row
+    ],
+)
+def test_iso_day_words_declines_what_it_cannot_write(first: int, last: int, opening: str) -> None:
+    assert iso_day_words(first, last, opening) is None
+
+
+@pytest.mark.parametrize("closing", ["", "Z", 'Z"', "'", "\n"])
+def test_time_of_hour_words_are_minutes_and_seconds_of_each_second(closing: str) -> None:
+    expected = [f":{s // 60:02d}:{s % 60:02d}{closing}" for s in range(3600)]
+    assert time_of_hour_words(closing).tolist() == expected
