@@ -54,6 +54,49 @@ def test_a_word_needing_quotes_escapes_or_non_ascii_is_not_plain(word: str) -> N
     assert not builders.plain_words(np.asarray(["Smith", word], dtype=object))
 
 
+def _plain_word(word: str) -> bool:
+    """The definition, word by word."""
+    return bool(
+        word
+        and word.isascii()
+        and word.isprintable()
+        and word == word.strip(" ")
+        and not set(',";\\') & set(word)
+    )
+
+
+PIECES = [
+    "Smith",
+    "a b",
+    " ",
+    "",
+    ",",
+    '"',
+    ";",
+    "\\",
+    "\n",
+    "\t",
+    "\x7f",
+    "é",
+    "'",
+    "-",
+    "\x00",
+    "\u3000",
+    "x",
+]
+
+
+def test_all_plain_is_every_word_plain_by_the_definition() -> None:
+    rng = np.random.default_rng(5)
+    cases = [[], [""], [" "], ["ok"], ["ok", ""], ["a\nb"], ["a", "b\n"], ["\na"], [" a"], ["a "], ["a b"]]
+    cases += [[piece] for piece in PIECES]
+    for _ in range(3000):  # words of one to three pieces, lists of one to four words
+        words = ["".join(rng.choice(PIECES, rng.integers(1, 4))) for _ in range(rng.integers(1, 5))]
+        cases.append(words)
+    for words in cases:
+        assert builders.all_plain(words) == all(map(_plain_word, words)), words
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_columns_marked_plain_are_unchanged_by_csv_and_json_escaping(locale: str) -> None:
     data = locale_data(locale)

@@ -79,16 +79,23 @@ _NEVER_PLAIN = frozenset(',";\\')  # CSV's specials and JSON's escapes beyond co
 def plain_words(words: ObjArray) -> bool:
     """Whether every word of a long-lived vocabulary is written as it is in CSV and JSON: non-empty printable
     ASCII without , " ; or backslash and without a space at either end (what `Column.ascii_safe` promises)."""
-    return derived(words, "plain", lambda: all(map(_plain, words.tolist())))
+    return derived(words, "plain", lambda: all_plain(words.tolist()))
 
 
-def _plain(word: str) -> bool:
-    return bool(
-        word
-        and word.isascii()
-        and word.isprintable()
-        and word == word.strip(" ")
-        and not _NEVER_PLAIN & set(word)
+def all_plain(words: list[str]) -> bool:
+    """`plain_words` of a list, by a few C-level scans of the words joined by line feeds (a Python call per word
+    cost a first block ~3 ms over a locale's names and streets)."""
+    if not words:
+        return True
+    lines = "\n" + "\n".join(words) + "\n"
+    return (
+        lines.isascii()
+        and lines.count("\n") == len(words) + 1  # no word holds a line feed: each one is a boundary
+        and "".join(words).isprintable()
+        and "\n\n" not in lines  # an empty word
+        and "\n " not in lines
+        and " \n" not in lines  # a space at an edge
+        and not any(special in lines for special in _NEVER_PLAIN)
     )
 
 

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
-from synthdata.engine.calendar_text import iso_day_words, time_of_hour_words
+from synthdata.engine.text_tables import decimal_words, iso_day_words, time_of_hour_words
 
 ObjArray = npt.NDArray[np.object_]
 
@@ -41,7 +41,7 @@ class _IntTable:
     def covering(self, largest: int) -> ObjArray:
         if largest >= len(self.words):
             size = min(SMALL_INT_LIMIT, max(1024, 1 << int(largest).bit_length()))
-            self.words = np.asarray(list(map(str, range(size))), dtype=object)
+            self.words = decimal_words(size)
         return self.words
 
 

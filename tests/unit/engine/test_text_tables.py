@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from synthdata.engine.calendar_text import iso_day_words, time_of_hour_words
+from synthdata.engine.text_tables import decimal_words, iso_day_words, time_of_hour_words
 
 
 def _day(iso: str) -> int:
@@ -53,3 +53,8 @@ def test_iso_day_words_declines_what_it_cannot_write(first: int, last: int, open
 def test_time_of_hour_words_are_minutes_and_seconds_of_each_second(closing: str) -> None:
     expected = [f":{s // 60:02d}:{s % 60:02d}{closing}" for s in range(3600)]
     assert time_of_hour_words(closing).tolist() == expected
+
+
+@pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 1000, 1024, 16_384, 131_072])
+def test_decimal_words_are_str_of_each_integer(size: int) -> None:
+    assert decimal_words(size).tolist() == [str(i) for i in range(size)]
