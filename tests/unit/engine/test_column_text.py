@@ -10,6 +10,7 @@ from synthdata.engine.column_text import (
     SMALL_INT_LIMIT,
     bool_text,
     byte_rows_text,
+    date_table,
     date_text,
     datetime_text,
     float_text,
@@ -81,6 +82,18 @@ def test_datetime_text_is_numpy_iso_with_the_separator_and_closing_asked_for(ins
     assert datetime_text(instants) == [f"{t}Z" for t in iso]
     assert datetime_text(instants, "'", " ", "'") == ["'" + t.replace("T", " ") + "'" for t in iso]
     assert datetime_text(instants, '"', "T", 'Z"') == [f'"{t}Z"' for t in iso]
+
+
+@pytest.mark.parametrize("n", [1, 100, 5000, 40_000])
+def test_date_text_of_small_columns_and_of_tables_is_numpy_iso(n: int) -> None:
+    # A column of fewer values than 1/8 of its range's days is written value by value, a larger one from the
+    # table of every day: the same text either way, with and without affixes.
+    days = _days("1930-01-01", "2008-12-31", n)
+    iso = np.datetime_as_string(days).tolist()
+    assert date_text(days) == iso
+    assert date_text(days, '"born":"', '"') == [f'"born":"{d}"' for d in iso]
+    words, codes = date_table(days)  # type: ignore[misc]
+    assert words[codes].tolist() == iso
 
 
 def test_date_tables_serve_columns_of_distant_ranges_alike() -> None:

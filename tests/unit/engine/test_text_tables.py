@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from synthdata.engine.text_tables import decimal_words, iso_day_words, time_of_hour_words
+from synthdata.engine.text_tables import decimal_words, iso_date_words, iso_day_words, time_of_hour_words
 
 
 def _day(iso: str) -> int:
@@ -58,3 +58,17 @@ def test_time_of_hour_words_are_minutes_and_seconds_of_each_second(closing: str)
 @pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 1000, 1024, 16_384, 131_072])
 def test_decimal_words_are_str_of_each_integer(size: int) -> None:
     assert decimal_words(size).tolist() == [str(i) for i in range(size)]
+
+
+def test_iso_date_words_are_numpy_iso_dates_of_each_value() -> None:
+    days = np.random.default_rng(4).integers(_day("0001-01-01"), _day("9999-12-31") + 1, 3000)
+    days[:3] = [_day("0001-01-01"), _day("9999-12-31"), _day("1969-12-31")]
+    expected = np.datetime_as_string(days.astype("datetime64[D]")).tolist()
+    assert iso_date_words(days).tolist() == expected  # type: ignore[union-attr]
+    assert iso_date_words(days, "'", "T").tolist() == [f"'{d}T" for d in expected]  # type: ignore[union-attr]
+
+
+def test_iso_date_words_declines_what_it_cannot_write() -> None:
+    assert iso_date_words(np.array([_day("0000-12-31"), 5])) is None
+    assert iso_date_words(np.array([5]), "\n") is None
+    assert iso_date_words(np.array([], dtype=np.int64)) is None

@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["month_starts", "year_month_day"]
+__all__ = ["civil_from_days", "month_starts", "year_month_day"]
 
 
 def year_month_day(days: npt.NDArray[np.datetime64]) -> tuple[npt.NDArray[np.int64], ...]:
@@ -24,7 +24,7 @@ def year_month_day(days: npt.NDArray[np.datetime64]) -> tuple[npt.NDArray[np.int
     if day_numbers.size and day_numbers.min() >= _TABLE_FIRST_DAY and day_numbers.max() < _TABLE_END_DAY:
         offsets = day_numbers - _TABLE_FIRST_DAY
         return tuple(part[offsets] for part in _calendar_table())
-    return _civil_from_days(day_numbers)
+    return civil_from_days(day_numbers)
 
 
 _TABLE_FIRST_DAY = int(np.datetime64("1900-01-01", "D").astype(np.int64))
@@ -48,7 +48,7 @@ def _calendar_table() -> tuple[npt.NDArray[np.int64], ...]:
     return year, month, day
 
 
-def _civil_from_days(day_numbers: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], ...]:
+def civil_from_days(day_numbers: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], ...]:
     """Integer arithmetic on the day number (H. Hinnant's civil_from_days, proleptic Gregorian, any year): a few
     passes over int64 instead of numpy's calendar casts to months and years."""
     z = day_numbers + 719_468  # days since 0000-03-01

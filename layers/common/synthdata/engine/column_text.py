@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
-from synthdata.engine.text_tables import decimal_words, iso_day_words, time_of_hour_words
+from synthdata.engine.text_tables import decimal_words, iso_date_words, iso_day_words, time_of_hour_words
 
 ObjArray = npt.NDArray[np.object_]
 
@@ -25,6 +25,9 @@ _MAX_DAY_SPAN = (
     1 << 18
 )  # a date table covers at most ~700 years at once; wider columns are formatted directly
 _MARGIN_DAYS = 366
+# A column with fewer values than 1/8 of the days its table would hold is written value by value (a 100-row job
+# needs 100 dates, not a 50,000-day table of birth dates); a 10,000-row block builds the table for the next ones.
+_DAYS_PER_VALUE = 8
 _DAY_TABLES_BUDGET = (
     1 << 19
 )  # entries of all date tables (each key, quote and affix has its own): ~40 MB at most
@@ -66,6 +69,12 @@ class _DayTable:
             # A margin, so the next blocks' slightly earlier or later days do not rebuild the table.
             margin = min(max(_MARGIN_DAYS, (hi - lo) // 4), (_MAX_DAY_SPAN - (hi - lo)) // 2)
             lo, hi = lo - margin, hi + margin
+            if (
+                len(days) * _DAYS_PER_VALUE < hi - lo + 1
+            ):  # a small column: its own values, the table left as is
+                own = iso_date_words(days, self.opening, self.closing)
+                if own is not None:
+                    return own, np.arange(len(days))
             words = iso_day_words(lo, hi, self.opening, self.closing)
             if words is None:
                 span = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")

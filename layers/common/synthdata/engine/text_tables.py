@@ -13,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from synthdata.engine.civil_dates import civil_from_days
+
 ObjArray = npt.NDArray[np.object_]
 
 _ZERO, _DASH, _COLON, _LINE_FEED = ord("0"), ord("-"), ord(":"), ord("\n")
@@ -25,30 +27,57 @@ def iso_day_words(first: int, last: int, opening: str = "", closing: str = "") -
     """opening + YYYY-MM-DD + closing for every day from `first` to `last` (days since 1970-01-01), as
     `np.datetime_as_string` writes the date; None when a day is outside years 1-9999 or an affix holds a line
     feed (the caller formats those another way)."""
-    if first > last or first < _FIRST_DAY or last > _LAST_DAY or "\n" in opening + closing:
+    if first > last or not _writable(first, last, opening + closing):
         return None
-    # Month by month: each month's "YYYY-MM-" repeated over its days, then the day of the month.
-    first_month = _month_of(first)
-    months = np.arange(first_month, _month_of(last) + 2, dtype=np.int64)  # one past: its start ends the last
+    # Month by month: each month's year and month repeated over its days (a few thousand months at most).
+    months = np.arange(
+        _month_of(first), _month_of(last) + 2, dtype=np.int64
+    )  # one past: its start ends the last
     starts = months.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
     lengths = np.diff(starts)
-    months = months[:-1]
-    head = np.empty((months.size, 8), dtype=np.uint8)
-    _put_digits(head[:, :4], months // 12 + _EPOCH_YEAR)
-    _put_digits(head[:, 5:7], months % 12 + 1)
-    head[:, 4] = head[:, 7] = _DASH
-    count = last - first + 1
-    skip = first - int(starts[0])
-    opening_bytes, closing_bytes = opening.encode(), closing.encode()
-    at = len(opening_bytes)
-    matrix = np.empty((count, at + 10 + len(closing_bytes) + 1), dtype=np.uint8)
-    matrix[:, :at] = np.frombuffer(opening_bytes, dtype=np.uint8)
-    matrix[:, at : at + 8] = np.repeat(head, lengths, axis=0)[skip : skip + count]
+    skip, count = first - int(starts[0]), last - first + 1
     day_of_month = (
         np.arange(skip, skip + count, dtype=np.int64)
         - np.repeat(starts[:-1] - starts[0], lengths)[skip : skip + count]
     )
-    _put_digits(matrix[:, at + 8 : at + 10], day_of_month + 1)
+    heads = np.repeat(
+        _year_month_heads(months[:-1] // 12 + _EPOCH_YEAR, months[:-1] % 12 + 1), lengths, axis=0
+    )
+    return _iso_words(heads[skip : skip + count], day_of_month + 1, opening, closing)
+
+
+def iso_date_words(days: npt.NDArray[np.int64], opening: str = "", closing: str = "") -> ObjArray | None:
+    """opening + YYYY-MM-DD + closing of each day of a column (days since 1970-01-01), or None as for
+    iso_day_words: for a column too small to pay for a table of its whole range of days."""
+    if not days.size or not _writable(int(days.min()), int(days.max()), opening + closing):
+        return None
+    years, months, day_of_month = civil_from_days(days)
+    return _iso_words(_year_month_heads(years, months), day_of_month, opening, closing)
+
+
+def _writable(first: int, last: int, affixes: str) -> bool:
+    return first >= _FIRST_DAY and last <= _LAST_DAY and "\n" not in affixes
+
+
+def _year_month_heads(years: npt.NDArray[np.int64], months: npt.NDArray[np.int64]) -> npt.NDArray[np.uint8]:
+    """ "YYYY-MM-" of each (year, month), as rows of bytes."""
+    heads = np.empty((years.size, 8), dtype=np.uint8)
+    _put_digits(heads[:, :4], years)
+    _put_digits(heads[:, 5:7], months)
+    heads[:, 4] = heads[:, 7] = _DASH
+    return heads
+
+
+def _iso_words(
+    heads: npt.NDArray[np.uint8], days: npt.NDArray[np.int64], opening: str, closing: str
+) -> ObjArray:
+    """opening + the row's "YYYY-MM-" + its day of the month (two digits) + closing, for each row."""
+    opening_bytes, closing_bytes = opening.encode(), closing.encode()
+    at = len(opening_bytes)
+    matrix = np.empty((len(heads), at + 10 + len(closing_bytes) + 1), dtype=np.uint8)
+    matrix[:, :at] = np.frombuffer(opening_bytes, dtype=np.uint8)
+    matrix[:, at : at + 8] = heads
+    _put_digits(matrix[:, at + 8 : at + 10], days)
     matrix[:, at + 10 : -1] = np.frombuffer(closing_bytes, dtype=np.uint8)
     return _words(matrix)
 
