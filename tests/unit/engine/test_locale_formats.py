@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -31,7 +32,7 @@ def streets(locale: str, street: str, n: int = 500) -> list[str]:
 def test_a_street_line_whose_slots_and_ranges_disagree_is_refused(
     street_line: str, numbers: dict[str, int]
 ) -> None:
-    writing = json.loads((PROFILE_DIR / "ja_JP.json").read_text(encoding="utf-8"))["writing"]
+    writing = json.loads(Path(PROFILE_DIR, "ja_JP.json").read_text(encoding="utf-8"))["writing"]
     with pytest.raises(ValidationError, match="street_line"):
         LocaleWriting.model_validate({**writing, "street_line": street_line, "numbers": numbers})
 

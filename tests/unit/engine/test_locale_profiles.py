@@ -41,7 +41,7 @@ SECTIONS = {key[0] for key in KEYS if len(key) == 2}
 
 
 def document(locale: str = "de_DE") -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads((PROFILE_DIR / f"{locale}.json").read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(Path(PROFILE_DIR, f"{locale}.json").read_text(encoding="utf-8"))
     return loaded
 
 

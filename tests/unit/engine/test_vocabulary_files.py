@@ -11,12 +11,22 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from synthdata.engine import build_vocabularies
+from synthdata.engine import build_vocabularies, vocabulary_files
 from synthdata.engine.locale_data import LOCALES
-from synthdata.engine.vocabulary_files import encode_document, read_document, vocabulary_path
+from synthdata.engine.vocabulary_files import (
+    VOCABULARY_DIR,
+    encode_document,
+    file_in,
+    folder_beside,
+    read_bytes,
+    read_document,
+    stems_in,
+    vocabulary_path,
+)
 
 
 @pytest.mark.parametrize("stem", [*LOCALES, "lorem"])
@@ -62,3 +72,26 @@ def test_the_engine_reads_vocabularies_without_importing_faker() -> None:
 
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+
+
+def test_run_time_file_names_are_the_files_pathlib_names(tmp_path: Path) -> None:
+    # Run time names the data files with os.path (no pathlib import); the names are the same files.
+    assert Path(VOCABULARY_DIR) == Path(vocabulary_files.__file__).resolve().parent / "vocabularies"
+    assert Path(file_in(VOCABULARY_DIR, "lorem.json.gz")) == vocabulary_path("lorem")
+    (tmp_path / "a.json").write_bytes(b"{}")
+    (tmp_path / "b.json.gz").write_bytes(b"x")
+    (tmp_path / "c.txt").write_bytes(b"")
+    assert sorted(stems_in(str(tmp_path), ".json")) == ["a"]
+    assert read_bytes(file_in(str(tmp_path), "b.json.gz")) == b"x"
+    assert read_bytes(tmp_path / "a.json") == b"{}"
+    assert folder_beside(str(tmp_path / "a.json"), "sub") == str(tmp_path.resolve() / "sub")
+
+
+def test_a_cli_run_does_not_import_pathlib(tmp_path: Path) -> None:
+    code = (
+        "import sys; from synthdata.cli import main; main(['generate', 'user', '-n', '5', '--seed', '1', '-o', "
+        f"{str(tmp_path / 'out.csv')!r}]); print('pathlib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=_env(), capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    assert (tmp_path / "out.csv").read_bytes().startswith(b"id,first_name")

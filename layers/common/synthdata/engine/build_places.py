@@ -284,7 +284,7 @@ def places_document(locale: str) -> dict[str, Any]:
 
 def main() -> None:
     """Rewrite every locale's places files from the installed gazetteer packages."""
-    VOCABULARY_DIR.mkdir(exist_ok=True)
+    Path(VOCABULARY_DIR).mkdir(exist_ok=True)
     for locale in LOCALES:
         rows = places_document(locale)
         names, places = encode_places(rows)

@@ -167,7 +167,7 @@ def documents() -> dict[str, dict[str, Any]]:
 
 def main() -> None:
     """Rewrite every data file from the installed Faker."""
-    VOCABULARY_DIR.mkdir(exist_ok=True)
+    Path(VOCABULARY_DIR).mkdir(exist_ok=True)
     for stem, document in documents().items():
         path: Path = vocabulary_path(stem)
         path.write_bytes(encode_document(document))

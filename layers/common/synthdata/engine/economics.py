@@ -30,9 +30,9 @@ from synthdata.engine.builders import adult_ages
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.locales import LOCALES, Economy, locale_profile
 from synthdata.engine.occupations import job_levels
-from synthdata.engine.vocabulary_files import VOCABULARY_DIR
+from synthdata.engine.vocabulary_files import VOCABULARY_DIR, file_in, read_bytes
 
-ECONOMICS_PATH = VOCABULARY_DIR / "economics.json"
+ECONOMICS_PATH = file_in(VOCABULARY_DIR, "economics.json")
 # Fixed stream and size of the one-off calibration sample: the same constant in every process.
 _CALIBRATION_SEED = 1_327
 _CALIBRATION_SAMPLE = 20_000
@@ -54,7 +54,7 @@ class LocaleEconomics:
 @lru_cache(maxsize=1)
 def economics_document() -> dict[str, Any]:
     """The shipped economics data (read once per process)."""
-    loaded: dict[str, Any] = json.loads(ECONOMICS_PATH.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(read_bytes(ECONOMICS_PATH))
     return loaded
 
 

@@ -12,14 +12,22 @@ from __future__ import annotations
 
 import gzip
 import io
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from synthdata.engine.compression import gunzip
-from synthdata.engine.vocabulary_files import VOCABULARY_DIR, encode_document, read_document
+from synthdata.engine.vocabulary_files import (
+    VOCABULARY_DIR,
+    encode_document,
+    file_in,
+    read_bytes,
+    read_document,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # One record per place; little-endian and fixed widths, so the bytes are the same on every machine.
 PLACE_DTYPE = np.dtype(
@@ -76,11 +84,17 @@ def encode_places(rows: dict[str, Any]) -> tuple[bytes, bytes]:
 
 
 def arrays_path(stem: str) -> Path:
-    """The per-place arrays file of a places stem (`places_<locale>`)."""
-    return VOCABULARY_DIR / f"{stem}.npy.gz"
+    """The per-place arrays file of a places stem (`places_<locale>`), for the build script and tests."""
+    from pathlib import Path  # kept off the run-time path, as in vocabulary_files
+
+    return Path(_arrays_file_name(stem))
+
+
+def _arrays_file_name(stem: str) -> str:
+    return file_in(VOCABULARY_DIR, f"{stem}.npy.gz")
 
 
 def read_places(stem: str) -> tuple[dict[str, Any], npt.NDArray[Any]]:
     """The names document and the per-place records of a locale's places."""
-    raw = gunzip(arrays_path(stem).read_bytes())
+    raw = gunzip(read_bytes(_arrays_file_name(stem)))
     return read_document(stem), np.lib.format.read_array(io.BytesIO(raw), allow_pickle=False)

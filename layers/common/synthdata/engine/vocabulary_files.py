@@ -8,17 +8,49 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path
-from typing import Any
+import os
+from typing import TYPE_CHECKING, Any
 
 from synthdata.engine.compression import gunzip
 
-VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabularies"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+# The data files are named with os.path here, for every run-time reader: importing pathlib (urllib.parse,
+# ipaddress) costs each CLI run ~3 ms. The build scripts and tests keep pathlib (vocabulary_path).
+def folder_beside(module_file: str, name: str) -> str:
+    """The folder `name` in the directory of a module file."""
+    return os.path.join(os.path.dirname(os.path.realpath(module_file)), name)
+
+
+def file_in(folder: str, name: str) -> str:
+    return os.path.join(folder, name)
+
+
+def stems_in(folder: str, suffix: str) -> list[str]:
+    """The names without `suffix` of the files of a folder that end in it."""
+    return [name.removesuffix(suffix) for name in os.listdir(folder) if name.endswith(suffix)]
+
+
+def read_bytes(name: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file."""
+    with open(name, "rb") as file:
+        return file.read()
+
+
+VOCABULARY_DIR = folder_beside(__file__, "vocabularies")
 
 
 def vocabulary_path(stem: str) -> Path:
-    """The data file of a locale (or of `lorem`)."""
-    return VOCABULARY_DIR / f"{stem}.json.gz"
+    """The data file of a locale (or of `lorem`), for the build scripts and tests."""
+    from pathlib import Path
+
+    return Path(_file_name(stem))
+
+
+def _file_name(stem: str) -> str:
+    return file_in(VOCABULARY_DIR, f"{stem}.json.gz")
 
 
 def encode_document(document: dict[str, Any]) -> bytes:
@@ -29,5 +61,5 @@ def encode_document(document: dict[str, Any]) -> bytes:
 
 def read_document(stem: str) -> dict[str, Any]:
     """The document a data file holds."""
-    loaded: dict[str, Any] = json.loads(gunzip(vocabulary_path(stem).read_bytes()))
+    loaded: dict[str, Any] = json.loads(gunzip(read_bytes(_file_name(stem))))
     return loaded

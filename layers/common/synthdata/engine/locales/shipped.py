@@ -12,12 +12,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from string import Formatter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
+
+from synthdata.engine.vocabulary_files import read_bytes
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ObjArray = npt.NDArray[np.object_]
 
@@ -119,9 +123,9 @@ class Profile:
     economy: Economy
 
 
-def read_profile(path: Path) -> Profile:
+def read_profile(path: str | Path) -> Profile:
     """The profile a shipped file holds, with the types the pydantic model gives (tuples, floats)."""
-    data: dict[str, Any] = json.loads(path.read_bytes())
+    data: dict[str, Any] = json.loads(read_bytes(path))
     writing, economy = data["writing"], data["economy"]
     return Profile(
         **{
