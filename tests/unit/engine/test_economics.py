@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -16,7 +17,13 @@ import pytest
 
 from synthdata.engine import BLOCK_ROWS, LOCALES, get_dataset
 from synthdata.engine.dataset import BlockContext
-from synthdata.engine.economics import economics, economics_document
+from synthdata.engine.economics import (
+    derive_salary_levels,
+    economics,
+    economics_document,
+    occupation_levels,
+    salary_levels_path,
+)
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.locales import locale_profile
 from synthdata.engine.occupations import derive_job_levels, job_levels, wage_level_key
@@ -58,6 +65,18 @@ def test_every_job_title_of_every_locale_has_a_wage_level() -> None:
 
 def test_shipped_job_levels_match_the_rules() -> None:
     assert job_levels() == derive_job_levels(), "run python -m synthdata.engine.build_job_levels"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_shipped_salary_levels_match_the_job_levels(locale: str) -> None:
+    shipped = Path(salary_levels_path(locale)).read_bytes()
+    assert shipped == derive_salary_levels(locale), "run python -m synthdata.engine.build_job_levels"
+    assert occupation_levels(locale).size == len(locale_data(locale).jobs)
+
+
+def test_salary_levels_of_an_unknown_locale_are_refused() -> None:
+    with pytest.raises(KeyError):
+        salary_levels_path("xx_XX")
 
 
 def test_specific_titles_land_in_their_occupation() -> None:

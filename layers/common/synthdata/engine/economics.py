@@ -33,9 +33,12 @@ from synthdata.engine.occupations import job_levels
 from synthdata.engine.vocabulary_files import VOCABULARY_DIR, file_in, read_bytes
 
 ECONOMICS_PATH = file_in(VOCABULARY_DIR, "economics.json")
+# Each locale's job-title levels and calibration, derived at build time (`build_job_levels`) into one small file
+# per locale: reading the title table and drawing the calibration sample cost a process's first salaries ~2.5 ms.
 # Fixed stream and size of the one-off calibration sample: the same constant in every process.
 _CALIBRATION_SEED = 1_327
 _CALIBRATION_SAMPLE = 20_000
+_BUILD = "synthdata.engine.build_job_levels"
 _SALARY_FLOOR = 0.4  # of the national median: no full-time salary below it (minimum wages sit around 0.4-0.7)
 
 
@@ -87,7 +90,42 @@ def _revenue_per_employee(entry: Economy) -> float:
 
 @lru_cache(maxsize=32)
 def occupation_levels(locale: str) -> npt.NDArray[np.float64]:
-    """Log of each of the locale's job titles' occupational median over the all-occupations median (US OEWS)."""
+    """Log of each of the locale's job titles' occupational median over the all-occupations median (US OEWS), as
+    shipped; KeyError for an unknown locale or a stale file."""
+    levels = np.asarray(_salary_levels(locale)["levels"], dtype=np.float64)
+    if levels.size != len(locale_data(locale).jobs):
+        raise KeyError(f"salary levels of {locale} do not fit its job titles; run python -m {_BUILD}")
+    return levels
+
+
+def _calibration(locale: str) -> float:
+    """The log shift that puts the median salary on the locale's national median, as shipped."""
+    return float(_salary_levels(locale)["calibration"])
+
+
+def salary_levels_path(locale: str) -> str:
+    """The shipped salary levels of a locale."""
+    if locale not in LOCALES:
+        raise KeyError(locale)
+    return file_in(VOCABULARY_DIR, f"salary_levels_{locale}.json")
+
+
+@lru_cache(maxsize=32)
+def _salary_levels(locale: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(read_bytes(salary_levels_path(locale)))
+    return loaded
+
+
+def derive_salary_levels(locale: str) -> bytes:
+    """What a locale's salary levels file holds: each job title's level and the calibration (build time), as
+    deterministic bytes (floats as their shortest exact text)."""
+    levels = _levels_from_table(locale)
+    derived = {"calibration": _calibration_of(levels), "levels": levels.tolist()}
+    return json.dumps(derived, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _levels_from_table(locale: str) -> npt.NDArray[np.float64]:
+    """The levels from the shipped title -> occupation table and the occupations' US medians."""
     occupations = economics_document()["occupations"]
     median = {key: level["median_usd"] for key, level in occupations["levels"].items()}
     overall = occupations["all_occupations_usd"]
@@ -95,9 +133,7 @@ def occupation_levels(locale: str) -> npt.NDArray[np.float64]:
     titles = locale_data(locale).jobs.tolist()
     missing = [title for title in titles if title not in table]
     if missing:
-        raise KeyError(
-            f"job titles without a wage level: {missing[:5]}; run python -m synthdata.engine.build_job_levels"
-        )
+        raise KeyError(f"job titles without a wage level: {missing[:5]}; run python -m {_BUILD}")
     ratios = np.array([median[table[title]] / overall for title in titles], dtype=np.float64)
     return np.log(ratios)
 
@@ -115,14 +151,12 @@ def _noise(rng: np.random.Generator, n: int) -> npt.NDArray[np.float64]:
     return spread["sigma"] * np.clip(rng.standard_normal(n), -limit, limit)  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=32)
-def _calibration(locale: str) -> float:
-    """The log shift that puts the median salary over the locale's titles and adult ages on its national median.
+def _calibration_of(levels: npt.NDArray[np.float64]) -> float:
+    """The log shift that puts the median salary over these title levels and adult ages on the national median.
 
     Drawn with `adult_ages`, the population's own age draw, from a fixed stream: the same in every process.
     """
     rng = np.random.default_rng(_CALIBRATION_SEED)
-    levels = occupation_levels(locale)
     n = _CALIBRATION_SAMPLE
     sample = levels[rng.integers(0, levels.size, n)] + experience(adult_ages(rng, n)) + _noise(rng, n)
     middle = n // 2  # np.partition, not np.median: the latter imports numpy.ma on first use (~70 ms cold)
