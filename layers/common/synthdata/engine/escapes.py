@@ -9,9 +9,8 @@ default mode also reads backslash as an escape, so there a backslash is doubled 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -26,8 +25,8 @@ _SEPARATOR_BYTE = 0x1F
 _SPACE = 0x20
 
 
-@dataclass(frozen=True)
-class SqlDialect:
+# A named tuple, not a frozen dataclass: cheaper to define at import (see locales/shipped.py).
+class SqlDialect(NamedTuple):
     """How a dialect writes literals, identifiers and column types."""
 
     name: str

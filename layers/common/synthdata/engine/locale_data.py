@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -163,8 +163,8 @@ def fill_digits(rng: np.random.Generator, formats: tuple[str, ...], n: int) -> l
     return kept.tobytes().decode("utf-8").split("\n")[:-1]
 
 
-@dataclass(frozen=True)
-class _DigitTemplates:
+# A named tuple, not a frozen dataclass: cheaper to define at import (see locales/shipped.py).
+class _DigitTemplates(NamedTuple):
     """Formats as one byte matrix, padded to the longest, one row per format: its bytes and a line feed (each
     digit slot holding "0" + its lowest digit; width + 1 columns), how many digits each slot may take (0 at a
     literal; width), and the mask of its bytes and line feed (width + 1)."""
