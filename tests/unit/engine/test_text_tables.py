@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from synthdata.engine.text_tables import decimal_words, iso_date_words, iso_day_words, time_of_hour_words
+from synthdata.engine.text_tables import (
+    decimal_words,
+    iso_date_words,
+    iso_day_words,
+    padded_words,
+    time_of_hour_words,
+)
 
 
 def _day(iso: str) -> int:
@@ -72,3 +78,13 @@ def test_iso_date_words_declines_what_it_cannot_write() -> None:
     assert iso_date_words(np.array([_day("0000-12-31"), 5])) is None
     assert iso_date_words(np.array([5]), "\n") is None
     assert iso_date_words(np.array([], dtype=np.int64)) is None
+
+
+def test_padded_words_are_the_prefix_and_zero_padded_digits() -> None:
+    values = np.array([0, 1, 9, 10, 99_999, 123_456, 999_999])
+    assert padded_words("CUST-", values, 6).tolist() == [f"CUST-{v:06d}" for v in values.tolist()]
+    assert padded_words("", np.arange(1000), 3).tolist() == [f"{v:03d}" for v in range(1000)]
+    assert padded_words("é-", np.array([], dtype=np.int64), 2).tolist() == []
+    for outside in (-1, 1_000_000):
+        with pytest.raises(ValueError, match="must lie"):
+            padded_words("CUST-", np.array([5, outside]), 6)

@@ -110,6 +110,18 @@ def decimal_words(size: int) -> ObjArray:
     return _split(b"".join(pieces))
 
 
+def padded_words(prefix: str, values: npt.NDArray[np.int64], digits: int) -> ObjArray:
+    """prefix + each value zero-padded to `digits` digits (f"{prefix}{value:0{digits}d}"), for values from 0 to
+    10**digits - 1 (ValueError beyond): ids of per-file catalogues."""
+    if values.size and (int(values.min()) < 0 or int(values.max()) >= 10**digits):
+        raise ValueError(f"values must lie in [0, 10**{digits})")
+    head = prefix.encode()
+    matrix = np.empty((values.size, len(head) + digits + 1), dtype=np.uint8)
+    matrix[:, : len(head)] = np.frombuffer(head, dtype=np.uint8)
+    _put_digits(matrix[:, len(head) : len(head) + digits], values)
+    return _words(matrix)
+
+
 def _month_of(day: int) -> int:
     """Months since 1970-01 of a day since 1970-01-01."""
     return int(np.datetime64(day, "D").astype("datetime64[M]").astype(np.int64))
