@@ -5,6 +5,7 @@ The API client commands (`synthdata submit`, `jobs`, `templates`) live in synthd
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from typing import BinaryIO
@@ -16,11 +17,37 @@ from synthdata.engine.rng import new_seed
 _BAR_WIDTH = 30
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout with the terminal width read through os: argparse makes a formatter for every
+    argument it adds, and the default one imports shutil for the width (~1.5 ms of every run)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=terminal_width() - 2)
+
+
+def terminal_width() -> int:
+    """COLUMNS, else the width of the terminal on stdout, else 80: shutil.get_terminal_size's columns."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def _parser(with_client: bool = True) -> argparse.ArgumentParser:
     """The command line; without the API client's commands, `generate` neither imports nor builds them."""
-    parser = argparse.ArgumentParser(prog="synthdata", description="Generate realistic synthetic datasets.")
+    parser = argparse.ArgumentParser(
+        prog="synthdata", description="Generate realistic synthetic datasets.", formatter_class=_HelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    generate = commands.add_parser("generate", help="write a dataset to a file (or stdout)")
+    generate = commands.add_parser(
+        "generate", help="write a dataset to a file (or stdout)", formatter_class=_HelpFormatter
+    )
     generate.add_argument("dataset", choices=sorted(BUILT_IN), help="built-in dataset")
     generate.add_argument("-n", "--records", type=int, default=1000, help="number of records (default 1000)")
     generate.add_argument(

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,3 +78,39 @@ def test_generate_starts_without_the_api_client_or_pydantic() -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("columns", ["40", "100", "0", "wide"])
+def test_help_is_argparse_s_own_layout_at_the_terminal_width(
+    columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The CLI's formatter reads the width without shutil; its help is what argparse's default one writes.
+    import argparse
+    import shutil
+
+    from synthdata import cli
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert cli.terminal_width() == shutil.get_terminal_size().columns
+    ours = cli._parser(with_client=False)
+    monkeypatch.setattr(cli, "_HelpFormatter", argparse.HelpFormatter)
+    default = cli._parser(with_client=False)
+    assert ours.format_help() == default.format_help()
+    assert _generate_help(ours) == _generate_help(default)
+
+
+def _generate_help(parser: Any) -> str:
+    import argparse
+
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return str(commands.choices["generate"].format_help())
+
+
+def test_generate_imports_neither_shutil_nor_the_api_client() -> None:
+    code = (
+        "import sys; from synthdata.cli import main; main(['generate', 'user', '-n', '5', '-o', '/dev/null']); "
+        "print('shutil' in sys.modules, 'synthdata.client' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
