@@ -57,8 +57,8 @@ class WeightedWords:
         return WeightedDraw(np.cumsum(self.probabilities))  # built once per vocabulary, not once per block
 
 
-@dataclass(frozen=True)
-class LocaleData:
+# A named tuple, not a frozen dataclass: cheaper to define at import (see locales/shipped.py).
+class LocaleData(NamedTuple):
     locale: str
     profile: Profile
     first_male: WeightedWords
