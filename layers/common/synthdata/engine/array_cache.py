@@ -16,6 +16,12 @@ _LIMIT = 4096  # entries in all; past it the cache starts over (a template's per
 _DERIVED: dict[tuple[int, Hashable], tuple[Any, Any]] = {}
 
 
+def is_derived(array: Any, key: Hashable) -> bool:
+    """Whether derived(array, key, ...) is already made (and would not call make)."""
+    cached = _DERIVED.get((id(array), key))
+    return cached is not None and cached[0] is array
+
+
 def derived(array: Any, key: Hashable, make: Callable[[], Value]) -> Value:
     """make(), computed once per (array, key) while `array` lives."""
     entry = (id(array), key)

@@ -16,7 +16,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from synthdata.engine.array_cache import derived
+from synthdata.engine.array_cache import derived, is_derived
 from synthdata.engine.column_text import (
     bool_table,
     bool_text,
@@ -39,6 +39,9 @@ from synthdata.engine.escapes import (
 from synthdata.engine.row_parts import Coded, text_of
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
+# A categorical column with fewer values than 1/8 of its vocabulary's words is encoded value by value, unless the
+# vocabulary's encoded table exists already: a 100-row job does not encode 20,000 place names.
+_WORDS_PER_VALUE = 8
 
 
 @dataclass
@@ -191,9 +194,16 @@ class Column:
         """Strings through `encode`, once per vocabulary word when categorical (as a table and codes when no
         value is null); other kinds as plain text."""
         if self.kind == "str" and self.vocabulary is not None:
-            if not self.has_nulls:
-                return Coded(encoded_vocabulary(self.vocabulary, encoding, encode), np.asarray(self.values))
-            return self._with_nulls(self._categorical_text(encoding, encode), null_text)
+            if self.has_nulls:
+                return self._with_nulls(self._categorical_text(encoding, encode), null_text)
+            codes = np.asarray(self.values)
+            if len(codes) * _WORDS_PER_VALUE < len(self.vocabulary) and not is_derived(
+                self.vocabulary, ("encoded", encoding)
+            ):
+                return encode(
+                    self.vocabulary[codes].tolist()
+                )  # a small column: its own words, not the table's
+            return Coded(encoded_vocabulary(self.vocabulary, encoding, encode), codes)
         quoted = self.kind in ("str", "json") or (
             encoding.startswith("sql:") and self.kind in ("date", "datetime")
         )
