@@ -3,6 +3,10 @@ value, at the tables' edges and past them."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -146,9 +150,9 @@ def test_float_text_is_python_fixed_point_formatting(values: np.ndarray, decimal
 
 def test_int_pieces_joined_are_each_integers_text_and_refuse_what_no_table_holds() -> None:
     limit = 1000 * SMALL_INT_LIMIT
-    values = np.asarray(
-        [0, 7, 999, 1000, 1001, 99_999, 1_000_000, 9_999_999, limit - 1, *range(0, 3000, 7)], dtype=np.int64
-    )
+    edges = [0, 7, 999, 1000, 1001, 99_999, 1_000_000, 9_999_999, limit - 1, *range(0, 3000, 7)]
+    # Enough values to pay for the whole table (a column under 1/8 of it is refused: test below).
+    values = np.asarray(edges * (SMALL_INT_LIMIT // 8 // len(edges) + 1), dtype=np.int64)
     pieces = int_pieces(values)
     assert pieces is not None
     leading, trailing = pieces
@@ -158,3 +162,19 @@ def test_int_pieces_joined_are_each_integers_text_and_refuse_what_no_table_holds
     assert int_pieces(np.asarray([limit], dtype=np.int64)) is None
     assert int_pieces(np.asarray([-1, 5], dtype=np.int64)) is None
     assert int_pieces(np.asarray([], dtype=np.int64)) is None
+
+
+def test_columns_too_small_for_the_integer_table_are_formatted_value_by_value() -> None:
+    # A fresh process: 100 values up to 99,999 would need a 131,072-entry table; they skip it, same text.
+    code = (
+        "import numpy as np; from synthdata.engine import column_text as t; "
+        "v = np.random.default_rng(1).integers(0, 100_000, 100); "
+        "assert t.int_table(v) is None and t.int_pieces(v * 1000) is None; "
+        "assert t.int_text(v) == [str(x) for x in v.tolist()]; "
+        "assert t.int_text(v * 1000) == [str(x) for x in (v * 1000).tolist()]; "
+        "assert t.float_text(v / 4, 2) == [f'{x:.2f}' for x in (v / 4).tolist()]; "
+        "print(len(t._INTS.words))"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"  # no table was built

@@ -25,6 +25,7 @@ _MAX_DAY_SPAN = (
     1 << 18
 )  # a date table covers at most ~700 years at once; wider columns are formatted directly
 _MARGIN_DAYS = 366
+_ENTRIES_PER_VALUE = 8  # a column smaller than 1/8 of the integer table it would need skips the table
 # A column with fewer values than 1/8 of the days its table would hold is written value by value (a 100-row job
 # needs 100 dates, not a 50,000-day table of birth dates); a 10,000-row block builds the table for the next ones.
 _DAYS_PER_VALUE = 8
@@ -43,9 +44,17 @@ class _IntTable:
 
     def covering(self, largest: int) -> ObjArray:
         if largest >= len(self.words):
-            size = min(SMALL_INT_LIMIT, max(1024, 1 << int(largest).bit_length()))
-            self.words = decimal_words(size)
+            self.words = decimal_words(self._size(largest))
         return self.words
+
+    def serves(self, largest: int, count: int) -> bool:
+        """Whether `count` values up to `largest` are read from the table: it holds them already, or they are at
+        least 1/8 of the entries it would grow to (a 100-row column is formatted value by value)."""
+        return largest < len(self.words) or count * _ENTRIES_PER_VALUE >= self._size(largest)
+
+    @staticmethod
+    def _size(largest: int) -> int:
+        return min(SMALL_INT_LIMIT, max(1024, 1 << int(largest).bit_length()))
 
 
 class _DayTable:
@@ -106,7 +115,7 @@ def int_table(values: npt.ArrayLike) -> Table | None:
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
         lo, hi = int(array.min()), int(array.max())
-        if lo >= 0 and hi < SMALL_INT_LIMIT:
+        if lo >= 0 and hi < SMALL_INT_LIMIT and _INTS.serves(hi, array.size):
             return _INTS.covering(hi), array
     return None
 
@@ -117,7 +126,7 @@ def int_text(values: npt.ArrayLike) -> list[str]:
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
         lo, hi = int(array.min()), int(array.max())
-        if lo >= 0 and hi < SMALL_INT_LIMIT:
+        if lo >= 0 and hi < SMALL_INT_LIMIT and _INTS.serves(hi, array.size):
             return _INTS.covering(hi)[array].tolist()  # type: ignore[no-any-return]
         pieces = int_pieces(array)
         if pieces is not None:
@@ -129,11 +138,15 @@ def int_text(values: npt.ArrayLike) -> list[str]:
 def int_pieces(values: npt.NDArray[np.int64]) -> tuple[ObjArray, ObjArray] | None:
     """(leading digits, last three digits) of each integer, from the tables, such that the two texts joined are
     str(value): for a caller that joins them into a longer string anyway (one new string per row, not two). None
-    when a value is negative or past 1,000 times SMALL_INT_LIMIT."""
+    when a value is negative or past 1,000 times SMALL_INT_LIMIT, or the column is too small to pay for the table.
+    """
     if not values.size or int(values.min()) < 0 or int(values.max()) >= _THOUSANDS * SMALL_INT_LIMIT:
         return None
+    largest = max(int(values.max()) // _THOUSANDS, _THOUSANDS - 1)
+    if not _INTS.serves(largest, values.size):
+        return None
     thousands, rest = np.divmod(values.astype(np.int64), _THOUSANDS)
-    small = _INTS.covering(max(int(thousands.max()), _THOUSANDS - 1))
+    small = _INTS.covering(largest)
     leading, trailing = small[thousands], _three_digits()[rest]
     below = thousands == 0  # no leading digits, and the last ones unpadded
     leading[below] = ""
