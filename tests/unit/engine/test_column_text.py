@@ -3,10 +3,6 @@ value, at the tables' edges and past them."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
@@ -21,6 +17,7 @@ from synthdata.engine.column_text import (
     int_pieces,
     int_text,
 )
+from tests.fresh_process import fresh_python
 
 RNG = np.random.default_rng(3)
 
@@ -175,6 +172,4 @@ def test_columns_too_small_for_the_integer_table_are_formatted_value_by_value() 
         "assert t.float_text(v / 4, 2) == [f'{x:.2f}' for x in (v / 4).tolist()]; "
         "print(len(t._INTS.words))"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "0"  # no table was built
+    assert fresh_python(code) == "0"  # no table was built

@@ -85,13 +85,3 @@ def test_run_time_file_names_are_the_files_pathlib_names(tmp_path: Path) -> None
     assert read_bytes(file_in(str(tmp_path), "b.json.gz")) == b"x"
     assert read_bytes(tmp_path / "a.json") == b"{}"
     assert folder_beside(str(tmp_path / "a.json"), "sub") == str(tmp_path.resolve() / "sub")
-
-
-def test_a_cli_run_does_not_import_pathlib(tmp_path: Path) -> None:
-    code = (
-        "import sys; from synthdata.cli import main; main(['generate', 'user', '-n', '5', '--seed', '1', '-o', "
-        f"{str(tmp_path / 'out.csv')!r}]); print('pathlib' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], env=_env(), capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
-    assert (tmp_path / "out.csv").read_bytes().startswith(b"id,first_name")
