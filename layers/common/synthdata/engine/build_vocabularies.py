@@ -1,7 +1,7 @@
 """Build time: derive every locale's vocabularies from Faker and write them as the package's data files.
 
-`python -m synthdata.engine.build_vocabularies` rewrites `engine/vocabularies/<locale>.json.gz` and
-`lorem.json.gz` (places are not Faker's: `build_places` derives them from gazetteers). The output is the same bytes on every run: Faker is seeded, keys are sorted, gzip's mtime is
+`python -m synthdata.engine.build_vocabularies` rewrites `engine/vocabularies/<locale>.json` and
+`lorem.json` (places are not Faker's: `build_places` derives them from gazetteers). The output is the same bytes on every run: Faker is seeded, keys are sorted, gzip's mtime is
 0. Only this module imports Faker; at run time `locale_data` reads the files (see `vocabulary_files`).
 """
 

@@ -1,23 +1,22 @@
 """The shipped form of a locale's places: what `place_table` needs, worked out at build time.
 
 `build_places` derives plain rows (city, region, postal code, population weight per place); this module turns
-them into two files, `places_<locale>.json.gz` (the distinct city and region names, the postal codes, the
-regions' zones) and `places_<locale>.npy.gz` (per place: city and region codes, the normalised weight and
+them into two files, `places_<locale>.json` (the distinct city and region names, the postal codes, the
+regions' zones) and `places_<locale>.npy` (per place: city and region codes, the normalised weight and
 Walker's alias table of the weights). Interning the names and building the alias table (a Python loop over
 every place) cost a process ~20 ms (ja_JP ~40 ms) on first use; reading the arrays costs well under 1 ms.
-Both files are deterministic (gzip mtime 0, numpy's .npy header), so the build rewrites the same bytes.
+Both files are deterministic (sorted JSON, numpy's .npy header), so the build rewrites the same bytes; neither is
+gzipped (see vocabulary_files).
 """
 
 from __future__ import annotations
 
-import gzip
 import io
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from synthdata.engine.compression import gunzip
 from synthdata.engine.vocabulary_files import (
     VOCABULARY_DIR,
     encode_document,
@@ -80,7 +79,7 @@ def encode_places(rows: dict[str, Any]) -> tuple[bytes, bytes]:
     }
     array = io.BytesIO()
     np.lib.format.write_array(array, places, allow_pickle=False)
-    return encode_document(names), gzip.compress(array.getvalue(), compresslevel=9, mtime=0)
+    return encode_document(names), array.getvalue()
 
 
 def arrays_path(stem: str) -> Path:
@@ -91,10 +90,10 @@ def arrays_path(stem: str) -> Path:
 
 
 def _arrays_file_name(stem: str) -> str:
-    return file_in(VOCABULARY_DIR, f"{stem}.npy.gz")
+    return file_in(VOCABULARY_DIR, f"{stem}.npy")
 
 
 def read_places(stem: str) -> tuple[dict[str, Any], npt.NDArray[Any]]:
     """The names document and the per-place records of a locale's places."""
-    raw = gunzip(read_bytes(_arrays_file_name(stem)))
+    raw = read_bytes(_arrays_file_name(stem))
     return read_document(stem), np.lib.format.read_array(io.BytesIO(raw), allow_pickle=False)

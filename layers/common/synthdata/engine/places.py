@@ -1,5 +1,5 @@
 """Real places of a locale: (city, region, postal code) rows with population weights, read from the data file
-`vocabularies/places_<locale>.json.gz` and `.npy.gz` that `build_places` derives from GeoNames and the postal-code
+`vocabularies/places_<locale>.json` and `.npy` that `build_places` derives from GeoNames and the postal-code
 gazetteer (see `place_files`).
 
 A row is one real place; drawing a row index (weighted by population) and indexing the three columns with it

@@ -1,17 +1,15 @@
-"""The vocabularies' data files: one gzipped JSON document per locale (plus `lorem`), shipped in the package.
+"""The vocabularies' data files: one JSON document per locale (plus `lorem`), shipped in the package.
 
-A document is plain columns (lists of strings, lists of weights) with sorted keys, compact separators and a
-gzip mtime of 0, so encoding the same content always gives the same bytes. `build_vocabularies` writes them.
+A document is plain columns (lists of strings, lists of weights) with sorted keys and compact separators, so
+encoding the same content always gives the same bytes. `build_vocabularies` writes them. Not gzipped: unpacking
+them and importing ISA-L cost every process ~3 ms (en_US; ~4.5 ms ja_JP), for ~4.8 MB more in the package.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 from typing import TYPE_CHECKING, Any
-
-from synthdata.engine.compression import gunzip
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,16 +48,15 @@ def vocabulary_path(stem: str) -> Path:
 
 
 def _file_name(stem: str) -> str:
-    return file_in(VOCABULARY_DIR, f"{stem}.json.gz")
+    return file_in(VOCABULARY_DIR, f"{stem}.json")
 
 
 def encode_document(document: dict[str, Any]) -> bytes:
     """A document as the file's bytes (deterministic)."""
-    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return gzip.compress(text.encode(), compresslevel=9, mtime=0)
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def read_document(stem: str) -> dict[str, Any]:
     """The document a data file holds."""
-    loaded: dict[str, Any] = json.loads(gunzip(read_bytes(_file_name(stem))))
+    loaded: dict[str, Any] = json.loads(read_bytes(_file_name(stem)))
     return loaded
