@@ -9,8 +9,7 @@ profile (`locales`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -42,19 +41,16 @@ _LOWEST_DIGIT[[ord("%"), ord("@")]] = 1
 _LOWEST_DIGIT[ord("$")] = 2
 
 
-@dataclass(frozen=True)
-class WeightedWords:
+# A named tuple, not a frozen dataclass: cheaper to define at import (see locales/shipped.py).
+class WeightedWords(NamedTuple):
     words: npt.NDArray[np.object_]
     ascii_words: npt.NDArray[np.object_]  # lowercase a-z transliteration, for emails and usernames
     probabilities: npt.NDArray[np.float64]
+    sampler: WeightedDraw  # over the probabilities: built once per vocabulary, not once per block
 
     def draw(self, rng: np.random.Generator, n: int) -> npt.NDArray[np.intp]:
         """Indices of n words drawn with their weights."""
-        return self._sampler.draw(rng, n)
-
-    @cached_property
-    def _sampler(self) -> WeightedDraw:
-        return WeightedDraw(np.cumsum(self.probabilities))  # built once per vocabulary, not once per block
+        return self.sampler.draw(rng, n)
 
 
 # A named tuple, not a frozen dataclass: cheaper to define at import (see locales/shipped.py).
@@ -108,7 +104,10 @@ def _combined(a: npt.NDArray[np.object_], b: npt.NDArray[np.object_]) -> npt.NDA
 def _weighted(column: dict[str, Any]) -> WeightedWords:
     words = column["words"]
     weights = np.ones(len(words)) if column["weights"] is None else np.array(column["weights"], dtype=float)
-    return WeightedWords(vocabulary(words), vocabulary(column["ascii"]), weights / weights.sum())
+    probabilities = weights / weights.sum()
+    return WeightedWords(
+        vocabulary(words), vocabulary(column["ascii"]), probabilities, WeightedDraw(np.cumsum(probabilities))
+    )
 
 
 @lru_cache(maxsize=len(LOCALES))
