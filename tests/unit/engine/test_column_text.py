@@ -173,3 +173,13 @@ def test_columns_too_small_for_the_integer_table_are_formatted_value_by_value() 
         "print(len(t._INTS.words))"
     )
     assert fresh_python(code) == "0"  # no table was built
+
+
+def test_the_integer_table_grows_to_the_nearer_power_of_two_or_ten_above_the_value() -> None:
+    from synthdata.engine.column_text import _IntTable
+
+    for largest in [0, 7, 89, 999, 1000, 1023, 1024, 9_999, 10_000, 65_535, 99_999, SMALL_INT_LIMIT - 1]:
+        size = _IntTable._size(largest)
+        assert largest < size <= max(1024, 1 << largest.bit_length()), largest
+    assert _IntTable._size(9_999) == 10_000
+    assert _IntTable._size(30_000) == 32_768

@@ -37,7 +37,7 @@ _ROW_END = 0x0A  # ends each row of a byte matrix before the one decode
 
 
 class _IntTable:
-    """str(i) for 0 <= i < size, grown by doubling up to SMALL_INT_LIMIT."""
+    """str(i) for 0 <= i < size, grown to a power of two or ten up to SMALL_INT_LIMIT."""
 
     def __init__(self) -> None:
         self.words: ObjArray = np.empty(0, dtype=object)
@@ -54,7 +54,10 @@ class _IntTable:
 
     @staticmethod
     def _size(largest: int) -> int:
-        return min(SMALL_INT_LIMIT, max(1024, 1 << int(largest).bit_length()))
+        """The next power of two or of ten above `largest` (the smaller: 10,000 for codes below 10,000)."""
+        largest = int(largest)
+        above: int = min(1 << largest.bit_length(), 10 ** len(str(largest)))
+        return min(SMALL_INT_LIMIT, max(1000, above))
 
 
 class _DayTable:
