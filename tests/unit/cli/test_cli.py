@@ -64,6 +64,33 @@ def test_bad_arguments_are_refused() -> None:
         main(["generate", "planets", "-n", "10"])
     with pytest.raises(SystemExit, match="at least 1"):
         main(["generate", "user", "-n", "0"])
+    for jobs in ("0", "65"):
+        with pytest.raises(SystemExit, match="--jobs must be between 1 and 64"):
+            main(["generate", "user", "-n", "10", "--jobs", jobs])
+
+
+def test_the_file_is_the_same_whatever_the_number_of_processes(tmp_path: Path) -> None:
+    files = []
+    for jobs in ("1", "2", "64"):
+        target = tmp_path / f"orders-{jobs}.json"
+        argv = [
+            "generate",
+            "ecommerce",
+            "-n",
+            "34567",
+            "-f",
+            "json",
+            "--seed",
+            "5",
+            "-j",
+            jobs,
+            "-o",
+            str(target),
+        ]
+        assert main(argv) == 0
+        files.append(target.read_bytes())
+    assert files[0] == files[1] == files[2]
+    assert files[0].endswith(b"\n]\n")
 
 
 def test_generate_starts_without_the_api_client_or_pydantic() -> None:
