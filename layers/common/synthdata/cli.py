@@ -100,11 +100,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.seed is None:
         args.seed = new_seed()
     show_progress = sys.stderr.isatty()
-    if args.output:
-        with Path(args.output).open("wb") as out:
-            written, seconds = generate(args, out, show_progress)
-    else:
-        written, seconds = generate(args, sys.stdout.buffer, show_progress)
+    try:
+        if args.output:
+            with Path(args.output).open("wb") as out:
+                written, seconds = generate(args, out, show_progress)
+        else:
+            written, seconds = generate(args, sys.stdout.buffer, show_progress)
+    except KeyboardInterrupt:
+        # Ctrl-C: no half-written file left behind under the name asked for, the shell's status for SIGINT.
+        if args.output:
+            Path(args.output).unlink(missing_ok=True)
+        sys.stderr.write("\nsynthdata: interrupted\n")
+        return 130
     sys.stderr.write(
         f"{args.records:,} {args.dataset} records, {written:,} bytes, {seconds:.2f} s "
         f"({args.records / max(seconds, 1e-9):,.0f} records/s), seed {args.seed}\n"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,28 @@ def test_generate_starts_without_the_api_client_or_pydantic() -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_stops_cleanly_and_leaves_no_file(tmp_path: Path, jobs: str) -> None:
+    """SIGINT to the whole process group, as a terminal sends it: exit 130, one line, no partial file, no
+    temporary pieces, no process left."""
+    target, pieces = tmp_path / "users.csv", tmp_path / "tmp"
+    pieces.mkdir()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TMPDIR": str(pieces)}
+    argv = [sys.executable, "-m", "synthdata.cli", "generate", "user", "-n", "1000000", "-j", jobs]
+    with subprocess.Popen(
+        [*argv, "-o", str(target)], env=env, stderr=subprocess.PIPE, start_new_session=True
+    ) as process:
+        deadline = time.monotonic() + 60
+        while not (target.exists() and target.stat().st_size) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert process.poll() is None, "finished before it could be interrupted"
+        os.killpg(process.pid, signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.decode().strip() == "synthdata: interrupted"
+    assert not target.exists()
+    assert list(pieces.iterdir()) == []
+    with pytest.raises(ProcessLookupError):  # no worker outlived the parent in its process group
+        os.killpg(process.pid, 0)
