@@ -119,8 +119,8 @@ def test_ctrl_c_stops_cleanly_and_leaves_no_file(tmp_path: Path, jobs: str) -> N
     with subprocess.Popen(
         [*argv, "-o", str(target)], env=env, stderr=subprocess.PIPE, start_new_session=True
     ) as process:
-        deadline = time.monotonic() + 60
-        while not (target.exists() and target.stat().st_size) and time.monotonic() < deadline:
+        deadline = time.monotonic() + 60  # past the first block (~2.8 MB): the pool, if any, is running
+        while not (target.exists() and target.stat().st_size > 3_000_000) and time.monotonic() < deadline:
             time.sleep(0.02)
         assert process.poll() is None, "finished before it could be interrupted"
         os.killpg(process.pid, signal.SIGINT)

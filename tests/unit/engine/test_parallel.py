@@ -89,14 +89,14 @@ def test_a_failing_process_fails_the_file_and_leaves_no_piece_behind(
 ) -> None:
     """A fault injected into one range's rendering (inherited by the forked processes) reaches the caller, and
     the pieces already rendered are removed with their folder."""
-    real = parallel.render_rows
+    real = parallel.iter_rendered_blocks
 
-    def failing(*args: object, start: int, **kwargs: object) -> bytes:
+    def failing(*args: object, start: int, **kwargs: object) -> object:
         if start == 3 * BLOCK_ROWS:
             raise RuntimeError("injected fault")
         return real(*args, start=start, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(parallel, "render_rows", failing)
+    monkeypatch.setattr(parallel, "iter_rendered_blocks", failing)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     with pytest.raises(RuntimeError, match="injected fault"):
         write_file(_spec(6 * BLOCK_ROWS), 2, io.BytesIO())
