@@ -1,7 +1,9 @@
 """Issue 11's table: whole processes timed from spawn to exit (interpreter start, imports and writing included), the
 naive per-record Faker loop side by side in the same run, three rounds, medians.
 
-Each engine case is `synthdata generate DATASET -n N -f FMT -o /dev/null`; each naive case writes the same dataset
+Each engine case is `synthdata generate DATASET -n N -f FMT -o /dev/null`, run twice: as a user runs it (its
+processes: the CPUs it may use, here 2) and with `--jobs 1` (one process: the engine's own speed, what one
+Lambda worker with one vCPU gets); each naive case writes the same dataset
 and format with benchmarks/naive_faker.py to /dev/null (20,000 records: its rate per record is flat past start-up,
 and 1M records would take ~10 minutes a round). Peak RSS is the process's own (`os.wait4`). Ratios are records/s
 against the naive loop for `user` CSV, the yardstick of the issue's targets; `summary` adds the ratio to the naive
@@ -41,6 +43,7 @@ NAIVE_FORMAT = {"csv": "csv", "json": "json", "ndjson": "json"}  # NDJSON agains
 NAIVE = (
     "import sys; from benchmarks.naive_faker import render; sys.stdout.buffer.write(render({!r}, {}, {!r}))"
 )
+ONE_PROCESS = ", one process"  # the case label's suffix for `--jobs 1`
 _BYTES = re.compile(r"records, ([\d,]+) bytes")
 
 
@@ -115,8 +118,10 @@ def run(quick: bool) -> list[Row]:
             argv = [sys.executable, "-c", NAIVE.format(dataset, naive_records, fmt)]
             runs.setdefault(("naive", f"{dataset} {fmt}", naive_records), []).append(_process(argv))
         for dataset, fmt, records in cases:
-            argv = [*_engine(dataset, fmt, records), "--seed", "1", "-o", os.devnull]
-            runs.setdefault(("engine", f"{dataset} {fmt}", records), []).append(_process(argv))
+            for jobs, label in ((None, ""), (1, ONE_PROCESS)):
+                argv = [*_engine(dataset, fmt, records), "--seed", "1", "-o", os.devnull]
+                argv += ["--jobs", str(jobs)] if jobs else []
+                runs.setdefault(("engine", f"{dataset} {fmt}{label}", records), []).append(_process(argv))
         started = time.perf_counter()
         subprocess.run(
             [sys.executable, "-c", WORKER.format(locale="en_US")], env=_environment(), cwd=ROOT, check=True
@@ -157,7 +162,7 @@ def summary(rows: list[Row]) -> str:
     for r in rows:
         if r.suite != SUITE or r.implementation != "synthdata generate":
             continue
-        dataset, fmt = r.case.split()
+        dataset, fmt = r.case.removesuffix(ONE_PROCESS).split()
         base = naive[f"{dataset} {NAIVE_FORMAT[fmt]}"]
         lines.append(
             f"| {r.case} | {r.records:,} | {r.records_per_second:,.0f} | {base.records_per_second:,.0f} | "

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +68,33 @@ def test_bad_arguments_are_refused() -> None:
         main(["generate", "planets", "-n", "10"])
     with pytest.raises(SystemExit, match="at least 1"):
         main(["generate", "user", "-n", "0"])
+    for jobs in ("0", "65"):
+        with pytest.raises(SystemExit, match="--jobs must be between 1 and 64"):
+            main(["generate", "user", "-n", "10", "--jobs", jobs])
+
+
+def test_the_file_is_the_same_whatever_the_number_of_processes(tmp_path: Path) -> None:
+    files = []
+    for jobs in ("1", "2", "64"):
+        target = tmp_path / f"orders-{jobs}.json"
+        argv = [
+            "generate",
+            "ecommerce",
+            "-n",
+            "34567",
+            "-f",
+            "json",
+            "--seed",
+            "5",
+            "-j",
+            jobs,
+            "-o",
+            str(target),
+        ]
+        assert main(argv) == 0
+        files.append(target.read_bytes())
+    assert files[0] == files[1] == files[2]
+    assert files[0].endswith(b"\n]\n")
 
 
 def test_generate_starts_without_the_api_client_or_pydantic() -> None:
@@ -116,3 +145,28 @@ def test_generate_imports_neither_pathlib_shutil_nor_the_api_client(tmp_path: Pa
     )
     assert fresh_python(code) == "[False, False, False]"
     assert target.read_bytes().startswith(b"id,first_name")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_stops_cleanly_and_leaves_no_file(tmp_path: Path, jobs: str) -> None:
+    """SIGINT to the whole process group, as a terminal sends it: exit 130, one line, no partial file, no
+    temporary pieces, no process left."""
+    target, pieces = tmp_path / "users.csv", tmp_path / "tmp"
+    pieces.mkdir()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TMPDIR": str(pieces)}
+    argv = [sys.executable, "-m", "synthdata.cli", "generate", "user", "-n", "1000000", "-j", jobs]
+    with subprocess.Popen(
+        [*argv, "-o", str(target)], env=env, stderr=subprocess.PIPE, start_new_session=True
+    ) as process:
+        deadline = time.monotonic() + 60  # past the first block (~2.8 MB): the pool, if any, is running
+        while not (target.exists() and target.stat().st_size > 3_000_000) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert process.poll() is None, "finished before it could be interrupted"
+        os.killpg(process.pid, signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.decode().strip() == "synthdata: interrupted"
+    assert not target.exists()
+    assert list(pieces.iterdir()) == []
+    with pytest.raises(ProcessLookupError):  # no worker outlived the parent in its process group
+        os.killpg(process.pid, 0)
