@@ -83,7 +83,7 @@ class Email(PersonField):
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         n = row.context.size
         if self.domain:
-            domains = np.full(n, self.domain, dtype=object)
+            domains = np.full(n, "@" + self.domain, dtype=object)
         else:
             realistic = bool(row.context.options.get("realistic_email_domains"))
             domains = builders.email_domains(rng, n, realistic)
