@@ -14,6 +14,7 @@ from synthdata.engine.column_text import (
     datetime_text,
     float_text,
     int_pieces,
+    int_table,
     int_text,
 )
 
@@ -30,6 +31,11 @@ RNG = np.random.default_rng(3)
         np.array([0, 999, 1000, 1001, 1000 * SMALL_INT_LIMIT - 1, 7]),
         np.array([5, 1000 * SMALL_INT_LIMIT]),
         RNG.integers(24_000, 450_000, 1000) // 100 * 100,
+        RNG.integers(1, 3_000, 1000) * 10_000,  # ja_JP's salaries: round to 10,000
+        np.array([100, 200, (SMALL_INT_LIMIT - 1) * 100, 10_000 * SMALL_INT_LIMIT - 10_000]),
+        np.array([0, 100, 200 * SMALL_INT_LIMIT]),  # a zero: "000" from a round table would be wrong
+        np.array([100, 10_000 * SMALL_INT_LIMIT]),  # past the round tables
+        np.array([100, 150 * SMALL_INT_LIMIT, 10_000 * SMALL_INT_LIMIT - 100]),  # not all multiples of 10,000
         RNG.integers(-(2**62), 2**62, 1000),
         np.array([-1, 3]),
         np.array([], dtype=np.int64),
@@ -38,6 +44,20 @@ RNG = np.random.default_rng(3)
 )
 def test_int_text_is_str_of_each_value(values: np.ndarray) -> None:
     assert int_text(values) == [str(v) for v in values.tolist()]
+
+
+def test_int_table_serves_round_amounts_from_a_table_with_the_zeros_after() -> None:
+    salaries = RNG.integers(240, 4_500, 1000) * 100
+    table = int_table(salaries)
+    assert table is not None
+    words, codes = table
+    assert words[codes].tolist() == [str(v) for v in salaries.tolist()]
+    assert int_table(salaries)[0] is words  # type: ignore[index]  # made once, kept
+    assert int_table(salaries + 1) is None  # not round
+    assert int_table(np.array([0, 100 * SMALL_INT_LIMIT])) is None  # a zero is not served by "00" tables
+    yen = RNG.integers(100, 2_000, 1000) * 10_000
+    table = int_table(np.append(yen, 10_000 * SMALL_INT_LIMIT - 10_000))
+    assert table is not None and table[0][table[1]].tolist()[:-1] == [str(v) for v in yen.tolist()]
 
 
 def test_bool_text_names_each_value_in_the_given_words() -> None:

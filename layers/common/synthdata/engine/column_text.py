@@ -16,6 +16,8 @@ import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
+from synthdata.engine.array_cache import derived
+
 ObjArray = npt.NDArray[np.object_]
 
 SMALL_INT_LIMIT = 1 << 17  # non-negative integers below this come from a table (ages, years, counts)
@@ -89,23 +91,51 @@ Table = tuple[ObjArray, npt.NDArray[Any]]  # words, and each value's code into t
 
 
 def int_table(values: npt.ArrayLike) -> Table | None:
-    """The table that holds str() of each integer, or None when one is negative or too large for it."""
+    """The table that holds str() of each integer, or None when one is negative or too large for it (and the
+    column is not of round amounts, which `_round_table` serves)."""
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
         lo, hi = int(array.min()), int(array.max())
         if lo >= 0 and hi < SMALL_INT_LIMIT:
             return _INTS.covering(hi), array
+        if lo > 0 and hi < _ROUND_STEP**_MAX_ROUND_STEPS * SMALL_INT_LIMIT:
+            return _round_table(array.astype(np.int64), hi)
     return None
 
 
+_ROUND_STEP = 100  # trailing zeros are taken off two at a time (salaries are rounded to 100 or 10,000)
+_MAX_ROUND_STEPS = 2  # up to "0000"
+
+
+def _round_table(array: npt.NDArray[np.int64], hi: int) -> Table | None:
+    """Positive multiples of 100 (or 10,000) whose quotient the small-integer table holds: that table's words
+    followed by the zeros (made once per table and zeros), and each quotient as its code. Rounded amounts
+    (salaries) are then looked up, not made one new string each. None when a value is no such multiple."""
+    for steps in range(1, _MAX_ROUND_STEPS + 1):
+        array, rest = np.divmod(array, _ROUND_STEP)
+        if rest.any():
+            return None
+        hi //= _ROUND_STEP
+        if hi < SMALL_INT_LIMIT:
+            return _zeros_after(_INTS.covering(hi), "00" * steps), array
+    return None
+
+
+def _zeros_after(words: ObjArray, zeros: str) -> ObjArray:
+    table: ObjArray = derived(words, ("zeros", zeros), lambda: words + zeros)
+    return table
+
+
 def int_text(values: npt.ArrayLike) -> list[str]:
-    """str() of each integer: from the table below SMALL_INT_LIMIT; below 1,000 times it, the table's text of
-    value // 1000 followed by the three zero-padded last digits (one array addition); others one by one."""
+    """str() of each integer: from a table where `int_table` has one; below 1,000 times SMALL_INT_LIMIT, the
+    table's text of value // 1000 followed by the three zero-padded last digits (one array addition); others
+    one by one."""
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
-        lo, hi = int(array.min()), int(array.max())
-        if lo >= 0 and hi < SMALL_INT_LIMIT:
-            return _INTS.covering(hi)[array].tolist()  # type: ignore[no-any-return]
+        table = int_table(array)
+        if table is not None:
+            words, codes = table
+            return words[codes].tolist()  # type: ignore[no-any-return]
         pieces = int_pieces(array)
         if pieces is not None:
             leading, trailing = pieces
