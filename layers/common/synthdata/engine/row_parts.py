@@ -25,6 +25,9 @@ ObjArray = npt.NDArray[np.object_]
 # built once per process and saves a string per row in every later block, but a huge vocabulary for a small
 # job would cost more than it saves.
 FUSE_WORDS_PER_ROW = 4
+# A table of every pair of two neighbours' words (columns coded by different arrays) at most this many words
+# per row of the block: it takes one product of codes per block and saves a string per row.
+PAIRED_WORDS_PER_ROW = 1
 # Merged tables kept per process, the least recently used dropped first (a template's per-block vocabularies
 # are never asked for again; a locale's are, every block): at most this many words in all (~40 MB).
 _FUSED_WORDS_BUDGET = 1 << 19
@@ -137,8 +140,35 @@ def _merge(previous: Part, separator: str, part: Part) -> Part | None:
     if isinstance(part, str):
         return _fused(previous.table, separator + part, None, previous.codes)
     if not _same_view(previous.codes, part.codes):
-        return None
+        return _paired(previous, separator, part)
     return _fused(previous.table, separator, part.table, previous.codes)
+
+
+def _paired(first: Coded, separator: str, second: Coded) -> Coded | None:
+    """first + separator + second as one table of every pair of their words (as far as the block's codes reach
+    into each table), coded by the pair: age and gender side by side, one string per row instead of two. None
+    when the pairs would be more than PAIRED_WORDS_PER_ROW per row of the block."""
+    rows = len(first.codes)
+    first_size, second_size = _reach(first), _reach(second)
+    if not first_size or not second_size or first_size * second_size > PAIRED_WORDS_PER_ROW * rows:
+        return None
+    key = (id(first.table), separator, id(second.table), "", (first_size, second_size))  # not a _fused key
+    cached = _FUSED.pop(key, None)  # put back last: the dict's order is least recently used first
+    if cached is None or cached[0] is not first.table or cached[1] is not second.table:
+        words = (first.table[:first_size, None] + separator + second.table[None, :second_size]).ravel()
+        cached = (first.table, second.table, words)
+        _make_room(len(words))
+    _FUSED[key] = cached
+    return Coded(cached[2], first.codes.astype(np.intp) * second_size + second.codes)
+
+
+def _reach(part: Coded) -> int:
+    """How many of a table's first words the codes may use: the next power of two past the largest code (so
+    blocks with slightly different codes share one paired table), at most the whole table; 0 for no codes or a
+    code counting from the table's end (negative): no pairs then."""
+    if not len(part.codes) or int(part.codes.min()) < 0:
+        return 0
+    return min(len(part.table), 1 << int(part.codes.max()).bit_length())
 
 
 def _same_view(first: npt.NDArray[np.intp], second: npt.NDArray[np.intp]) -> bool:
@@ -152,7 +182,7 @@ def _same_view(first: npt.NDArray[np.intp], second: npt.NDArray[np.intp]) -> boo
     )
 
 
-_FUSED: dict[tuple[int, str, int, str], tuple[ObjArray, ObjArray | None, ObjArray]] = {}
+_FUSED: dict[tuple[object, ...], tuple[ObjArray, ObjArray | None, ObjArray]] = {}
 
 
 def _fused(
@@ -172,7 +202,12 @@ def _fused(
         if second is not None:
             words = words + second[:size]
         cached = (first, second, words)
-        while _FUSED and sum(len(table) for *_, table in _FUSED.values()) + len(words) > _FUSED_WORDS_BUDGET:
-            del _FUSED[next(iter(_FUSED))]
+        _make_room(len(words))
     _FUSED[key] = cached
     return Coded(cached[2], codes)
+
+
+def _make_room(words: int) -> None:
+    """Drop the least recently used merged tables until `words` more fit the budget."""
+    while _FUSED and sum(len(table) for *_, table in _FUSED.values()) + words > _FUSED_WORDS_BUDGET:
+        del _FUSED[next(iter(_FUSED))]
