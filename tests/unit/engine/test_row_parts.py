@@ -159,3 +159,68 @@ def test_merged_tables_are_kept_within_a_budget_least_recently_used_out(
     assert merged(tables[0]) is first
     assert merged(tables[1]) is not second
     assert len(row_parts._FUSED) == 2
+
+
+def _old_join(
+    parts: list[Part], separators: list[str], rows: int, line_end: str, head: str, ended: bool
+) -> str:
+    lines = naive(parts, separators, rows)
+    return head + line_end.join(lines) + (line_end if ended else "")
+
+
+@pytest.mark.parametrize("fuse_words", [0, 4])  # 0: no table takes a separator, each one stands alone
+@pytest.mark.parametrize("rows", [1, 2, 7])
+@pytest.mark.parametrize(
+    ("separators", "line_end", "head", "ended"),
+    [
+        (["", ",", ",", ",", ""], "\r\n", "", True),
+        (["", ",", ",", ",", ""], "\r\n", "a,b,c,d\r\n", True),
+        (["{", ":", '","', "", "}"], ",\n", "[\n", False),
+        (["<", "", "", "", ""], "", "", False),
+    ],
+)
+def test_flat_join_reads_as_rows_joined_one_by_one(
+    monkeypatch: pytest.MonkeyPatch,
+    fuse_words: int,
+    rows: int,
+    separators: list[str],
+    line_end: str,
+    head: str,
+    ended: bool,
+) -> None:
+    monkeypatch.setattr(row_parts, "_FUSED", {})
+    monkeypatch.setattr(row_parts, "FUSE_WORDS_PER_ROW", fuse_words)
+    codes = np.arange(rows) % len(CITIES)
+    parts: list[Part] = [
+        [f"id{r}" for r in range(rows)],
+        Coded(CITIES, codes),
+        [f"x{r}" for r in range(rows)],
+        Coded(REGIONS, codes[::-1].copy()),
+    ]
+    expected = _old_join(parts, separators, rows, line_end, head, ended)
+    assert join_rows(parts, separators, rows, line_end, head, ended) == expected
+    assert join_rows(parts[:1], ["", ""], rows, line_end, head, ended) == _old_join(
+        parts[:1], ["", ""], rows, line_end, head, ended
+    )
+
+
+def test_neighbours_coded_by_different_arrays_pair_into_one_table() -> None:
+    rows = 256  # a pair table of at most one word per row
+    ages = Coded(
+        np.asarray([str(i) for i in range(1000)], dtype=object), np.tile([18, 90, 37, 18], rows // 4)
+    )
+    gender = Coded(vocabulary(["male", "female"]), np.tile(np.array([1, 0, 0, 1], dtype=np.uint8), rows // 4))
+    parts: list[Part] = [[str(r) for r in range(rows)], ages, gender]
+    separators = ["", ",", ";", ""]
+    merged, merged_separators = assemble(parts, separators)
+    assert len(merged) == 2
+    paired = merged[1]
+    assert isinstance(paired, Coded) and len(paired.table) == 128 * 2  # ages up to 90: the first 128 words
+    assert join_rows(merged, merged_separators, rows, "\n").split("\n") == naive(parts, separators, rows)
+
+
+def test_no_pairs_past_the_words_per_row_or_for_codes_from_the_end() -> None:
+    wide = Coded(np.asarray([str(i) for i in range(64)], dtype=object), np.array([63, 0]))
+    assert len(assemble([wide, Coded(CITIES, np.array([3, 1]))], ["", ",", ""])[0]) == 2  # 64 x 4 > 2 rows
+    backwards = Coded(CITIES, np.array([-1, 0]))
+    assert len(assemble([backwards, Coded(REGIONS, np.array([1, 2]))], ["", ",", ""])[0]) == 2
