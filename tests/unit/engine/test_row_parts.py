@@ -12,7 +12,7 @@ import pytest
 
 from synthdata.engine import row_parts
 from synthdata.engine.columns import Column, vocabulary
-from synthdata.engine.row_parts import Coded, Part, assemble, join_rows, text_of
+from synthdata.engine.row_parts import Coded, Part, Pieces, assemble, join_rows, text_of
 from synthdata.engine.writers import write_piece
 
 CITIES = vocabulary(["Köln", "a,b", 'say "hi"', "Ulm"])
@@ -224,3 +224,36 @@ def test_no_pairs_past_the_words_per_row_or_for_codes_from_the_end() -> None:
     assert len(assemble([wide, Coded(CITIES, np.array([3, 1]))], ["", ",", ""])[0]) == 2  # 64 x 4 > 2 rows
     backwards = Coded(CITIES, np.array([-1, 0]))
     assert len(assemble([backwards, Coded(REGIONS, np.array([1, 2]))], ["", ",", ""])[0]) == 2
+
+
+def _pieces_column(rows: int) -> tuple[Column, list[str]]:
+    codes = np.arange(rows) % len(CITIES)
+    fresh = [f"-{r}-" for r in range(rows)]
+    pieces = Pieces((Coded(REGIONS, codes), fresh, Coded(CITIES, codes[::-1].copy())))
+    text = [REGIONS[c] + f + CITIES[d] for c, f, d in zip(codes, fresh, codes[::-1], strict=True)]
+    return Column("str", pieces), text
+
+
+def test_a_column_of_pieces_reads_as_its_pieces_concatenated_in_every_form() -> None:
+    column, text = _pieces_column(9)
+    plain = Column("str", text)
+    assert len(column) == 9 and column.plain_text() == text
+    assert column.take(2, 7).plain_text() == text[2:7]
+    assert column.pick(np.array([8, 0, 8])).plain_text() == [text[8], text[0], text[8]]
+    assert column.csv_part() == plain.csv_part()  # not ascii_safe: escaped as any other strings
+    assert column.tsv_part() == plain.tsv_part()
+    assert column.json_text() == plain.json_text()
+    safe = Column("str", column.values, ascii_safe=True)
+    assert isinstance(safe.csv_part(), Pieces) and text_of(safe.csv_part()) == text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "ndjson", "sql"])
+def test_rows_with_pieces_are_the_rows_of_their_text(fmt: str) -> None:
+    column, text = _pieces_column(6)
+    others = {"n": Column("int", np.arange(6)), "city": Column.categorical(CITIES, np.arange(6) % 4)}
+    with_pieces = {**others, "p": Column("str", column.values, ascii_safe=True)}
+    with_text = {**others, "p": Column("str", text, ascii_safe=True)}
+    for first, last in ((True, True), (False, False)):
+        assert write_piece(
+            fmt, list(with_pieces), with_pieces, first_row=first, last_row=last
+        ) == write_piece(fmt, list(with_text), with_text, first_row=first, last_row=last)

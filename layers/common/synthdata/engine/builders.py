@@ -13,12 +13,11 @@ import numpy.typing as npt
 from synthdata.engine.array_cache import derived
 from synthdata.engine.civil_dates import month_starts
 from synthdata.engine.civil_dates import year_month_day as year_month_day  # also read as builders'
-from synthdata.engine.column_text import int_pieces, int_text
+from synthdata.engine.column_text import int_text
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.locale_data import LocaleData, fill_digits
 from synthdata.engine.locales import locale_profile
-from synthdata.engine.rng import unique_codes
 
 ObjArray = npt.NDArray[np.object_]
 
@@ -155,33 +154,6 @@ def people(rng: np.random.Generator, data: LocaleData, n: int) -> People:
     male_idx = data.first_male.draw(rng, n) + len(data.first_female.words)
     last_idx = data.last.draw(rng, n)
     return People(data, female, np.where(female, female_idx, male_idx), last_idx)
-
-
-def email_domains(rng: np.random.Generator, n: int, realistic: bool) -> ObjArray:
-    """Each row's email domain with its "@" (what follows the name in `person_handles`), from a shared table."""
-    return _at_domains(realistic)[rng.integers(0, len(_at_domains(realistic)), n)]
-
-
-@lru_cache(maxsize=2)
-def _at_domains(realistic: bool) -> ObjArray:
-    return np.asarray(
-        ["@" + domain for domain in (FREE_MAIL_DOMAINS if realistic else EXAMPLE_DOMAINS)], dtype=object
-    )
-
-
-def person_handles(
-    person: People, row_index: npt.NDArray[np.int64], seed: int, at_domains: ObjArray
-) -> tuple[ObjArray, ObjArray]:
-    """(email, username) from the person's name plus a code unique to the row, so unique within a file;
-    `at_domains` is each row's "@" and domain (`email_domains`)."""
-    # Both end in the ASCII surname and the code, made once from table pieces (no string for the code alone).
-    # Array additions, not a join per row: each makes one string per row at less cost than a join of three.
-    codes = unique_codes(row_index, seed)
-    pieces = int_pieces(codes)
-    tail = person.last_ascii + pieces[0] + pieces[1] if pieces else person.last_ascii + digits(codes)
-    email = suffixed(person.data.first_names_ascii, ".")[person.first_codes] + tail + at_domains
-    username = suffixed(person.data.first_names_ascii, "_")[person.first_codes] + tail
-    return email, username
 
 
 def suffixed(words: ObjArray, suffix: str) -> ObjArray:

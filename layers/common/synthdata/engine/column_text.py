@@ -127,9 +127,8 @@ def _zeros_after(words: ObjArray, zeros: str) -> ObjArray:
 
 
 def int_text(values: npt.ArrayLike) -> list[str]:
-    """str() of each integer: from a table where `int_table` has one; below 1,000 times SMALL_INT_LIMIT, the
-    table's text of value // 1000 followed by the three zero-padded last digits (one array addition); others
-    one by one."""
+    """str() of each integer: from `int_table`'s table where it has one; below 1,000 times SMALL_INT_LIMIT, the
+    text of value // 1000 and the three zero-padded last digits (one array addition); others one by one."""
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
         table = int_table(array)

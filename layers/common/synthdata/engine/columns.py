@@ -36,7 +36,7 @@ from synthdata.engine.escapes import (
     sql_strings,
     tsv_escape_all,
 )
-from synthdata.engine.row_parts import Coded, text_of
+from synthdata.engine.row_parts import Coded, Pieces, text_of
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
 
@@ -73,9 +73,10 @@ class Column:
     def take(self, start: int, stop: int) -> Column:
         """Rows [start, stop) of this column."""
         nulls = None if self.nulls is None else self.nulls[start:stop]
+        values = self.values
         return Column(
             self.kind,
-            self.values[start:stop],
+            values.take(start, stop) if isinstance(values, Pieces) else values[start:stop],
             self.decimals,
             nulls,
             self.ascii_safe,
@@ -85,12 +86,13 @@ class Column:
 
     def pick(self, rows: npt.NDArray[np.intp]) -> Column:
         """The values at `rows` (any order, repeats allowed): a referenced column's values for its children."""
-        values = self.values if isinstance(self.values, np.ndarray) else np.asarray(self.values, dtype=object)
+        source = text_of(self.values) if isinstance(self.values, Pieces) else self.values
+        values = source if isinstance(source, np.ndarray) else np.asarray(source, dtype=object)
         nulls = None if self.nulls is None else self.nulls[rows]
         picked = values[rows]
         return Column(
             self.kind,
-            picked if isinstance(self.values, np.ndarray) else picked.tolist(),
+            picked if isinstance(source, np.ndarray) else picked.tolist(),
             self.decimals,
             nulls,
             self.ascii_safe,
@@ -110,6 +112,8 @@ class Column:
         if self.kind in ("str", "json"):
             if self.vocabulary is not None:
                 return self.vocabulary[np.asarray(values)].tolist()  # type: ignore[no-any-return]
+            if isinstance(values, Pieces):
+                return text_of(values)
             return values if isinstance(values, list) else np.asarray(values, dtype=object).tolist()
         if self.kind == "int":
             return int_text(values)
@@ -148,12 +152,14 @@ class Column:
         array[self.nulls] = null_text
         return array.tolist()  # type: ignore[no-any-return]
 
-    def csv_part(self, formula_protection: bool = True, delimiter: str = ",") -> Coded | list[str]:
+    def csv_part(self, formula_protection: bool = True, delimiter: str = ",") -> Coded | list[str] | Pieces:
         """Values as CSV fields (quoted where needed, nulls empty, user literals neutralized unless
         `formula_protection` is off)."""
         neutralize = self.user_literal and formula_protection
         # ascii_safe promises no comma, semicolon, quote or line break; "|" and tab are checked.
         safe = self.ascii_safe and delimiter in CSV_SPECIAL
+        if isinstance(self.values, Pieces) and safe and not neutralize and not self.has_nulls:
+            return self.values  # written as they are: the writer joins the pieces with the rest of the row
 
         def encode(text: list[str]) -> list[str]:
             text = neutralize_formulas(text) if neutralize else text

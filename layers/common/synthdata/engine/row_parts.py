@@ -41,7 +41,29 @@ class Coded:
     codes: npt.NDArray[np.intp]
 
 
-Part: TypeAlias = str | Coded | list[str]  # str: the same text in every row; list: each row's text
+@dataclass(frozen=True)
+class Pieces:
+    """Text as each row's pieces one after another (tables and lists): a value made of shared words, such as an
+    email (first name and ".", the surname and code, "@" and the domain). Rows joined in one flat join take the
+    pieces as they are: no string per value for the concatenation."""
+
+    parts: tuple[Coded | list[str], ...]
+
+    def __len__(self) -> int:
+        first = self.parts[0]
+        return len(first.codes) if isinstance(first, Coded) else len(first)
+
+    def take(self, start: int, stop: int) -> Pieces:
+        """Rows [start, stop)."""
+        return Pieces(
+            tuple(
+                Coded(p.table, p.codes[start:stop]) if isinstance(p, Coded) else p[start:stop]
+                for p in self.parts
+            )
+        )
+
+
+Part: TypeAlias = str | Coded | list[str] | Pieces  # str: the same text in every row; list: each row's text
 
 
 def assemble(parts: list[Part], separators: list[str]) -> tuple[list[Part], list[str]]:
@@ -109,7 +131,12 @@ def join_rows(
 
 
 def _flat_join(
-    parts: list[Coded | list[str]], separators: list[str], rows: int, line_end: str, head: str, ended: bool
+    parts: list[Coded | list[str] | Pieces],
+    separators: list[str],
+    rows: int,
+    line_end: str,
+    head: str,
+    ended: bool,
 ) -> str:
     """join_rows as one join over every row's strings in order, no string per row: each separator rides on a
     table's words beside it (after the table before it, else before the table after it) or is one more string
@@ -117,7 +144,7 @@ def _flat_join(
     between = separators[-1] + line_end + separators[0]
     items: list[list[str] | str] = []
     pending = ""  # a separator not yet placed: leads the next table's words, or stands alone
-    for part, after in zip(parts, [*separators[1:-1], between], strict=True):
+    for part, after in _pieces_apart(parts, [*separators[1:-1], between]):
         fused = None
         if isinstance(part, Coded) and (pending or after):
             fused = _fused(part.table, after, None, part.codes, pending)
@@ -141,6 +168,18 @@ def _flat_join(
     return "".join(strings)
 
 
+def _pieces_apart(
+    parts: list[Coded | list[str] | Pieces], afters: list[str]
+) -> list[tuple[Coded | list[str], str]]:
+    """Each part with the separator after it, a part of pieces as its pieces with nothing between them."""
+    out: list[tuple[Coded | list[str], str]] = []
+    for part, after in zip(parts, afters, strict=True):
+        pieces = part.parts if isinstance(part, Pieces) else (part,)
+        out += [(piece, "") for piece in pieces[:-1]]
+        out.append((pieces[-1], after))
+    return out
+
+
 def _row_texts(parts: list[Part], separators: list[str], rows: int) -> Iterator[str]:
     lists = [text_of(part) for part in parts if not isinstance(part, str)]
     if not lists:
@@ -157,8 +196,16 @@ def _row_texts(parts: list[Part], separators: list[str], rows: int) -> Iterator[
     return map("".join, zip(*streams, strict=False))  # the separators repeat endlessly
 
 
-def text_of(part: Coded | list[str]) -> list[str]:
-    """Each row's text of a table part (or the list itself)."""
+def text_of(part: Coded | list[str] | Pieces) -> list[str]:
+    """Each row's text of a table part (or the list itself; pieces concatenated)."""
+    if isinstance(part, Pieces):
+        texts = [
+            p.table[p.codes] if isinstance(p, Coded) else np.asarray(p, dtype=object) for p in part.parts
+        ]
+        joined: ObjArray = texts[0]
+        for text in texts[1:]:
+            joined = joined + text
+        return joined.tolist()  # type: ignore[no-any-return]
     return part.table[part.codes].tolist() if isinstance(part, Coded) else part
 
 
@@ -171,7 +218,7 @@ def _constant(part: Part) -> Part:
 
 def _merge(previous: Part, separator: str, part: Part) -> Part | None:
     """previous + separator + part as one table, or None when they cannot (or should not) be merged."""
-    if not isinstance(previous, Coded) or isinstance(part, list):
+    if not isinstance(previous, Coded) or isinstance(part, (list, Pieces)):
         return None
     if isinstance(part, str):
         return _fused(previous.table, separator + part, None, previous.codes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from synthdata.engine import builders
+from synthdata.engine import builders, handles
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext, FieldInfo
 from synthdata.engine.economics import economics, salaries, salary_description
@@ -89,8 +89,8 @@ class UserDataset:
         rng = block_rng(context.seed, context.block_index, "user")
         n = context.size
         person = builders.people(rng, data, n)
-        domains = builders.email_domains(rng, n, bool(context.options.get("realistic_email_domains")))
-        email, username = builders.person_handles(person, context.row_index, context.seed, domains)
+        domains = handles.email_domain_codes(rng, n, bool(context.options.get("realistic_email_domains")))
+        email, username = handles.person_handle_pieces(person, context.row_index, context.seed, domains)
         place = builders.places(rng, data, n)
         created_at = builders.datetimes_before_reference(rng, n, max_days=5 * 365)
         target_age = builders.adult_ages(rng, n)
