@@ -11,6 +11,7 @@ from synthdata.engine.column_text import (
     bool_text,
     byte_rows_text,
     date_text,
+    datetime_tables,
     datetime_text,
     float_text,
     int_pieces,
@@ -165,3 +166,15 @@ def test_int_pieces_joined_are_each_integers_text_and_refuse_what_no_table_holds
     assert int_pieces(np.asarray([limit], dtype=np.int64)) is None
     assert int_pieces(np.asarray([-1, 5], dtype=np.int64)) is None
     assert int_pieces(np.asarray([], dtype=np.int64)) is None
+
+
+def test_datetime_tables_read_one_after_another_are_the_datetime_text() -> None:
+    instants = np.datetime64("2026-11-01T00:00:00", "s") - RNG.integers(1, 5 * 365 * 86_400, 3000).astype(
+        "timedelta64[s]"
+    )
+    for affixes in (("", "T", "Z"), ('"', "T", 'Z"'), ("'", " ", "'")):
+        tables = datetime_tables(instants, *affixes)
+        assert tables is not None
+        pieces = [words[codes].tolist() for words, codes in tables]
+        assert ["".join(parts) for parts in zip(*pieces, strict=True)] == datetime_text(instants, *affixes)
+    assert datetime_tables(np.array(["2020-01-01T00:00:00", "NaT"], dtype="datetime64[s]")) is None

@@ -257,3 +257,19 @@ def test_rows_with_pieces_are_the_rows_of_their_text(fmt: str) -> None:
         assert write_piece(
             fmt, list(with_pieces), with_pieces, first_row=first, last_row=last
         ) == write_piece(fmt, list(with_text), with_text, first_row=first, last_row=last)
+
+
+def test_a_table_after_pieces_merges_with_their_last_piece() -> None:
+    rows = 64
+    codes = np.arange(rows) % 4
+    pieces = Pieces(([f"r{r}" for r in range(rows)], Coded(REGIONS, codes)))
+    flags = Coded(vocabulary(["no", "yes"]), (np.arange(rows) % 3 == 0).view(np.uint8))
+    parts: list[Part] = [pieces, flags]
+    merged, separators = assemble(parts, ["", ",", ""])
+    assert len(merged) == 1 and isinstance(merged[0], Pieces) and len(merged[0].parts) == 2
+    assert join_rows(merged, separators, rows, "\n").split("\n") == naive(parts, ["", ",", ""], rows)
+    datetimes = Column("datetime", np.array(["2020-01-02T03:04:05"] * rows, dtype="datetime64[s]"))
+    assert (
+        isinstance(datetimes.plain_part(), Pieces)
+        and text_of(datetimes.plain_part()) == datetimes.plain_text()
+    )

@@ -222,17 +222,28 @@ def _time_tables(closing: str) -> tuple[ObjArray, ObjArray]:
 
 def datetime_text(values: Any, opening: str = "", separator: str = "T", closing: str = "Z") -> list[str]:
     """opening + YYYY-MM-DD + separator + hh:mm:ss + closing for each instant (to the second)."""
-    found = _day_numbers(values, "s")
-    if found is None:
+    pieces = datetime_tables(values, opening, separator, closing)
+    if pieces is None:
         iso = np.datetime_as_string(np.asarray(values, dtype="datetime64[s]")).astype(StringDType())
         text = np.strings.replace(iso, "T", separator) if separator != "T" else iso
         return np.strings.add(np.strings.add(opening, text), closing).tolist()  # type: ignore[no-any-return]
+    (days, day), (hours, hour), (rest, of_hour) = pieces
+    return (days[day] + hours[hour] + rest[of_hour]).tolist()  # type: ignore[no-any-return]
+
+
+def datetime_tables(
+    values: Any, opening: str = "", separator: str = "T", closing: str = "Z"
+) -> tuple[Table, Table, Table] | None:
+    """datetime_text as three tables and codes, read one after another: opening + day + separator, the hour,
+    ":mm:ss" + closing. None when no table can serve (NaT, too wide a span of days)."""
+    found = _day_numbers(values, "s")
+    if found is None:
+        return None
     seconds, lo, hi = found
     days, of_day = np.divmod(seconds, _SECONDS_PER_DAY)
-    table = _day_table(opening, separator)
     hours, minutes_seconds = _time_tables(closing)
     hour, of_hour = np.divmod(of_day, 3600)
-    return (table.lookup(days, lo, hi) + hours[hour] + minutes_seconds[of_hour]).tolist()  # type: ignore[no-any-return]
+    return _day_table(opening, separator).coded(days, lo, hi), (hours, hour), (minutes_seconds, of_hour)
 
 
 def byte_rows_text(chars: npt.NDArray[np.uint8]) -> list[str] | None:

@@ -22,6 +22,7 @@ from synthdata.engine.column_text import (
     bool_text,
     date_table,
     date_text,
+    datetime_tables,
     datetime_text,
     float_text,
     int_table,
@@ -127,9 +128,12 @@ class Column:
             return datetime_text(values)
         raise ValueError(f"unknown column kind {self.kind}")
 
-    def plain_part(self) -> Coded | list[str]:
+    def plain_part(self) -> Coded | list[str] | Pieces:
         """plain_text as a table and codes where it comes from one (categorical words, small integers, booleans,
-        dates): the writer can merge tables with what is next to them."""
+        dates; date-times as pieces of three tables): the writer can merge tables with what is next to them."""
+        if self.kind == "datetime":
+            tables = datetime_tables(self.values)
+            return self.plain_text() if tables is None else Pieces(tuple(Coded(*t) for t in tables))
         table: tuple[npt.NDArray[np.object_], npt.NDArray[Any]] | None = None
         if self.kind == "str" and self.vocabulary is not None:
             table = self.vocabulary, np.asarray(self.values)
@@ -167,7 +171,7 @@ class Column:
 
         return self._text_part(f"csv:{neutralize}:{safe}:{delimiter}", encode, "")
 
-    def tsv_part(self, formula_protection: bool = True) -> Coded | list[str]:
+    def tsv_part(self, formula_protection: bool = True) -> Coded | list[str] | Pieces:
         """Values as TSV fields: tab, line breaks and backslash escaped (\\t \\n \\r \\\\), nulls empty."""
         neutralize = self.user_literal and formula_protection
 
@@ -193,7 +197,7 @@ class Column:
 
     def _text_part(
         self, encoding: str, encode: Callable[[list[str]], list[str]], null_text: str
-    ) -> Coded | list[str]:
+    ) -> Coded | list[str] | Pieces:
         """Strings through `encode`, once per vocabulary word when categorical (as a table and codes when no
         value is null); other kinds as plain text."""
         if self.kind == "str" and self.vocabulary is not None:

@@ -217,7 +217,11 @@ def _constant(part: Part) -> Part:
 
 
 def _merge(previous: Part, separator: str, part: Part) -> Part | None:
-    """previous + separator + part as one table, or None when they cannot (or should not) be merged."""
+    """previous + separator + part as one table, or None when they cannot (or should not) be merged; after
+    pieces, their last piece merged so."""
+    if isinstance(previous, Pieces):
+        last = _merge(previous.parts[-1], separator, part)
+        return Pieces((*previous.parts[:-1], last)) if isinstance(last, Coded) else None
     if not isinstance(previous, Coded) or isinstance(part, (list, Pieces)):
         return None
     if isinstance(part, str):
