@@ -9,7 +9,7 @@ formatting of each value (`str(int)`, `np.datetime_as_string`), which tests chec
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -91,39 +91,29 @@ Table = tuple[ObjArray, npt.NDArray[Any]]  # words, and each value's code into t
 
 
 def int_table(values: npt.ArrayLike) -> Table | None:
-    """The table that holds str() of each integer, or None when one is negative or too large for it (and the
-    column is not of round amounts, which `_round_table` serves)."""
+    """The table that holds str() of each integer (or of round amounts), or None when no table can."""
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
         lo, hi = int(array.min()), int(array.max())
         if lo >= 0 and hi < SMALL_INT_LIMIT:
             return _INTS.covering(hi), array
-        if lo > 0 and hi < _ROUND_STEP**_MAX_ROUND_STEPS * SMALL_INT_LIMIT:
+        if lo > 0 and hi < 10_000 * SMALL_INT_LIMIT:
             return _round_table(array.astype(np.int64), hi)
     return None
 
 
-_ROUND_STEP = 100  # trailing zeros are taken off two at a time (salaries are rounded to 100 or 10,000)
-_MAX_ROUND_STEPS = 2  # up to "0000"
-
-
 def _round_table(array: npt.NDArray[np.int64], hi: int) -> Table | None:
-    """Positive multiples of 100 (or 10,000) whose quotient the small-integer table holds: that table's words
-    followed by the zeros (made once per table and zeros), and each quotient as its code. Rounded amounts
-    (salaries) are then looked up, not made one new string each. None when a value is no such multiple."""
-    for steps in range(1, _MAX_ROUND_STEPS + 1):
-        array, rest = np.divmod(array, _ROUND_STEP)
+    """Positive multiples of 100 or 10,000 (rounded amounts: salaries) whose quotient the small-integer table
+    holds: that table's words with the zeros after (made once) and each quotient. None for other values."""
+    for zeros in ("00", "0000"):
+        array, rest = np.divmod(array, 100)
         if rest.any():
             return None
-        hi //= _ROUND_STEP
+        hi //= 100
         if hi < SMALL_INT_LIMIT:
-            return _zeros_after(_INTS.covering(hi), "00" * steps), array
+            words = _INTS.covering(hi)
+            return derived(words, ("zeros", zeros), partial(words.__add__, zeros)), array
     return None
-
-
-def _zeros_after(words: ObjArray, zeros: str) -> ObjArray:
-    table: ObjArray = derived(words, ("zeros", zeros), lambda: words + zeros)
-    return table
 
 
 def int_text(values: npt.ArrayLike) -> list[str]:
@@ -234,8 +224,8 @@ def datetime_text(values: Any, opening: str = "", separator: str = "T", closing:
 def datetime_tables(
     values: Any, opening: str = "", separator: str = "T", closing: str = "Z"
 ) -> tuple[Table, Table, Table] | None:
-    """datetime_text as three tables and codes, read one after another: opening + day + separator, the hour,
-    ":mm:ss" + closing. None when no table can serve (NaT, too wide a span of days)."""
+    """datetime_text as three tables and codes read one after another (opening + day + separator, hour,
+    ":mm:ss" + closing), or None when no table can serve (NaT, too wide a span of days)."""
     found = _day_numbers(values, "s")
     if found is None:
         return None

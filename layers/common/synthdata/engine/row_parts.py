@@ -43,9 +43,8 @@ class Coded:
 
 @dataclass(frozen=True)
 class Pieces:
-    """Text as each row's pieces one after another (tables and lists): a value made of shared words, such as an
-    email (first name and ".", the surname and code, "@" and the domain). Rows joined in one flat join take the
-    pieces as they are: no string per value for the concatenation."""
+    """Text as each row's pieces one after another (tables and lists), such as an email (first name and ".",
+    surname and code, "@" and domain): the flat join takes the pieces as they are, no string per value."""
 
     parts: tuple[Coded | list[str], ...]
 
