@@ -103,8 +103,7 @@ def int_table(values: npt.ArrayLike) -> Table | None:
 
 
 def _round_table(array: npt.NDArray[np.int64], hi: int) -> Table | None:
-    """Positive multiples of 100 or 10,000 (rounded amounts: salaries) whose quotient the small-integer table
-    holds: that table's words with the zeros after (made once) and each quotient. None for other values."""
+    """Positive multiples of 100 or 10,000 (salaries): the int table's words with the zeros after, quotients."""
     for zeros in ("00", "0000"):
         array, rest = np.divmod(array, 100)
         if rest.any():
