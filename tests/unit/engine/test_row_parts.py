@@ -12,7 +12,8 @@ import pytest
 
 from synthdata.engine import row_parts
 from synthdata.engine.columns import Column, vocabulary
-from synthdata.engine.row_parts import Coded, Part, Pieces, assemble, join_rows, text_of
+from synthdata.engine.row_join import join_rows
+from synthdata.engine.row_parts import Coded, Part, Pieces, assemble, text_of
 from synthdata.engine.writers import write_piece
 
 CITIES = vocabulary(["Köln", "a,b", 'say "hi"', "Ulm"])
