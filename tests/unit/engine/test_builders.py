@@ -89,3 +89,12 @@ def test_handle_pieces_read_as_the_handles_and_draw_the_same_domains(realistic: 
         e.split("@")[1] in (builders.FREE_MAIL_DOMAINS if realistic else builders.EXAMPLE_DOMAINS)
         for e in email
     )
+
+
+@pytest.mark.parametrize("locale", ["en_US", "ja_JP"])
+def test_full_name_pieces_read_as_the_names_in_the_locales_order(locale: str) -> None:
+    data = locale_data(locale)
+    person = builders.people(np.random.default_rng(6), data, 500)
+    first, last = person.first.tolist(), person.last.tolist()
+    expected = [f"{b} {a}" if locale == "ja_JP" else f"{a} {b}" for a, b in zip(first, last, strict=True)]
+    assert text_of(person.full_name_pieces) == expected == person.full_name.tolist()

@@ -18,6 +18,7 @@ from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.locale_data import LocaleData, fill_digits
 from synthdata.engine.locales import locale_profile
+from synthdata.engine.row_parts import Coded, Pieces
 
 ObjArray = npt.NDArray[np.object_]
 
@@ -140,11 +141,18 @@ class People:
     def full_name(self) -> ObjArray:
         """Given and family name in the order the locale writes them (ja_JP: family name first)."""
         # The leading name with its space comes from a table: one new string per row instead of two.
-        if locale_profile(self.data.locale).writing.family_name_first:
-            name: ObjArray = suffixed(self.data.last.words, " ")[self.last_codes] + self.first
-        else:
-            name = suffixed(self.data.first_names, " ")[self.first_codes] + self.last
+        lead, other = self.full_name_pieces.parts
+        assert isinstance(lead, Coded) and isinstance(other, Coded)
+        name: ObjArray = lead.table[lead.codes] + other.table[other.codes]
         return name
+
+    @property
+    def full_name_pieces(self) -> Pieces:
+        """full_name as two table pieces for the writer: the leading name with its space, the other name."""
+        first, last = self.data.first_names, self.data.last.words
+        if locale_profile(self.data.locale).writing.family_name_first:
+            return Pieces((Coded(suffixed(last, " "), self.last_codes), Coded(first, self.first_codes)))
+        return Pieces((Coded(suffixed(first, " "), self.first_codes), Coded(last, self.last_codes)))
 
 
 def people(rng: np.random.Generator, data: LocaleData, n: int) -> People:

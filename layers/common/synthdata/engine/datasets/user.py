@@ -102,7 +102,7 @@ class UserDataset:
             "id": Column("str", builders.uuid4_column(rng, n), ascii_safe=True),
             "first_name": Column.categorical(data.first_names, person.first_codes),
             "last_name": Column.categorical(data.last.words, person.last_codes),
-            "full_name": Column("str", person.full_name, ascii_safe=person.plain_names),
+            "full_name": Column("str", person.full_name_pieces, ascii_safe=person.plain_names),
             "email": Column("str", email, ascii_safe=True),
             "phone": builders.phone_column(rng, data, n),
             "date_of_birth": Column("date", born),
