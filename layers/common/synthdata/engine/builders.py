@@ -16,6 +16,7 @@ from synthdata.engine.civil_dates import year_month_day as year_month_day  # als
 from synthdata.engine.column_text import int_text
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME
+from synthdata.engine.digit_pieces import digit_pieces
 from synthdata.engine.locale_data import LocaleData, fill_digits
 from synthdata.engine.locales import locale_profile
 from synthdata.engine.row_parts import Coded, Pieces
@@ -221,8 +222,11 @@ def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:
 
 
 def phone_column(rng: np.random.Generator, data: LocaleData, n: int) -> Column:
-    """The locale's phone numbers, marked ascii_safe where its formats are plain (digits fill the slots)."""
-    return Column("str", phones(rng, data, n), ascii_safe=plain_words(word_table(data.phone_formats)))
+    """The locale's phone numbers, marked ascii_safe where its formats are plain (digits fill the slots): as two
+    table pieces where its formats allow (`digit_pieces`), else one string each."""
+    numbers = digit_pieces(rng, data.phone_formats, n)
+    values = phones(rng, data, n) if numbers is None else numbers
+    return Column("str", values, ascii_safe=plain_words(word_table(data.phone_formats)))
 
 
 def datetimes_before_reference(
