@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import repeat
 from typing import Any
 
@@ -19,7 +19,7 @@ from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.engine.digit_pieces import digit_pieces
 from synthdata.engine.locale_data import LocaleData, fill_digits
 from synthdata.engine.locales import locale_profile
-from synthdata.engine.row_parts import Coded, Pieces
+from synthdata.engine.row_parts import Coded, Pieces, pieces_array
 
 ObjArray = npt.NDArray[np.object_]
 
@@ -174,9 +174,15 @@ def suffixed(words: ObjArray, suffix: str) -> ObjArray:
 class Places:
     """A street address per row and a code into the locale's real (city, region, postal code) places."""
 
-    street_address: ObjArray
+    street_pieces: (
+        Pieces  # the street line as the writer takes it: text before the street, street, text after
+    )
     place_codes: npt.NDArray[np.intp]
     data: LocaleData
+
+    @cached_property
+    def street_address(self) -> ObjArray:
+        return pieces_array(self.street_pieces)
 
     @property
     def plain_street(self) -> bool:
@@ -213,8 +219,8 @@ def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
     """Street line (as the locale writes it), city, region and postal code of one real place per row, cities drawn
     by population."""
     place = data.places.draw(rng, n)
-    street = data.streets[rng.integers(0, len(data.streets), n)]
-    return Places(locale_profile(data.locale).writing.street_lines(rng, street), place, data)
+    street = Coded(data.streets, rng.integers(0, len(data.streets), n))
+    return Places(locale_profile(data.locale).writing.street_line_pieces(rng, street), place, data)
 
 
 def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:

@@ -116,14 +116,17 @@ def _absorb_separators(parts: list[Part], separators: list[str]) -> None:
 def text_of(part: Coded | list[str] | Pieces) -> list[str]:
     """Each row's text of a table part (or the list itself; pieces concatenated)."""
     if isinstance(part, Pieces):
-        texts = [
-            p.table[p.codes] if isinstance(p, Coded) else np.asarray(p, dtype=object) for p in part.parts
-        ]
-        joined: ObjArray = texts[0]
-        for text in texts[1:]:
-            joined = joined + text
-        return joined.tolist()  # type: ignore[no-any-return]
+        return pieces_array(part).tolist()  # type: ignore[no-any-return]
     return part.table[part.codes].tolist() if isinstance(part, Coded) else part
+
+
+def pieces_array(pieces: Pieces) -> ObjArray:
+    """Each row's pieces concatenated, as an object array: one array addition per piece after the first."""
+    texts = [p.table[p.codes] if isinstance(p, Coded) else np.asarray(p, dtype=object) for p in pieces.parts]
+    joined: ObjArray = texts[0]
+    for text in texts[1:]:
+        joined = joined + text
+    return joined
 
 
 def _constant(part: Part) -> Part:

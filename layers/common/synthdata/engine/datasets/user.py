@@ -108,7 +108,7 @@ class UserDataset:
             "date_of_birth": Column("date", born),
             "age": Column("int", age),
             "gender": person.gender_column,
-            "street_address": Column("str", place.street_address, ascii_safe=place.plain_street),
+            "street_address": Column("str", place.street_pieces, ascii_safe=place.plain_street),
             "city": Column.categorical(data.places.cities, place.place_codes),
             "state": Column.categorical(data.places.regions, place.place_codes),
             "postal_code": Column.categorical(data.places.postcodes, place.place_codes),
