@@ -12,6 +12,7 @@ import pytest
 
 from synthdata.engine import row_parts
 from synthdata.engine.columns import Column, vocabulary
+from synthdata.engine.escapes import pieces_written_as_they_are
 from synthdata.engine.row_join import join_rows
 from synthdata.engine.row_parts import Coded, Part, Pieces, assemble, text_of
 from synthdata.engine.writers import write_piece
@@ -274,3 +275,43 @@ def test_a_table_after_pieces_merges_with_their_last_piece() -> None:
         isinstance(datetimes.plain_part(), Pieces)
         and text_of(datetimes.plain_part()) == datetimes.plain_text()
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "delimiter", "as_they_are"),
+    [
+        (
+            ["Jürgen ", "Zoë "],
+            ["Müller", "Öz"],
+            ",",
+            True,
+        ),  # not ASCII, inner space: nothing to quote or escape
+        ([" Jürgen"], ["Müller"], ",", False),  # a leading space is quoted in CSV
+        (["Jürgen "], ["Müller "], ",", False),  # so is a trailing one
+        (["a|b "], ["c"], ",", True),
+        (["a|b "], ["c"], "|", False),  # the delimiter
+        (['say "hi" '], ["c"], ",", False),
+        (["back\\slash "], ["c"], ",", False),  # JSON escapes it
+        (["tab\t"], ["c"], ",", False),  # not printable
+    ],
+)
+def test_pieces_are_written_as_they_are_only_when_no_format_would_change_them(
+    first: list[str], last: list[str], delimiter: str, as_they_are: bool
+) -> None:
+    rows = 6
+    pieces = Pieces(
+        (
+            Coded(vocabulary(first), np.arange(rows) % len(first)),
+            Coded(vocabulary(last), np.zeros(rows, dtype=np.intp)),
+        )
+    )
+    assert pieces_written_as_they_are(pieces, delimiter) == as_they_are
+    column, text = Column("str", pieces), Column("str", text_of(pieces))
+    part = column.csv_part(delimiter=delimiter)
+    assert isinstance(part, Pieces) == as_they_are
+    assert text_of(part) == text_of(text.csv_part(delimiter=delimiter))
+    assert write_piece("json", ["p"], {"p": column}, first_row=True, last_row=True) == write_piece(
+        "json", ["p"], {"p": text}, first_row=True, last_row=True
+    )
+    with_list = Pieces((pieces.parts[0], text_of(Pieces(pieces.parts[1:]))))
+    assert not pieces_written_as_they_are(with_list, delimiter)  # a list is not checked

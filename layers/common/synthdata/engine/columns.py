@@ -34,6 +34,7 @@ from synthdata.engine.escapes import (
     csv_escape_all,
     json_plain,
     neutralize_formulas,
+    pieces_written_as_they_are,
     sql_strings,
     tsv_escape_all,
 )
@@ -162,8 +163,14 @@ class Column:
         neutralize = self.user_literal and formula_protection
         # ascii_safe promises no comma, semicolon, quote or line break; "|" and tab are checked.
         safe = self.ascii_safe and delimiter in CSV_SPECIAL
-        if isinstance(self.values, Pieces) and safe and not neutralize and not self.has_nulls:
-            return self.values  # written as they are: the writer joins the pieces with the rest of the row
+        pieces = self.values if isinstance(self.values, Pieces) else None
+        if (
+            pieces is not None
+            and not neutralize
+            and not self.has_nulls
+            and (safe or pieces_written_as_they_are(pieces, delimiter))
+        ):
+            return pieces  # written as they are: the writer joins the pieces with the rest of the row
 
         def encode(text: list[str]) -> list[str]:
             text = neutralize_formulas(text) if neutralize else text

@@ -14,7 +14,7 @@ from json.encoder import encode_basestring  # the C encoder: one C call per stri
 import numpy as np
 
 from synthdata.engine.columns import Column, encoded_vocabulary
-from synthdata.engine.escapes import json_plain
+from synthdata.engine.escapes import json_plain, pieces_written_as_they_are
 from synthdata.engine.row_parts import Coded, Pieces
 
 
@@ -27,8 +27,9 @@ def json_part(column: Column) -> tuple[Coded | list[str] | Pieces, bool]:
     if column.vocabulary is not None:
         table = encoded_vocabulary(column.vocabulary, "json:inner", _inner_literals)
         return Coded(table, np.asarray(column.values)), True
-    if isinstance(column.values, Pieces) and column.ascii_safe:
-        return column.values, True  # nothing to escape: the writer joins the pieces with the rest of the row
+    pieces = column.values if isinstance(column.values, Pieces) else None
+    if pieces is not None and (column.ascii_safe or pieces_written_as_they_are(pieces, ",")):
+        return pieces, True  # nothing to escape: the writer joins the pieces with the rest of the row
     text = column.plain_text()
     if column.ascii_safe or json_plain("".join(text)):
         return text, True
