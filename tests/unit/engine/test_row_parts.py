@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from synthdata.engine import row_parts
+from synthdata.engine import row_join, row_parts
 from synthdata.engine.columns import Column, vocabulary
 from synthdata.engine.escapes import pieces_written_as_they_are
 from synthdata.engine.row_join import join_rows
@@ -315,3 +315,16 @@ def test_pieces_are_written_as_they_are_only_when_no_format_would_change_them(
     )
     with_list = Pieces((pieces.parts[0], text_of(Pieces(pieces.parts[1:]))))
     assert not pieces_written_as_they_are(with_list, delimiter)  # a list is not checked
+
+
+@pytest.mark.parametrize("flat_separators", [0, 100])  # row by row (many lists side by side) or flat
+def test_lists_side_by_side_join_alike_flat_or_row_by_row(
+    monkeypatch: pytest.MonkeyPatch, flat_separators: int
+) -> None:
+    monkeypatch.setattr(row_join, "FLAT_SEPARATORS", flat_separators)
+    rows = 5
+    pieces = Pieces((Coded(CITIES, np.arange(rows) % 4), [f"-{r}" for r in range(rows)]))
+    parts: list[Part] = [[f"a{r}" for r in range(rows)], [f"b{r}" for r in range(rows)], pieces, ["c"] * rows]
+    separators = ["", ",", ",", ",", ""]
+    expected = _old_join(parts, separators, rows, "\r\n", "h\r\n", True)
+    assert join_rows(parts, separators, rows, "\r\n", "h\r\n", True) == expected
