@@ -8,10 +8,11 @@ from json.encoder import encode_basestring
 import numpy as np
 import pytest
 
-from synthdata.engine import builders
+from synthdata.engine import builders, handles
 from synthdata.engine.builders import uuid4_column
 from synthdata.engine.escapes import csv_escape_all
 from synthdata.engine.locale_data import LOCALES, locale_data
+from synthdata.engine.row_parts import text_of
 
 
 @pytest.mark.parametrize("n", [0, 1, 5000])
@@ -115,3 +116,28 @@ def test_columns_marked_plain_are_unchanged_by_csv_and_json_escaping(locale: str
         if plain:
             assert csv_escape_all(values) == values, name
             assert [encode_basestring(v) for v in values] == [f'"{v}"' for v in values], name
+
+
+@pytest.mark.parametrize("realistic", [False, True])
+def test_handle_pieces_read_as_the_handles_and_draw_the_same_domains(realistic: bool) -> None:
+    data = locale_data("de_DE")
+    person = builders.people(np.random.default_rng(4), data, 300)
+    rows = np.arange(10_000, 10_300, dtype=np.int64)
+    domains = handles.email_domains(np.random.default_rng(5), 300, realistic)
+    codes = handles.email_domain_codes(np.random.default_rng(5), 300, realistic)
+    email, username = handles.person_handles(person, rows, 9, domains)
+    email_pieces, username_pieces = handles.person_handle_pieces(person, rows, 9, codes)
+    assert text_of(email_pieces) == email.tolist() and text_of(username_pieces) == username.tolist()
+    assert all(
+        e.split("@")[1] in (builders.FREE_MAIL_DOMAINS if realistic else builders.EXAMPLE_DOMAINS)
+        for e in email
+    )
+
+
+@pytest.mark.parametrize("locale", ["en_US", "ja_JP"])
+def test_full_name_pieces_read_as_the_names_in_the_locales_order(locale: str) -> None:
+    data = locale_data(locale)
+    person = builders.people(np.random.default_rng(6), data, 500)
+    first, last = person.first.tolist(), person.last.tolist()
+    expected = [f"{b} {a}" if locale == "ja_JP" else f"{a} {b}" for a, b in zip(first, last, strict=True)]
+    assert text_of(person.full_name_pieces) == expected == person.full_name.tolist()

@@ -12,9 +12,11 @@ from synthdata.engine.column_text import (
     byte_rows_text,
     date_table,
     date_text,
+    datetime_tables,
     datetime_text,
     float_text,
     int_pieces,
+    int_table,
     int_text,
 )
 from tests.fresh_process import fresh_python
@@ -32,6 +34,11 @@ RNG = np.random.default_rng(3)
         np.array([0, 999, 1000, 1001, 1000 * SMALL_INT_LIMIT - 1, 7]),
         np.array([5, 1000 * SMALL_INT_LIMIT]),
         RNG.integers(24_000, 450_000, 1000) // 100 * 100,
+        RNG.integers(1, 3_000, 1000) * 10_000,  # ja_JP's salaries: round to 10,000
+        np.array([100, 200, (SMALL_INT_LIMIT - 1) * 100, 10_000 * SMALL_INT_LIMIT - 10_000]),
+        np.array([0, 100, 200 * SMALL_INT_LIMIT]),  # a zero: "000" from a round table would be wrong
+        np.array([100, 10_000 * SMALL_INT_LIMIT]),  # past the round tables
+        np.array([100, 150 * SMALL_INT_LIMIT, 10_000 * SMALL_INT_LIMIT - 100]),  # not all multiples of 10,000
         RNG.integers(-(2**62), 2**62, 1000),
         np.array([-1, 3]),
         np.array([], dtype=np.int64),
@@ -40,6 +47,21 @@ RNG = np.random.default_rng(3)
 )
 def test_int_text_is_str_of_each_value(values: np.ndarray) -> None:
     assert int_text(values) == [str(v) for v in values.tolist()]
+
+
+def test_int_table_serves_round_amounts_from_a_table_with_the_zeros_after() -> None:
+    salaries = RNG.integers(240, 4_500, 1000) * 100
+    table = int_table(salaries)
+    assert table is not None
+    words, codes = table
+    assert words[codes].tolist() == [str(v) for v in salaries.tolist()]
+    assert int_table(salaries)[0] is words  # type: ignore[index]  # made once, kept
+    assert int_table(salaries + 1) is None  # not round
+    assert int_table(np.array([0, 100 * SMALL_INT_LIMIT])) is None  # a zero is not served by "00" tables
+    # Enough values to pay for a table up to SMALL_INT_LIMIT (fewer are formatted value by value: _IntTable.serves)
+    yen = RNG.integers(100, 2_000, SMALL_INT_LIMIT // 4) * 10_000
+    table = int_table(np.append(yen, 10_000 * SMALL_INT_LIMIT - 10_000))
+    assert table is not None and table[0][table[1]].tolist()[:-1] == [str(v) for v in yen.tolist()]
 
 
 def test_bool_text_names_each_value_in_the_given_words() -> None:
@@ -183,3 +205,15 @@ def test_the_integer_table_grows_to_the_nearer_power_of_two_or_ten_above_the_val
         assert largest < size <= max(1024, 1 << largest.bit_length()), largest
     assert _IntTable._size(9_999) == 10_000
     assert _IntTable._size(30_000) == 32_768
+
+
+def test_datetime_tables_read_one_after_another_are_the_datetime_text() -> None:
+    instants = np.datetime64("2026-11-01T00:00:00", "s") - RNG.integers(1, 5 * 365 * 86_400, 3000).astype(
+        "timedelta64[s]"
+    )
+    for affixes in (("", "T", "Z"), ('"', "T", 'Z"'), ("'", " ", "'")):
+        tables = datetime_tables(instants, *affixes)
+        assert tables is not None
+        pieces = [words[codes].tolist() for words, codes in tables]
+        assert ["".join(parts) for parts in zip(*pieces, strict=True)] == datetime_text(instants, *affixes)
+    assert datetime_tables(np.array(["2020-01-01T00:00:00", "NaT"], dtype="datetime64[s]")) is None

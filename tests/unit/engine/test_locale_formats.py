@@ -12,8 +12,11 @@ from pydantic import ValidationError
 
 from synthdata.engine.build_company_names import domain_label, romanized_words, strip_legal_form
 from synthdata.engine.build_vocabularies import ascii_slug
+from synthdata.engine.builders import places
+from synthdata.engine.locale_data import LOCALES, locale_data
 from synthdata.engine.locales import PROFILE_DIR, locale_profile
 from synthdata.engine.locales.writing import LocaleWriting
+from synthdata.engine.row_parts import Coded, text_of
 
 
 def streets(locale: str, street: str, n: int = 500) -> list[str]:
@@ -99,3 +102,17 @@ def test_ascii_spelling_follows_the_locale() -> None:
     assert ascii_slug("Weiß", "de_DE") == "weiss"
     assert ascii_slug("Müller", "fr_FR") == "muller"
     assert ascii_slug("João Conceição", "pt_BR") == "joaoconceicao"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_street_line_pieces_read_as_the_street_lines_with_the_same_draws(locale: str) -> None:
+    writing = locale_profile(locale).writing
+    streets = locale_data(locale).streets
+    codes = np.random.default_rng(4).integers(0, len(streets), 700)
+    rng = np.random.default_rng(5)
+    pieces = writing.street_line_pieces(rng, Coded(streets, codes))
+    expected_rng = np.random.default_rng(5)
+    assert text_of(pieces) == writing.street_lines(expected_rng, streets[codes]).tolist()
+    assert rng.random() == expected_rng.random()
+    place = places(np.random.default_rng(6), locale_data(locale), 300)
+    assert place.street_address.tolist() == text_of(place.street_pieces)

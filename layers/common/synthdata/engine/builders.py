@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import repeat
 from typing import Any
 
@@ -13,12 +13,13 @@ import numpy.typing as npt
 from synthdata.engine.array_cache import derived
 from synthdata.engine.civil_dates import month_starts
 from synthdata.engine.civil_dates import year_month_day as year_month_day  # also read as builders'
-from synthdata.engine.column_text import int_pieces, int_text
+from synthdata.engine.column_text import int_text
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME
+from synthdata.engine.digit_pieces import digit_pieces
 from synthdata.engine.locale_data import LocaleData, fill_digits
 from synthdata.engine.locales import locale_profile
-from synthdata.engine.rng import unique_codes
+from synthdata.engine.row_parts import Coded, Pieces, pieces_array
 
 ObjArray = npt.NDArray[np.object_]
 
@@ -99,13 +100,6 @@ def all_plain(words: list[str]) -> bool:
     )
 
 
-def _joined_rows(*columns: ObjArray) -> ObjArray:
-    """Row by row, the columns' strings joined: one new string per row (array additions make one per part)."""
-    joined: ObjArray = np.empty(len(columns[0]), dtype=object)
-    joined[:] = list(map("".join, zip(*columns, strict=True)))
-    return joined
-
-
 def digits(values: npt.NDArray[np.int64]) -> ObjArray:
     text: ObjArray = np.empty(len(values), dtype=object)
     text[:] = int_text(values)
@@ -155,11 +149,18 @@ class People:
     def full_name(self) -> ObjArray:
         """Given and family name in the order the locale writes them (ja_JP: family name first)."""
         # The leading name with its space comes from a table: one new string per row instead of two.
-        if locale_profile(self.data.locale).writing.family_name_first:
-            name: ObjArray = suffixed(self.data.last.words, " ")[self.last_codes] + self.first
-        else:
-            name = suffixed(self.data.first_names, " ")[self.first_codes] + self.last
+        lead, other = self.full_name_pieces.parts
+        assert isinstance(lead, Coded) and isinstance(other, Coded)
+        name: ObjArray = lead.table[lead.codes] + other.table[other.codes]
         return name
+
+    @property
+    def full_name_pieces(self) -> Pieces:
+        """full_name as two table pieces for the writer: the leading name with its space, the other name."""
+        first, last = self.data.first_names, self.data.last.words
+        if locale_profile(self.data.locale).writing.family_name_first:
+            return Pieces((Coded(suffixed(last, " "), self.last_codes), Coded(first, self.first_codes)))
+        return Pieces((Coded(suffixed(first, " "), self.first_codes), Coded(last, self.last_codes)))
 
 
 def people(rng: np.random.Generator, data: LocaleData, n: int) -> People:
@@ -171,24 +172,6 @@ def people(rng: np.random.Generator, data: LocaleData, n: int) -> People:
     return People(data, female, np.where(female, female_idx, male_idx), last_idx)
 
 
-def email_domains(rng: np.random.Generator, n: int, realistic: bool) -> ObjArray:
-    domains = np.asarray(FREE_MAIL_DOMAINS if realistic else EXAMPLE_DOMAINS, dtype=object)
-    return domains[rng.integers(0, len(domains), n)]
-
-
-def person_handles(
-    person: People, row_index: npt.NDArray[np.int64], seed: int, domains: ObjArray
-) -> tuple[ObjArray, ObjArray]:
-    """(email, username) from the person's name plus a code unique to the row, so unique within a file."""
-    # Both end in the ASCII surname and the code, joined once from table pieces (no string for the code alone).
-    codes = unique_codes(row_index, seed)
-    pieces = int_pieces(codes)
-    tail = _joined_rows(person.last_ascii, *pieces) if pieces else person.last_ascii + digits(codes)
-    email = join(suffixed(person.data.first_names_ascii, ".")[person.first_codes], tail, "@", domains)
-    username = suffixed(person.data.first_names_ascii, "_")[person.first_codes] + tail
-    return email, username
-
-
 def suffixed(words: ObjArray, suffix: str) -> ObjArray:
     """Each word of a long-lived vocabulary followed by `suffix`, computed once per vocabulary and suffix."""
     return derived(words, ("suffixed", suffix), lambda: words + suffix)
@@ -198,9 +181,15 @@ def suffixed(words: ObjArray, suffix: str) -> ObjArray:
 class Places:
     """A street address per row and a code into the locale's real (city, region, postal code) places."""
 
-    street_address: ObjArray
+    street_pieces: (
+        Pieces  # the street line as the writer takes it: text before the street, street, text after
+    )
     place_codes: npt.NDArray[np.intp]
     data: LocaleData
+
+    @cached_property
+    def street_address(self) -> ObjArray:
+        return pieces_array(self.street_pieces)
 
     @property
     def plain_street(self) -> bool:
@@ -237,8 +226,8 @@ def places(rng: np.random.Generator, data: LocaleData, n: int) -> Places:
     """Street line (as the locale writes it), city, region and postal code of one real place per row, cities drawn
     by population."""
     place = data.places.draw(rng, n)
-    street = data.streets[rng.integers(0, len(data.streets), n)]
-    return Places(locale_profile(data.locale).writing.street_lines(rng, street), place, data)
+    street = Coded(data.streets, rng.integers(0, len(data.streets), n))
+    return Places(locale_profile(data.locale).writing.street_line_pieces(rng, street), place, data)
 
 
 def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:
@@ -246,8 +235,11 @@ def phones(rng: np.random.Generator, data: LocaleData, n: int) -> list[str]:
 
 
 def phone_column(rng: np.random.Generator, data: LocaleData, n: int) -> Column:
-    """The locale's phone numbers, marked ascii_safe where its formats are plain (digits fill the slots)."""
-    return Column("str", phones(rng, data, n), ascii_safe=plain_words(word_table(data.phone_formats)))
+    """The locale's phone numbers, marked ascii_safe where its formats are plain (digits fill the slots): as two
+    table pieces where its formats allow (`digit_pieces`), else one string each."""
+    numbers = digit_pieces(rng, data.phone_formats, n)
+    values = phones(rng, data, n) if numbers is None else numbers
+    return Column("str", values, ascii_safe=plain_words(word_table(data.phone_formats)))
 
 
 def datetimes_before_reference(

@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from synthdata.engine import builders
+from synthdata.engine import builders, handles
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.locales import locale_profile
 from synthdata.engine.rng import fixed_rng
@@ -71,9 +71,9 @@ def customers(seed: int, locale: str, realistic_domains: bool) -> Customers:
     rng = fixed_rng(seed, f"customers:{locale}")
     data = locale_data(locale)
     person = builders.people(rng, data, CUSTOMERS_PER_FILE)
-    domains = builders.email_domains(rng, CUSTOMERS_PER_FILE, realistic_domains)
+    domains = handles.email_domains(rng, CUSTOMERS_PER_FILE, realistic_domains)
     index = np.arange(CUSTOMERS_PER_FILE, dtype=np.int64)
-    emails, _ = builders.person_handles(person, index, seed, domains)
+    emails, _ = handles.person_handles(person, index, seed, domains)
     place = builders.places(rng, data, CUSTOMERS_PER_FILE)
     addresses = locale_profile(locale).writing.postal_addresses(
         street=place.street_address, city=place.city, region=place.region, postcode=place.postal_code

@@ -9,13 +9,14 @@ formatting of each value (`str(int)`, `np.datetime_as_string`), which tests chec
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
+from synthdata.engine.array_cache import derived
 from synthdata.engine.text_tables import decimal_words, iso_date_words, iso_day_words, time_of_hour_words
 
 ObjArray = npt.NDArray[np.object_]
@@ -114,23 +115,41 @@ Table = tuple[ObjArray, npt.NDArray[Any]]  # words, and each value's code into t
 
 
 def int_table(values: npt.ArrayLike) -> Table | None:
-    """The table that holds str() of each integer, or None when one is negative or too large for it."""
+    """The table that holds str() of each integer (or of round amounts), or None when no table can."""
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
         lo, hi = int(array.min()), int(array.max())
         if lo >= 0 and hi < SMALL_INT_LIMIT and _INTS.serves(hi, array.size):
             return _INTS.covering(hi), array
+        if lo > 0 and hi < 10_000 * SMALL_INT_LIMIT:
+            return _round_table(array.astype(np.int64), hi)
+    return None
+
+
+def _round_table(array: npt.NDArray[np.int64], hi: int) -> Table | None:
+    """Positive multiples of 100 or 10,000 (salaries): the int table's words with the zeros after, quotients."""
+    for zeros in ("00", "0000"):
+        array, rest = np.divmod(array, 100)
+        if rest.any():
+            return None
+        hi //= 100
+        if hi < SMALL_INT_LIMIT:
+            if not _INTS.serves(hi, array.size):  # too few values to pay for the table: value by value
+                return None
+            words = _INTS.covering(hi)
+            return derived(words, ("zeros", zeros), partial(words.__add__, zeros)), array
     return None
 
 
 def int_text(values: npt.ArrayLike) -> list[str]:
-    """str() of each integer: from the table below SMALL_INT_LIMIT; below 1,000 times it, the table's text of
-    value // 1000 followed by the three zero-padded last digits (one array addition); others one by one."""
+    """str() of each integer: from `int_table`'s table where it has one; below 1,000 times SMALL_INT_LIMIT, the
+    text of value // 1000 and the three zero-padded last digits (one array addition); others one by one."""
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
-        lo, hi = int(array.min()), int(array.max())
-        if lo >= 0 and hi < SMALL_INT_LIMIT and _INTS.serves(hi, array.size):
-            return _INTS.covering(hi)[array].tolist()  # type: ignore[no-any-return]
+        table = int_table(array)
+        if table is not None:
+            words, codes = table
+            return words[codes].tolist()  # type: ignore[no-any-return]
         pieces = int_pieces(array)
         if pieces is not None:
             leading, trailing = pieces
@@ -221,17 +240,28 @@ def _time_tables(closing: str) -> tuple[ObjArray, ObjArray]:
 
 def datetime_text(values: Any, opening: str = "", separator: str = "T", closing: str = "Z") -> list[str]:
     """opening + YYYY-MM-DD + separator + hh:mm:ss + closing for each instant (to the second)."""
-    found = _day_numbers(values, "s")
-    if found is None:
+    pieces = datetime_tables(values, opening, separator, closing)
+    if pieces is None:
         iso = np.datetime_as_string(np.asarray(values, dtype="datetime64[s]")).astype(StringDType())
         text = np.strings.replace(iso, "T", separator) if separator != "T" else iso
         return np.strings.add(np.strings.add(opening, text), closing).tolist()  # type: ignore[no-any-return]
+    (days, day), (hours, hour), (rest, of_hour) = pieces
+    return (days[day] + hours[hour] + rest[of_hour]).tolist()  # type: ignore[no-any-return]
+
+
+def datetime_tables(
+    values: Any, opening: str = "", separator: str = "T", closing: str = "Z"
+) -> tuple[Table, Table, Table] | None:
+    """datetime_text as three tables and codes read one after another (opening + day + separator, hour,
+    ":mm:ss" + closing), or None when no table can serve (NaT, too wide a span of days)."""
+    found = _day_numbers(values, "s")
+    if found is None:
+        return None
     seconds, lo, hi = found
     days, of_day = np.divmod(seconds, _SECONDS_PER_DAY)
-    table = _day_table(opening, separator)
     hours, minutes_seconds = _time_tables(closing)
     hour, of_hour = np.divmod(of_day, 3600)
-    return (table.lookup(days, lo, hi) + hours[hour] + minutes_seconds[of_hour]).tolist()  # type: ignore[no-any-return]
+    return _day_table(opening, separator).coded(days, lo, hi), (hours, hour), (minutes_seconds, of_hour)
 
 
 def byte_rows_text(chars: npt.NDArray[np.uint8]) -> list[str] | None:

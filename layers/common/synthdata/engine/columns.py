@@ -22,6 +22,7 @@ from synthdata.engine.column_text import (
     bool_text,
     date_table,
     date_text,
+    datetime_tables,
     datetime_text,
     float_text,
     int_table,
@@ -33,10 +34,11 @@ from synthdata.engine.escapes import (
     csv_escape_all,
     json_plain,
     neutralize_formulas,
+    pieces_written_as_they_are,
     sql_strings,
     tsv_escape_all,
 )
-from synthdata.engine.row_parts import Coded, text_of
+from synthdata.engine.row_parts import Coded, Pieces, text_of
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
 # A categorical column with fewer values than 1/8 of its vocabulary's words is encoded value by value, unless the
@@ -76,9 +78,10 @@ class Column:
     def take(self, start: int, stop: int) -> Column:
         """Rows [start, stop) of this column."""
         nulls = None if self.nulls is None else self.nulls[start:stop]
+        values = self.values
         return Column(
             self.kind,
-            self.values[start:stop],
+            values.take(start, stop) if isinstance(values, Pieces) else values[start:stop],
             self.decimals,
             nulls,
             self.ascii_safe,
@@ -88,12 +91,13 @@ class Column:
 
     def pick(self, rows: npt.NDArray[np.intp]) -> Column:
         """The values at `rows` (any order, repeats allowed): a referenced column's values for its children."""
-        values = self.values if isinstance(self.values, np.ndarray) else np.asarray(self.values, dtype=object)
+        source = text_of(self.values) if isinstance(self.values, Pieces) else self.values
+        values = source if isinstance(source, np.ndarray) else np.asarray(source, dtype=object)
         nulls = None if self.nulls is None else self.nulls[rows]
         picked = values[rows]
         return Column(
             self.kind,
-            picked if isinstance(self.values, np.ndarray) else picked.tolist(),
+            picked if isinstance(source, np.ndarray) else picked.tolist(),
             self.decimals,
             nulls,
             self.ascii_safe,
@@ -113,6 +117,8 @@ class Column:
         if self.kind in ("str", "json"):
             if self.vocabulary is not None:
                 return self.vocabulary[np.asarray(values)].tolist()  # type: ignore[no-any-return]
+            if isinstance(values, Pieces):
+                return text_of(values)
             return values if isinstance(values, list) else np.asarray(values, dtype=object).tolist()
         if self.kind == "int":
             return int_text(values)
@@ -126,9 +132,12 @@ class Column:
             return datetime_text(values)
         raise ValueError(f"unknown column kind {self.kind}")
 
-    def plain_part(self) -> Coded | list[str]:
+    def plain_part(self) -> Coded | list[str] | Pieces:
         """plain_text as a table and codes where it comes from one (categorical words, small integers, booleans,
-        dates): the writer can merge tables with what is next to them."""
+        dates; date-times as pieces of three tables): the writer can merge tables with what is next to them."""
+        if self.kind == "datetime":
+            tables = datetime_tables(self.values)
+            return self.plain_text() if tables is None else Pieces(tuple(Coded(*t) for t in tables))
         table: tuple[npt.NDArray[np.object_], npt.NDArray[Any]] | None = None
         if self.kind == "str" and self.vocabulary is not None:
             table = self.vocabulary, np.asarray(self.values)
@@ -151,12 +160,20 @@ class Column:
         array[self.nulls] = null_text
         return array.tolist()  # type: ignore[no-any-return]
 
-    def csv_part(self, formula_protection: bool = True, delimiter: str = ",") -> Coded | list[str]:
+    def csv_part(self, formula_protection: bool = True, delimiter: str = ",") -> Coded | list[str] | Pieces:
         """Values as CSV fields (quoted where needed, nulls empty, user literals neutralized unless
         `formula_protection` is off)."""
         neutralize = self.user_literal and formula_protection
         # ascii_safe promises no comma, semicolon, quote or line break; "|" and tab are checked.
         safe = self.ascii_safe and delimiter in CSV_SPECIAL
+        pieces = self.values if isinstance(self.values, Pieces) else None
+        if (
+            pieces is not None
+            and not neutralize
+            and not self.has_nulls
+            and (safe or pieces_written_as_they_are(pieces, delimiter))
+        ):
+            return pieces  # written as they are: the writer joins the pieces with the rest of the row
 
         def encode(text: list[str]) -> list[str]:
             text = neutralize_formulas(text) if neutralize else text
@@ -164,7 +181,7 @@ class Column:
 
         return self._text_part(f"csv:{neutralize}:{safe}:{delimiter}", encode, "")
 
-    def tsv_part(self, formula_protection: bool = True) -> Coded | list[str]:
+    def tsv_part(self, formula_protection: bool = True) -> Coded | list[str] | Pieces:
         """Values as TSV fields: tab, line breaks and backslash escaped (\\t \\n \\r \\\\), nulls empty."""
         neutralize = self.user_literal and formula_protection
 
@@ -190,7 +207,7 @@ class Column:
 
     def _text_part(
         self, encoding: str, encode: Callable[[list[str]], list[str]], null_text: str
-    ) -> Coded | list[str]:
+    ) -> Coded | list[str] | Pieces:
         """Strings through `encode`, once per vocabulary word when categorical (as a table and codes when no
         value is null); other kinds as plain text."""
         if self.kind == "str" and self.vocabulary is not None:

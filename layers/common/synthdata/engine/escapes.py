@@ -16,6 +16,9 @@ import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
+from synthdata.engine.array_cache import derived
+from synthdata.engine.row_parts import Coded, Pieces
+
 # Quoted in CSV: RFC 4180's specials, and ";" (the separator where Excel's locale uses one, which would split the
 # value into cells of their own, the second of which may be a formula).
 CSV_SPECIAL = (",", '"', "\n", "\r", ";")
@@ -233,3 +236,31 @@ def _negative_numbers(text: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
     unsigned = np.strings.slice(text, 1, None)
     digits = np.strings.replace(unsigned, ".", "", 1)
     return np.strings.startswith(text, "-") & (np.strings.str_len(digits) > 0) & np.strings.isdecimal(digits)
+
+
+def pieces_written_as_they_are(pieces: Pieces, delimiter: str) -> bool:
+    """Whether values made of these table pieces need no CSV quoting (for `delimiter`) and no JSON escape, ASCII
+    or not: every word printable without , " ; \\ or the delimiter, none of the first table's words starting
+    with a space and none of the last's ending with one (inside a value a space is only text). A piece that is
+    not a table is not checked: False."""
+    tables = [part.table for part in pieces.parts if isinstance(part, Coded)]
+    if len(tables) != len(pieces.parts):
+        return False
+    return (
+        all(_printable_words(table, delimiter) for table in tables)
+        and derived(
+            tables[0], "no leading space", lambda: not any(w.startswith(" ") for w in tables[0].tolist())
+        )
+        and derived(
+            tables[-1], "no trailing space", lambda: not any(w.endswith(" ") for w in tables[-1].tolist())
+        )
+    )
+
+
+def _printable_words(table: npt.NDArray[np.object_], delimiter: str) -> bool:
+    specials = frozenset(',";\\' + delimiter)
+    return derived(
+        table,
+        ("printable", delimiter),
+        lambda: all(w.isprintable() and not specials & set(w) for w in table.tolist()),
+    )

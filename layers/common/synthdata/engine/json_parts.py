@@ -13,23 +13,23 @@ from json.encoder import encode_basestring  # the C encoder: one C call per stri
 
 import numpy as np
 
-from synthdata.engine.column_text import datetime_text
 from synthdata.engine.columns import Column, encoded_vocabulary
-from synthdata.engine.escapes import json_plain
-from synthdata.engine.row_parts import Coded
+from synthdata.engine.escapes import json_plain, pieces_written_as_they_are
+from synthdata.engine.row_parts import Coded, Pieces
 
 
-def json_part(column: Column) -> tuple[Coded | list[str], bool]:
+def json_part(column: Column) -> tuple[Coded | list[str] | Pieces, bool]:
     """(the column's JSON text, whether each value must still be put between quotes by the writer)."""
     if column.has_nulls or column.kind in ("float", "json"):
         return column.json_text(), False  # numbers, nested values and nulls go bare
-    if column.kind in ("int", "bool", "date"):
-        return column.plain_part(), column.kind == "date"
-    if column.kind == "datetime":
-        return datetime_text(column.values), True
+    if column.kind in ("int", "bool", "date", "datetime"):
+        return column.plain_part(), column.kind in ("date", "datetime")
     if column.vocabulary is not None:
         table = encoded_vocabulary(column.vocabulary, "json:inner", _inner_literals)
         return Coded(table, np.asarray(column.values)), True
+    pieces = column.values if isinstance(column.values, Pieces) else None
+    if pieces is not None and (column.ascii_safe or pieces_written_as_they_are(pieces, ",")):
+        return pieces, True  # nothing to escape: the writer joins the pieces with the rest of the row
     text = column.plain_text()
     if column.ascii_safe or json_plain("".join(text)):
         return text, True

@@ -11,9 +11,7 @@ separators between them, and parts that can be merged before the join are:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, repeat
 from typing import TypeAlias
 
 import numpy as np
@@ -25,6 +23,9 @@ ObjArray = npt.NDArray[np.object_]
 # built once per process and saves a string per row in every later block, but a huge vocabulary for a small
 # job would cost more than it saves.
 FUSE_WORDS_PER_ROW = 4
+# A table of every pair of two neighbours' words (columns coded by different arrays) at most this many words
+# per row of the block: it takes one product of codes per block and saves a string per row.
+PAIRED_WORDS_PER_ROW = 1
 # Merged tables kept per process, the least recently used dropped first (a template's per-block vocabularies
 # are never asked for again; a locale's are, every block): at most this many words in all (~40 MB).
 _FUSED_WORDS_BUDGET = 1 << 19
@@ -38,7 +39,28 @@ class Coded:
     codes: npt.NDArray[np.intp]
 
 
-Part: TypeAlias = str | Coded | list[str]  # str: the same text in every row; list: each row's text
+@dataclass(frozen=True)
+class Pieces:
+    """Text as each row's pieces one after another (tables and lists), such as an email (first name and ".",
+    surname and code, "@" and domain): the flat join takes the pieces as they are, no string per value."""
+
+    parts: tuple[Coded | list[str], ...]
+
+    def __len__(self) -> int:
+        first = self.parts[0]
+        return len(first.codes) if isinstance(first, Coded) else len(first)
+
+    def take(self, start: int, stop: int) -> Pieces:
+        """Rows [start, stop)."""
+        return Pieces(
+            tuple(
+                Coded(p.table, p.codes[start:stop]) if isinstance(p, Coded) else p[start:stop]
+                for p in self.parts
+            )
+        )
+
+
+Part: TypeAlias = str | Coded | list[str] | Pieces  # str: the same text in every row; list: each row's text
 
 
 def assemble(parts: list[Part], separators: list[str]) -> tuple[list[Part], list[str]]:
@@ -91,36 +113,20 @@ def _absorb_separators(parts: list[Part], separators: list[str]) -> None:
                 separators[index] = separators[index + 1] = ""
 
 
-def join_rows(
-    parts: list[Part], separators: list[str], rows: int, line_end: str, head: str = "", ended: bool = False
-) -> str:
-    """`head`, then each row's separators and parts concatenated, rows joined by `line_end` (and one after the
-    last when `ended`): all in the one join, as adding to a block's text afterwards would copy it whole."""
-    texts = _row_texts(parts, separators, rows)
-    if head:
-        texts = chain((head + next(texts, ""),), texts)
-    return line_end.join(chain(texts, ("",)) if ended else texts)
-
-
-def _row_texts(parts: list[Part], separators: list[str], rows: int) -> Iterator[str]:
-    lists = [text_of(part) for part in parts if not isinstance(part, str)]
-    if not lists:
-        return repeat(separators[0], rows)
-    if _uniform(separators):
-        separator = separators[1] if len(separators) > 2 else ""
-        return map(separator.join, zip(*lists, strict=True))
-    streams: list[Iterable[str]] = []
-    for separator, text in zip(separators, [*lists, None], strict=True):
-        if separator:
-            streams.append(repeat(separator))
-        if text is not None:
-            streams.append(text)
-    return map("".join, zip(*streams, strict=False))  # the separators repeat endlessly
-
-
-def text_of(part: Coded | list[str]) -> list[str]:
-    """Each row's text of a table part (or the list itself)."""
+def text_of(part: Coded | list[str] | Pieces) -> list[str]:
+    """Each row's text of a table part (or the list itself; pieces concatenated)."""
+    if isinstance(part, Pieces):
+        return pieces_array(part).tolist()  # type: ignore[no-any-return]
     return part.table[part.codes].tolist() if isinstance(part, Coded) else part
+
+
+def pieces_array(pieces: Pieces) -> ObjArray:
+    """Each row's pieces concatenated, as an object array: one array addition per piece after the first."""
+    texts = [p.table[p.codes] if isinstance(p, Coded) else np.asarray(p, dtype=object) for p in pieces.parts]
+    joined: ObjArray = texts[0]
+    for text in texts[1:]:
+        joined = joined + text
+    return joined
 
 
 def _constant(part: Part) -> Part:
@@ -131,14 +137,45 @@ def _constant(part: Part) -> Part:
 
 
 def _merge(previous: Part, separator: str, part: Part) -> Part | None:
-    """previous + separator + part as one table, or None when they cannot (or should not) be merged."""
-    if not isinstance(previous, Coded) or isinstance(part, list):
+    """previous + separator + part as one table, or None when they cannot (or should not) be merged; after
+    pieces, their last piece merged so."""
+    if isinstance(previous, Pieces):
+        last = _merge(previous.parts[-1], separator, part)
+        return Pieces((*previous.parts[:-1], last)) if isinstance(last, Coded) else None
+    if not isinstance(previous, Coded) or isinstance(part, (list, Pieces)):
         return None
     if isinstance(part, str):
         return _fused(previous.table, separator + part, None, previous.codes)
     if not _same_view(previous.codes, part.codes):
-        return None
+        return _paired(previous, separator, part)
     return _fused(previous.table, separator, part.table, previous.codes)
+
+
+def _paired(first: Coded, separator: str, second: Coded) -> Coded | None:
+    """first + separator + second as one table of every pair of their words (as far as the block's codes reach
+    into each table), coded by the pair: age and gender side by side, one string per row instead of two. None
+    when the pairs would be more than PAIRED_WORDS_PER_ROW per row of the block."""
+    rows = len(first.codes)
+    first_size, second_size = _reach(first), _reach(second)
+    if not first_size or not second_size or first_size * second_size > PAIRED_WORDS_PER_ROW * rows:
+        return None
+    key = (id(first.table), separator, id(second.table), "", (first_size, second_size))  # not a _fused key
+    cached = _FUSED.pop(key, None)  # put back last: the dict's order is least recently used first
+    if cached is None or cached[0] is not first.table or cached[1] is not second.table:
+        words = (first.table[:first_size, None] + separator + second.table[None, :second_size]).ravel()
+        cached = (first.table, second.table, words)
+        _make_room(len(words))
+    _FUSED[key] = cached
+    return Coded(cached[2], first.codes.astype(np.intp) * second_size + second.codes)
+
+
+def _reach(part: Coded) -> int:
+    """How many of a table's first words the codes may use: the next power of two past the largest code (so
+    blocks with slightly different codes share one paired table), at most the whole table; 0 for no codes or a
+    code counting from the table's end (negative): no pairs then."""
+    if not len(part.codes) or int(part.codes.min()) < 0:
+        return 0
+    return min(len(part.table), 1 << int(part.codes.max()).bit_length())
 
 
 def _same_view(first: npt.NDArray[np.intp], second: npt.NDArray[np.intp]) -> bool:
@@ -152,7 +189,7 @@ def _same_view(first: npt.NDArray[np.intp], second: npt.NDArray[np.intp]) -> boo
     )
 
 
-_FUSED: dict[tuple[int, str, int, str], tuple[ObjArray, ObjArray | None, ObjArray]] = {}
+_FUSED: dict[tuple[object, ...], tuple[ObjArray, ObjArray | None, ObjArray]] = {}
 
 
 def _fused(
@@ -172,7 +209,12 @@ def _fused(
         if second is not None:
             words = words + second[:size]
         cached = (first, second, words)
-        while _FUSED and sum(len(table) for *_, table in _FUSED.values()) + len(words) > _FUSED_WORDS_BUDGET:
-            del _FUSED[next(iter(_FUSED))]
+        _make_room(len(words))
     _FUSED[key] = cached
     return Coded(cached[2], codes)
+
+
+def _make_room(words: int) -> None:
+    """Drop the least recently used merged tables until `words` more fit the budget."""
+    while _FUSED and sum(len(table) for *_, table in _FUSED.values()) + words > _FUSED_WORDS_BUDGET:
+        del _FUSED[next(iter(_FUSED))]

@@ -23,7 +23,8 @@ from synthdata.engine.dataset import FieldInfo
 from synthdata.engine.escapes import SQL_DIALECTS, SqlDialect, csv_escape, tsv_escape_all
 from synthdata.engine.json_parts import json_part, json_separators
 from synthdata.engine.rng import BLOCK_ROWS
-from synthdata.engine.row_parts import Part, assemble, join_rows
+from synthdata.engine.row_join import join_rows
+from synthdata.engine.row_parts import Part, assemble
 
 FORMATS = ("csv", "tsv", "json", "ndjson", "sql")
 CSV_LINE_END = "\r\n"

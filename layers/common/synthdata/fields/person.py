@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 import numpy as np
 from pydantic import Field, StrictStr
 
-from synthdata.engine import builders
+from synthdata.engine import builders, handles
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import REFERENCE_TIME
 from synthdata.fields.base import EarlierColumns, FieldModel
@@ -83,11 +83,11 @@ class Email(PersonField):
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         n = row.context.size
         if self.domain:
-            domains = np.full(n, self.domain, dtype=object)
+            domains = np.full(n, "@" + self.domain, dtype=object)
         else:
             realistic = bool(row.context.options.get("realistic_email_domains"))
-            domains = builders.email_domains(rng, n, realistic)
-        email, _ = builders.person_handles(row.person, row.context.row_index, row.context.seed, domains)
+            domains = handles.email_domains(rng, n, realistic)
+        email, _ = handles.person_handles(row.person, row.context.row_index, row.context.seed, domains)
         return Column("str", email)
 
 
@@ -101,7 +101,7 @@ class Username(PersonField):
 
     def column(self, row: Row, rng: np.random.Generator, earlier: EarlierColumns) -> Column:
         no_domains = np.full(row.context.size, "", dtype=object)
-        _, username = builders.person_handles(row.person, row.context.row_index, row.context.seed, no_domains)
+        _, username = handles.person_handles(row.person, row.context.row_index, row.context.seed, no_domains)
         return Column("str", username, ascii_safe=True)
 
 

@@ -20,6 +20,7 @@ from synthdata.engine.catalogues import products
 from synthdata.engine.dataset import REFERENCE_TIME, BlockContext
 from synthdata.engine.locale_data import LocaleData, locale_data
 from synthdata.engine.rng import block_rng
+from synthdata.engine.row_parts import Pieces
 
 Entity = TypeVar("Entity", builders.People, builders.Places)
 
@@ -69,8 +70,10 @@ class Row:
         """The entity's columns cut to the rows wanted."""
         arrays = {f.name: getattr(entity, f.name) for f in fields(entity)}
         cut: dict[str, Any] = {
-            name: value[: self.context.rows]
+            name: value.take(0, self.context.rows)
+            if isinstance(value, Pieces)
+            else value[: self.context.rows]
             for name, value in arrays.items()
-            if isinstance(value, np.ndarray)
+            if isinstance(value, (np.ndarray, Pieces))
         }
         return replace(entity, **cut)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from synthdata.engine import builders
+from synthdata.engine import builders, handles
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext, FieldInfo
 from synthdata.engine.economics import economics, salaries, salary_description
@@ -89,8 +89,8 @@ class UserDataset:
         rng = block_rng(context.seed, context.block_index, "user")
         n = context.size
         person = builders.people(rng, data, n)
-        domains = builders.email_domains(rng, n, bool(context.options.get("realistic_email_domains")))
-        email, username = builders.person_handles(person, context.row_index, context.seed, domains)
+        domains = handles.email_domain_codes(rng, n, bool(context.options.get("realistic_email_domains")))
+        email, username = handles.person_handle_pieces(person, context.row_index, context.seed, domains)
         place = builders.places(rng, data, n)
         created_at = builders.datetimes_before_reference(rng, n, max_days=5 * 365)
         target_age = builders.adult_ages(rng, n)
@@ -102,13 +102,13 @@ class UserDataset:
             "id": Column("str", builders.uuid4_column(rng, n), ascii_safe=True),
             "first_name": Column.categorical(data.first_names, person.first_codes),
             "last_name": Column.categorical(data.last.words, person.last_codes),
-            "full_name": Column("str", person.full_name, ascii_safe=person.plain_names),
+            "full_name": Column("str", person.full_name_pieces, ascii_safe=person.plain_names),
             "email": Column("str", email, ascii_safe=True),
             "phone": builders.phone_column(rng, data, n),
             "date_of_birth": Column("date", born),
             "age": Column("int", age),
             "gender": person.gender_column,
-            "street_address": Column("str", place.street_address, ascii_safe=place.plain_street),
+            "street_address": Column("str", place.street_pieces, ascii_safe=place.plain_street),
             "city": Column.categorical(data.places.cities, place.place_codes),
             "state": Column.categorical(data.places.regions, place.place_codes),
             "postal_code": Column.categorical(data.places.postcodes, place.place_codes),

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from synthdata.engine.row_parts import Coded, Pieces, pieces_array
 from synthdata.engine.vocabulary_files import read_bytes
 
 if TYPE_CHECKING:
@@ -65,20 +66,20 @@ class Writing(NamedTuple):
     romanization_fixes: dict[str, str]
 
     def street_lines(self, rng: np.random.Generator, streets: ObjArray) -> ObjArray:
-        """One street line per street given (a street word per row), numbers drawn column-wise.
+        """One street line per street given (a street word per row), numbers drawn column-wise."""
+        return pieces_array(self.street_line_pieces(rng, Coded(streets, np.arange(len(streets)))))
 
-        The text before and after "{street}" is each one lookup into a table of every combination of its
-        numbers (ja_JP: 9 x 27 x 20 "2丁目3-14"), so a line costs one draw and one concatenation per side.
-        """
-        line: ObjArray | None = None
+    def street_line_pieces(self, rng: np.random.Generator, streets: Coded) -> Pieces:
+        """street_lines as pieces: the text before "{street}", the street, the text after. Each side is one
+        lookup into a table of every combination of its numbers (ja_JP: 9 x 27 x 20 "2丁目3-14"), drawn
+        before side to after."""
+        pieces: list[Coded] = []
         for side, table in enumerate(_side_tables(self.street_line, tuple(self.numbers.items()))):
             if side == 1:
-                line = streets if line is None else line + streets
+                pieces.append(streets)
             if table.size:
-                drawn = table[rng.integers(0, table.size, len(streets))]
-                line = drawn if line is None else line + drawn
-        assert line is not None
-        return line
+                pieces.append(Coded(table, rng.integers(0, table.size, len(streets.codes))))
+        return Pieces(tuple(pieces))
 
     def postal_addresses(self, **columns: ObjArray) -> ObjArray:
         """The one-line postal address of each row from its street line, city, region and postcode: one join per
