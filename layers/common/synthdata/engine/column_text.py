@@ -16,6 +16,9 @@ import numpy as np
 import numpy.typing as npt
 from numpy.dtypes import StringDType
 
+from synthdata.engine.digit_text import MAX_DECIMALS as _MAX_TABLE_DECIMALS
+from synthdata.engine.digit_text import decimal_text
+
 ObjArray = npt.NDArray[np.object_]
 
 SMALL_INT_LIMIT = 1 << 17  # non-negative integers below this come from a table (ages, years, counts)
@@ -99,17 +102,15 @@ def int_table(values: npt.ArrayLike) -> Table | None:
 
 
 def int_text(values: npt.ArrayLike) -> list[str]:
-    """str() of each integer: from the table below SMALL_INT_LIMIT; below 1,000 times it, the table's text of
-    value // 1000 followed by the three zero-padded last digits (one array addition); others one by one."""
+    """str() of each integer: from the table below SMALL_INT_LIMIT, others by digit_text's byte matrix (one by
+    one only past int64: the extremes of uint64, and int64's minimum, which has no positive counterpart)."""
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
         lo, hi = int(array.min()), int(array.max())
         if lo >= 0 and hi < SMALL_INT_LIMIT:
             return _INTS.covering(hi)[array].tolist()  # type: ignore[no-any-return]
-        pieces = int_pieces(array)
-        if pieces is not None:
-            leading, trailing = pieces
-            return (leading + trailing).tolist()  # type: ignore[no-any-return]  # "" + s is s itself
+        if lo > _INT64_MIN and hi < _INT64_END:
+            return decimal_text(array.astype(np.int64))  # any size: digits from a byte matrix
     return list(map(str, array.tolist()))
 
 
@@ -224,47 +225,34 @@ def byte_rows_text(chars: npt.NDArray[np.uint8]) -> list[str] | None:
     return text[:-1].split("\n")
 
 
+_INT64_MIN, _INT64_END = -(1 << 63), 1 << 63
+_FEW = 16
 _EXACT = 2.0**50  # below this a double times 10**decimals is off by at most 1/8 of a unit
-_MAX_TABLE_DECIMALS = 4
 
 
 def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
     """f"{value:.{decimals}f}" of each value. A value whose scaled form is within a quarter of an integer k
-    (all money and rounded figures) is written as k's digits with the decimal point put in, from the integer
-    tables; any other value (and -0.0, nan, inf) by Python's formatting."""
+    (all money and rounded figures) is written as k's digits with the decimal point put in (digit_text, the
+    sign from the value's sign bit, so -0.001 is "-0.00" as Python writes it); any other value (nan, inf, past
+    2**50) by Python's formatting."""
     array = np.asarray(values, dtype=np.float64)
+    form = f"{{:.{decimals}f}}".format
     if not 0 <= decimals <= _MAX_TABLE_DECIMALS or not array.size:
-        return list(map(f"{{:.{decimals}f}}".format, array.tolist()))
+        return list(map(form, array.tolist()))
     with np.errstate(invalid="ignore", over="ignore"):
         scaled = array * 10.0**decimals
         exact = np.abs(scaled) < _EXACT
         units = np.rint(np.where(exact, scaled, 0.0))
-        exact &= (np.abs(scaled - units) < 0.25) & ~((units == 0) & np.signbit(array))
-    magnitude = np.abs(units).astype(np.int64)
-    if decimals:
-        whole, fraction = np.divmod(magnitude, 10**decimals)
-        text = _int_words(whole) + _fractions(decimals)[fraction]
-    else:
-        text = _int_words(magnitude)
-    negative = units < 0
-    if negative.any():
-        text[negative] = "-" + text[negative]
-    if not exact.all():
-        others = ~exact
-        text[others] = list(map(f"{{:.{decimals}f}}".format, array[others].tolist()))
-    return text.tolist()  # type: ignore[no-any-return]
-
-
-def _int_words(values: npt.NDArray[np.int64]) -> ObjArray:
-    """int_text as an object array: straight from the table when it holds every value (no list between)."""
-    table = int_table(values)
-    if table is not None:
-        words, codes = table
-        return words[codes]
-    return np.asarray(int_text(values), dtype=object)
-
-
-@lru_cache(maxsize=_MAX_TABLE_DECIMALS)
-def _fractions(decimals: int) -> ObjArray:
-    """ ".00" to ".99" (for two decimals): the decimal point and the zero-padded digits after it."""
-    return np.asarray([f".{i:0{decimals}d}" for i in range(10**decimals)], dtype=object)
+        exact &= np.abs(scaled - units) < 0.25
+    text = decimal_text(units.astype(np.int64), decimals, np.signbit(array) & exact)
+    others = np.flatnonzero(~exact)
+    if not others.size:
+        return text
+    fixed = list(map(form, array[others].tolist()))  # what the digits cannot write
+    if others.size > len(text) // _FEW:
+        whole = np.asarray(text, dtype=object)
+        whole[others] = fixed
+        return whole.tolist()  # type: ignore[no-any-return]
+    for index, value in zip(others.tolist(), fixed, strict=True):
+        text[index] = value  # a few: one by one costs less than an array round trip
+    return text

@@ -141,12 +141,15 @@ class Column:
     def has_nulls(self) -> bool:
         return self.nulls is not None and bool(self.nulls.any())
 
-    def _with_nulls(self, text: list[str], null_text: str) -> list[str]:
-        if not self.has_nulls:
-            return text
-        array = np.array(text, dtype=object)
-        array[self.nulls] = null_text
-        return array.tolist()  # type: ignore[no-any-return]
+    def _present_text(self, form: Callable[[Column], list[str]], null_text: str) -> list[str]:
+        """`null_text` at the nulls, form() of the other rows: only values that are written get formatted (a
+        market cap only for the public companies) and no list of every row's text is made to be overwritten."""
+        assert self.nulls is not None
+        present = np.flatnonzero(~self.nulls)
+        array = np.empty(len(self), dtype=object)
+        array[:] = null_text
+        array[present] = form(self.pick(present))
+        return array.tolist()
 
     def csv_part(self, formula_protection: bool = True, delimiter: str = ",") -> Coded | list[str]:
         """Values as CSV fields (quoted where needed, nulls empty, user literals neutralized unless
@@ -172,17 +175,18 @@ class Column:
 
     def sql_text(self, dialect: SqlDialect) -> list[str]:
         """Values as SQL literals of `dialect`: strings, dates and times quoted, numbers bare, nulls NULL."""
+        if self.has_nulls:
+            return self._present_text(lambda present: present.sql_text(dialect), "NULL")
         if self.kind in ("int", "float"):
-            return self._with_nulls(self.plain_text(), "NULL")
+            return self.plain_text()
         if self.kind == "bool":
-            return self._with_nulls(bool_text(self.values, *dialect.booleans), "NULL")
+            return bool_text(self.values, *dialect.booleans)
         if self.kind == "date":
-            return self._with_nulls(date_text(self.values, "'", "'"), "NULL")
+            return date_text(self.values, "'", "'")
         if self.kind == "datetime":
             # MySQL's DATETIME takes no zone designator: the same UTC instant, as "YYYY-MM-DD hh:mm:ss".
             mysql = dialect.name == "mysql"
-            text = datetime_text(self.values, "'", " " if mysql else "T", "'" if mysql else "Z'")
-            return self._with_nulls(text, "NULL")
+            return datetime_text(self.values, "'", " " if mysql else "T", "'" if mysql else "Z'")
         return text_of(self._text_part(f"sql:{dialect.name}", partial(sql_strings, dialect=dialect), "NULL"))
 
     def _text_part(
@@ -190,21 +194,22 @@ class Column:
     ) -> Coded | list[str]:
         """Strings through `encode`, once per vocabulary word when categorical (as a table and codes when no
         value is null); other kinds as plain text."""
+        if self.has_nulls:
+            return self._present_text(lambda rows: text_of(rows._text_part(encoding, encode, "")), null_text)
         if self.kind == "str" and self.vocabulary is not None:
-            if not self.has_nulls:
-                return Coded(encoded_vocabulary(self.vocabulary, encoding, encode), np.asarray(self.values))
-            return self._with_nulls(self._categorical_text(encoding, encode), null_text)
+            return Coded(encoded_vocabulary(self.vocabulary, encoding, encode), np.asarray(self.values))
         quoted = self.kind in ("str", "json") or (
             encoding.startswith("sql:") and self.kind in ("date", "datetime")
         )
-        if not quoted and not self.has_nulls:
+        if not quoted:
             return self.plain_part()
-        text = self.plain_text()
-        return self._with_nulls(encode(text) if quoted else text, null_text)
+        return encode(self.plain_text())
 
     def json_text(self) -> list[str]:
         """Values as JSON literals: strings, dates and times quoted (strings escaped), numbers and booleans bare,
         nested values as they are, nulls `null`. (The writers' own JSON path is json_parts.)"""
+        if self.has_nulls:
+            return self._present_text(Column.json_text, "null")
         values = self.values
         if self.kind == "str" and self.vocabulary is not None:
             text = self._categorical_text("json", _json_encode)
@@ -220,7 +225,7 @@ class Column:
             text = self.plain_text()
         else:
             text = _json_strings(self.plain_text(), self.ascii_safe)
-        return self._with_nulls(text, "null")
+        return text
 
     def python_values(self) -> list[Any]:
         """JSON-ready Python values (for previews): numbers, bools, ISO strings, None."""
