@@ -34,6 +34,11 @@ RNG = np.random.default_rng(3)
         np.array([-1, 3]),
         np.array([], dtype=np.int64),
         RNG.integers(0, 255, 50).astype(np.uint8),
+        # a long tail: the table for most values, the few past it (either side) patched in
+        np.concatenate([RNG.integers(0, 5000, 1000), [SMALL_INT_LIMIT, 10**15, -1, -(2**63) + 1]]),
+        np.concatenate([RNG.integers(0, 50, 100), [SMALL_INT_LIMIT * 7]]),
+        np.array([2**63 - 1, -(2**63)]),  # int64's minimum has no magnitude in int64: one by one
+        np.array([0, 2**64 - 1], dtype=np.uint64),
     ],
 )
 def test_int_text_is_str_of_each_value(values: np.ndarray) -> None:

@@ -76,6 +76,8 @@ class _DayTable:
 
 _INTS = _IntTable()
 _THOUSANDS = 1000
+_INT64_MIN, _INT64_END = -(1 << 63), 1 << 63
+_FEW = 16  # past one value in this many, a column's exceptions are written with the rest, not patched in
 _DAYS: dict[tuple[str, str], _DayTable] = {}
 _TIMES: dict[str, tuple[ObjArray, ObjArray]] = {}
 
@@ -110,7 +112,15 @@ def int_text(values: npt.ArrayLike) -> list[str]:
         if lo >= 0 and hi < SMALL_INT_LIMIT:
             return _INTS.covering(hi)[array].tolist()  # type: ignore[no-any-return]
         if lo > _INT64_MIN and hi < _INT64_END:
-            return decimal_text(array.astype(np.int64))  # any size: digits from a byte matrix
+            inside = (array >= 0) & (array < SMALL_INT_LIMIT)
+            outside = np.flatnonzero(~inside)
+            if outside.size > array.size // _FEW:
+                return decimal_text(array.astype(np.int64))  # any size: digits from a byte matrix
+            # A long tail (headcounts): the table for most values, the byte matrix for the few past it.
+            codes = np.where(inside, array, 0)
+            words = _INTS.covering(int(codes.max()))[codes]
+            words[outside] = decimal_text(array[outside].astype(np.int64))
+            return words.tolist()  # type: ignore[no-any-return]
     return list(map(str, array.tolist()))
 
 
@@ -225,8 +235,6 @@ def byte_rows_text(chars: npt.NDArray[np.uint8]) -> list[str] | None:
     return text[:-1].split("\n")
 
 
-_INT64_MIN, _INT64_END = -(1 << 63), 1 << 63
-_FEW = 16
 _EXACT = 2.0**50  # below this a double times 10**decimals is off by at most 1/8 of a unit
 
 
