@@ -37,6 +37,8 @@ from synthdata.engine.escapes import (
     tsv_escape_all,
 )
 from synthdata.engine.row_parts import Coded, text_of
+from synthdata.engine.suffixed import plain_text as suffixed_plain_text
+from synthdata.engine.suffixed import suffixed_text
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
 
@@ -59,6 +61,9 @@ class Column:
     ascii_safe: bool = False
     user_literal: bool = False
     vocabulary: npt.NDArray[np.object_] | None = None  # with `values` as int codes into it
+    suffix: Coded | None = (
+        None  # with a vocabulary: each value is its word + this plain word (engine/suffixed)
+    )
 
     @classmethod
     def categorical(
@@ -66,6 +71,16 @@ class Column:
     ) -> Column:
         """A string column drawn from a vocabulary: escaped once per vocabulary, not once per row."""
         return cls("str", codes, vocabulary=words, **kwargs)
+
+    @classmethod
+    def suffixed(
+        cls, words: npt.NDArray[np.object_], codes: npt.NDArray[np.intp], suffix: Coded, **kwargs: Any
+    ) -> Column:
+        """A string column of a vocabulary word + a plain suffix word (suffixed.plain_suffixes) in each row. Not
+        for user literals: whether a value reads as a number (exempt from formula guards) depends on both."""
+        if kwargs.get("user_literal"):
+            raise ValueError("a suffixed column cannot hold user literals")
+        return cls("str", codes, vocabulary=words, suffix=suffix, **kwargs)
 
     def __len__(self) -> int:
         return len(self.values)
@@ -81,6 +96,7 @@ class Column:
             self.ascii_safe,
             self.user_literal,
             self.vocabulary,
+            None if self.suffix is None else Coded(self.suffix.table, self.suffix.codes[start:stop]),
         )
 
     def pick(self, rows: npt.NDArray[np.intp]) -> Column:
@@ -96,10 +112,13 @@ class Column:
             self.ascii_safe,
             self.user_literal,
             self.vocabulary,
+            None if self.suffix is None else Coded(self.suffix.table, self.suffix.codes[rows]),
         )
 
     def _categorical_text(self, encoding: str, encode: Callable[[list[str]], list[str]]) -> list[str]:
         assert self.vocabulary is not None
+        if self.suffix is not None:
+            return suffixed_text(self.vocabulary, np.asarray(self.values), self.suffix, encoding, encode)
         encoded = encoded_vocabulary(self.vocabulary, encoding, encode)
         return encoded[np.asarray(self.values)].tolist()  # type: ignore[no-any-return]
 
@@ -108,6 +127,8 @@ class Column:
         """Each value as text, with no quoting (the CSV form of non-string kinds)."""
         values = self.values
         if self.kind in ("str", "json"):
+            if self.vocabulary is not None and self.suffix is not None:
+                return suffixed_plain_text(self.vocabulary, np.asarray(values), self.suffix)
             if self.vocabulary is not None:
                 return self.vocabulary[np.asarray(values)].tolist()  # type: ignore[no-any-return]
             return values if isinstance(values, list) else np.asarray(values, dtype=object).tolist()
@@ -127,7 +148,7 @@ class Column:
         """plain_text as a table and codes where it comes from one (categorical words, small integers, booleans,
         dates): the writer can merge tables with what is next to them."""
         table: tuple[npt.NDArray[np.object_], npt.NDArray[Any]] | None = None
-        if self.kind == "str" and self.vocabulary is not None:
+        if self.kind == "str" and self.vocabulary is not None and self.suffix is None:
             table = self.vocabulary, np.asarray(self.values)
         elif self.kind == "int":
             table = int_table(self.values)
@@ -196,6 +217,8 @@ class Column:
         value is null); other kinds as plain text."""
         if self.has_nulls:
             return self._present_text(lambda rows: text_of(rows._text_part(encoding, encode, "")), null_text)
+        if self.kind == "str" and self.vocabulary is not None and self.suffix is not None:
+            return self._categorical_text(encoding, encode)
         if self.kind == "str" and self.vocabulary is not None:
             return Coded(encoded_vocabulary(self.vocabulary, encoding, encode), np.asarray(self.values))
         quoted = self.kind in ("str", "json") or (

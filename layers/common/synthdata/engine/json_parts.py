@@ -17,6 +17,7 @@ from synthdata.engine.column_text import datetime_text
 from synthdata.engine.columns import Column, encoded_vocabulary
 from synthdata.engine.escapes import json_plain
 from synthdata.engine.row_parts import Coded
+from synthdata.engine.suffixed import suffixed_text
 
 
 def json_part(column: Column) -> tuple[Coded | list[str], bool]:
@@ -27,6 +28,9 @@ def json_part(column: Column) -> tuple[Coded | list[str], bool]:
         return column.plain_part(), column.kind == "date"
     if column.kind == "datetime":
         return datetime_text(column.values), True
+    if column.vocabulary is not None and column.suffix is not None:
+        codes = np.asarray(column.values)
+        return suffixed_text(column.vocabulary, codes, column.suffix, "json:inner", _inner_literals), True
     if column.vocabulary is not None:
         table = encoded_vocabulary(column.vocabulary, "json:inner", _inner_literals)
         return Coded(table, np.asarray(column.values)), True
