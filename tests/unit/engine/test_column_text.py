@@ -127,6 +127,13 @@ FLOATS = [
     ),
     np.array([np.nan, np.inf, -np.inf]),
     np.array([], dtype=float),
+    # money from the fixed-point table, a few values it cannot hold patched in
+    np.concatenate(
+        [
+            np.round(RNG.random(3000) * 1300, 2),
+            [-0.0, -0.004, -2.5, np.nan, 1310.71, 1310.72, 1e9, 0.125, 7.0],
+        ]
+    ),
 ]
 
 

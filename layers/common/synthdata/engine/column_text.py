@@ -17,7 +17,7 @@ import numpy.typing as npt
 from numpy.dtypes import StringDType
 
 from synthdata.engine.digit_text import MAX_DECIMALS as _MAX_TABLE_DECIMALS
-from synthdata.engine.digit_text import decimal_text
+from synthdata.engine.digit_text import TABLE_LIMIT, decimal_text, fixed_table
 
 ObjArray = npt.NDArray[np.object_]
 
@@ -237,6 +237,9 @@ def byte_rows_text(chars: npt.NDArray[np.uint8]) -> list[str] | None:
     return text[:-1].split("\n")
 
 
+_TABLE_ROWS = (
+    1000  # a column this long takes its fixed-point text from a table (a small job's never builds one)
+)
 _EXACT = 2.0**50  # below this a double times 10**decimals is off by at most 1/8 of a unit
 
 
@@ -254,7 +257,12 @@ def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
         exact = np.abs(scaled) < _EXACT
         units = np.rint(np.where(exact, scaled, 0.0))
         exact &= np.abs(scaled - units) < 0.25
-    text = decimal_text(units.astype(np.int64), decimals, np.signbit(array) & exact)
+    minus = np.signbit(array) & exact
+    if array.size >= _TABLE_ROWS:
+        tabled = _tabled_floats(array, units, exact & ~minus, decimals)
+        if tabled is not None:
+            return tabled
+    text = decimal_text(units.astype(np.int64), decimals, minus)
     others = np.flatnonzero(~exact)
     if not others.size:
         return text
@@ -266,3 +274,22 @@ def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
     for index, value in zip(others.tolist(), fixed, strict=True):
         text[index] = value  # a few: one by one costs less than an array round trip
     return text
+
+
+def _tabled_floats(
+    array: npt.NDArray[np.float64],
+    units: npt.NDArray[np.float64],
+    plain: npt.NDArray[np.bool_],
+    decimals: int,
+) -> list[str] | None:
+    """float_text from the fixed-point table (prices, taxes: no new string per value), the few values past it
+    patched in; None when more than a few are (the table would not pay)."""
+    inside = plain & (units < TABLE_LIMIT)
+    outside = np.flatnonzero(~inside)
+    if outside.size > array.size // _FEW:
+        return None
+    codes = np.where(inside, units, 0).astype(np.int64)
+    words = fixed_table(decimals, int(codes.max()))[codes]
+    if outside.size:
+        words[outside] = float_text(array[outside], decimals)
+    return words.tolist()  # type: ignore[no-any-return]
