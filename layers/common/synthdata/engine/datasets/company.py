@@ -14,7 +14,7 @@ from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
 from synthdata.engine.economics import company_finances, company_money_description, economics
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.places import CITY_DESCRIPTION
-from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
+from synthdata.engine.rng import WeightedDraw, block_rng, cumulative_weights, unique_codes
 from synthdata.engine.row_parts import Coded
 from synthdata.engine.suffixed import plain_suffixes
 from synthdata.engine.words import INDUSTRIES
@@ -25,6 +25,9 @@ COMPANY_TYPES = ("private", "public", "partnership", "nonprofit")
 COMPANY_TYPE_WEIGHTS = (0.7, 0.15, 0.1, 0.05)
 _SYMBOL_LETTERS = 5
 _FOUNDED_FROM = 1900
+_KIND_DRAW = WeightedDraw(
+    cumulative_weights(COMPANY_TYPE_WEIGHTS)
+)  # weighted_indices' draw, with a guide table
 
 
 def size_category(employees: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
@@ -113,7 +116,7 @@ class CompanyDataset:
         names, trading, _ = company_name_forms(context.locale)
         pick = rng.integers(0, len(names), n)
         industry_index, sub = _industry_draws(rng, n)
-        kind = weighted_indices(rng, cumulative_weights(COMPANY_TYPE_WEIGHTS), n)
+        kind = _KIND_DRAW.draw(rng, n)
         public = kind == _PUBLIC
         employees = np.maximum(1, np.round(rng.lognormal(np.where(public, 8.0, 3.5), 1.3, n))).astype(
             np.int64
