@@ -115,7 +115,7 @@ class CompanyDataset:
         n = context.size
         names, trading, _ = company_name_forms(context.locale)
         pick = rng.integers(0, len(names), n)
-        industry_index, sub = _industry_draws(rng, n)
+        _, sub = _industry_draws(rng, n)
         kind = _KIND_DRAW.draw(rng, n)
         public = kind == _PUBLIC
         employees = np.maximum(1, np.round(rng.lognormal(np.where(public, 8.0, 3.5), 1.3, n))).astype(
@@ -128,7 +128,7 @@ class CompanyDataset:
         websites, emails = _web_words(
             context.locale, ".com" if context.options.get("realistic_email_domains") else ".example"
         )
-        mailbox = rng.integers(0, len(MAILBOXES), n)
+        contact = rng.integers(0, len(MAILBOXES), n) * len(names) + pick  # mailbox * companies + company
         ceo = builders.people(rng, data, n)
         place = builders.places(rng, data, n)
         size = _size_codes(employees)
@@ -136,7 +136,8 @@ class CompanyDataset:
             "id": Column("str", builders.uuid4_column(rng, n), ascii_safe=True),
             "company_name": Column.categorical(names, pick),
             "trading_name": Column.categorical(trading, pick),
-            "industry": Column.categorical(_INDUSTRY_WORDS, industry_index),
+            # By sub-industry codes: the same codes as the next column, so the writer joins both in one table.
+            "industry": Column.categorical(_INDUSTRY_OF_SUB, sub),
             "sub_industry": Column.categorical(_SUB_INDUSTRY_WORDS, sub),
             "company_type": Column.categorical(_TYPE_WORDS, kind, ascii_safe=True),
             "founded_year": Column("int", founded.astype(np.int64)),
@@ -159,8 +160,9 @@ class CompanyDataset:
             "headquarters_address": Column("str", place.street_address, ascii_safe=place.plain_street),
             "headquarters_city": Column.categorical(data.places.city_words, place.city_codes),
             "headquarters_country": builders.constant(data.country, n),
-            "website": Column.categorical(websites, pick, ascii_safe=True),
-            "email": Column.categorical(emails, mailbox * len(websites) + pick, ascii_safe=True),
+            # Both by the email's code (website: mailbox * companies + company): one table in the writer.
+            "website": Column.categorical(websites, contact, ascii_safe=True),
+            "email": Column.categorical(emails, contact, ascii_safe=True),
             "phone": builders.phone_column(rng, data, n),
             "ceo_name": Column("str", ceo.full_name, ascii_safe=ceo.plain_names),
             "description": Column.suffixed(trading, pick, _description_ends(size, sub, founded)),
@@ -174,6 +176,7 @@ _FOUNDED_TO = int(str(REFERENCE_TIME)[:4])
 # Word tables the columns index into (categorical columns: each word written once per format, not per row).
 _INDUSTRY_WORDS = np.asarray(list(INDUSTRIES), dtype=object)
 _SUB_INDUSTRY_WORDS = np.asarray([sub for subs in INDUSTRIES.values() for sub in subs], dtype=object)
+_INDUSTRY_OF_SUB = np.repeat(_INDUSTRY_WORDS, [len(subs) for subs in INDUSTRIES.values()])
 _SUB_INDUSTRY_FIRST = np.cumsum([0, *(len(subs) for subs in INDUSTRIES.values())])
 _TYPE_WORDS = np.asarray(COMPANY_TYPES, dtype=object)
 _PUBLIC = COMPANY_TYPES.index("public")
@@ -193,10 +196,11 @@ _YEAR_PHRASES = np.asarray([f"{year}." for year in range(_FOUNDED_FROM, _FOUNDED
 
 @lru_cache(maxsize=32)
 def _web_words(locale: str, tld: str) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_]]:
-    """Each company's website, and its contact addresses mailbox by mailbox (code: mailbox * companies +
-    company), for a domain of the trading name's ASCII label and `tld`."""
+    """Each company's website and contact addresses, mailbox by mailbox (code: mailbox * companies + company;
+    the websites repeat for each mailbox), for a domain of the trading name's ASCII label and `tld`."""
     domains = company_name_forms(locale).domain_labels + tld
-    return "https://www." + domains, np.concatenate([mailbox + domains for mailbox in MAILBOXES])
+    websites = np.tile("https://www." + domains, len(MAILBOXES))
+    return websites, np.concatenate([mailbox + domains for mailbox in MAILBOXES])
 
 
 def _size_codes(employees: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
