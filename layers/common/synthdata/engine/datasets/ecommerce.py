@@ -11,6 +11,9 @@ import numpy.typing as npt
 from synthdata.engine import builders
 from synthdata.engine.catalogues import (
     CUSTOMERS_PER_FILE,
+    PRODUCT_CATEGORY_WORDS,
+    PRODUCT_ID_WORDS,
+    PRODUCT_NAME_WORDS,
     PRODUCTS_PER_FILE,
     Customers,
     customers,
@@ -197,10 +200,11 @@ class EcommerceDataset:
             ),
             "customer_id": customer_ids,
             "customer_email": emails,
-            # Gathered, not categorical: an encoded vocabulary is cached per array, and catalogues are per file.
-            "product_id": Column("str", catalogue.ids[product], ascii_safe=True),
-            "product_name": Column("str", catalogue.names[product]),
-            "product_category": Column("str", catalogue.categories[product]),
+            # Categorical on the process-wide tables (encoded vocabularies are cached per array, and a file's
+            # catalogue lives only as long as the file).
+            "product_id": Column.categorical(PRODUCT_ID_WORDS, product, ascii_safe=True),
+            "product_name": Column.categorical(PRODUCT_NAME_WORDS, catalogue.name_codes[product]),
+            "product_category": Column.categorical(PRODUCT_CATEGORY_WORDS, catalogue.category_codes[product]),
             "quantity": Column("int", quantity),
             "unit_price": Column("float", price),
             "discount_percent": Column("int", discount),
