@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from synthdata.engine.digit_text import MAX_DECIMALS, decimal_text
+from synthdata.engine.digit_text import MAX_DECIMALS, TABLE_LIMIT, decimal_text, fixed_table, tabled_fixed
 
 RNG = np.random.default_rng(11)
 EDGES = np.asarray(
@@ -65,3 +65,25 @@ def test_minus_marks_values_that_round_to_zero_from_below_and_empty_gives_nothin
     assert decimal_text(units, 2, minus) == ["-0.00", "0.00", "-0.05", "-0.05", "123.45"]
     assert decimal_text(units, 0, minus) == ["-0", "0", "-5", "-5", "12345"]
     assert decimal_text(np.asarray([], dtype=np.int64), 2) == []
+
+
+@pytest.mark.parametrize("decimals", [0, 1, 2, 4])
+def test_fixed_tables_hold_each_units_text_of_either_sign(decimals: int) -> None:
+    table = fixed_table(decimals, 3000)
+    assert len(table) >= 3001
+    assert table.tolist() == [f"{u / 10**decimals:.{decimals}f}" for u in range(len(table))]
+    negative = fixed_table(decimals, 5, negative=True)
+    assert negative.tolist() == [f"{-(u / 10**decimals):.{decimals}f}" for u in range(len(negative))]
+    assert negative[0] == f"{-0.0:.{decimals}f}"
+
+
+def test_tabled_fixed_leaves_what_no_table_holds_to_the_caller() -> None:
+    units = np.asarray([5.0, -5.0, 0.0, -0.0, float(TABLE_LIMIT), 12.0])
+    exact = np.asarray([True, True, True, True, True, False])
+    minus = np.signbit(units) & exact
+    found = tabled_fixed(units, exact, minus, 2, most_outside=2)
+    assert found is not None
+    words, outside = found
+    assert outside.tolist() == [4, 5]
+    assert words[:4].tolist() == ["0.05", "-0.05", "0.00", "-0.00"]
+    assert tabled_fixed(units, exact, minus, 2, most_outside=1) is None

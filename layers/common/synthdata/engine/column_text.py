@@ -17,7 +17,7 @@ import numpy.typing as npt
 from numpy.dtypes import StringDType
 
 from synthdata.engine.digit_text import MAX_DECIMALS as _MAX_TABLE_DECIMALS
-from synthdata.engine.digit_text import TABLE_LIMIT, decimal_text, fixed_table
+from synthdata.engine.digit_text import decimal_text, tabled_fixed
 
 ObjArray = npt.NDArray[np.object_]
 
@@ -259,9 +259,12 @@ def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
         exact &= np.abs(scaled - units) < 0.25
     minus = np.signbit(array) & exact
     if array.size >= _TABLE_ROWS:
-        tabled = _tabled_floats(array, units, exact & ~minus, decimals)
-        if tabled is not None:
-            return tabled
+        found = tabled_fixed(units, exact, minus, decimals, array.size // _FEW)
+        if found is not None:
+            words, outside = found
+            if outside.size:
+                words[outside] = float_text(array[outside], decimals)
+            return words.tolist()  # type: ignore[no-any-return]
     text = decimal_text(units.astype(np.int64), decimals, minus)
     others = np.flatnonzero(~exact)
     if not others.size:
@@ -274,22 +277,3 @@ def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
     for index, value in zip(others.tolist(), fixed, strict=True):
         text[index] = value  # a few: one by one costs less than an array round trip
     return text
-
-
-def _tabled_floats(
-    array: npt.NDArray[np.float64],
-    units: npt.NDArray[np.float64],
-    plain: npt.NDArray[np.bool_],
-    decimals: int,
-) -> list[str] | None:
-    """float_text from the fixed-point table (prices, taxes: no new string per value), the few values past it
-    patched in; None when more than a few are (the table would not pay)."""
-    inside = plain & (units < TABLE_LIMIT)
-    outside = np.flatnonzero(~inside)
-    if outside.size > array.size // _FEW:
-        return None
-    codes = np.where(inside, units, 0).astype(np.int64)
-    words = fixed_table(decimals, int(codes.max()))[codes]
-    if outside.size:
-        words[outside] = float_text(array[outside], decimals)
-    return words.tolist()  # type: ignore[no-any-return]

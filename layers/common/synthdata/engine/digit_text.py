@@ -60,17 +60,45 @@ def decimal_text(
 
 
 TABLE_LIMIT = 1 << 17  # a fixed-point table holds the values 0 to this many units (0.00 to 1310.71 in cents)
-_TABLES: dict[int, npt.NDArray[np.object_]] = {}
+_TABLES: dict[tuple[int, bool], npt.NDArray[np.object_]] = {}
 
 
-def fixed_table(decimals: int, largest: int) -> npt.NDArray[np.object_]:
+def fixed_table(decimals: int, largest: int, negative: bool = False) -> npt.NDArray[np.object_]:
     """decimal_text(units, decimals) of every units from 0 up to at least `largest` (< TABLE_LIMIT), as an
-    array to index: grown by doubling, kept per process (cents: 131,072 strings at most, ~8 MB, ~6 ms)."""
-    table = _TABLES.get(decimals)
+    array to index, or with `negative` of -units ("-0.0" first, as Python writes -0.0 and -0.04): grown by
+    doubling, kept per process (cents: 131,072 strings at most, ~8 MB, ~6 ms)."""
+    table = _TABLES.get((decimals, negative))
     if table is None or largest >= len(table):
         size = min(TABLE_LIMIT, max(1024, 1 << int(largest).bit_length()))
-        table = _TABLES[decimals] = np.asarray(decimal_text(np.arange(size), decimals), dtype=object)
+        minus = np.full(size, negative)
+        text = decimal_text(np.arange(size), decimals, minus)
+        table = _TABLES[(decimals, negative)] = np.asarray(text, dtype=object)
     return table
+
+
+def tabled_fixed(
+    units: npt.NDArray[np.float64],
+    exact: npt.NDArray[np.bool_],
+    minus: npt.NDArray[np.bool_],
+    decimals: int,
+    most_outside: int,
+) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.intp]] | None:
+    """decimal_text(units, decimals, minus) from the fixed-point tables (prices, taxes, growth rates: no new
+    string per value; negative values from a table of their own), as an array, with the rows no table holds
+    (not `exact`, or past TABLE_LIMIT) for the caller to fill in; None when more than `most_outside` are."""
+    magnitude = np.abs(units)
+    inside = exact & (magnitude < TABLE_LIMIT)
+    outside = np.flatnonzero(~inside)
+    if outside.size > most_outside:
+        return None
+    codes = np.where(inside, magnitude, 0).astype(np.int64)
+    negative = np.flatnonzero(minus & inside)
+    positive = codes if not negative.size else np.where(minus, 0, codes)
+    words = fixed_table(decimals, int(positive.max()))[positive]
+    if negative.size:
+        below = codes[negative]
+        words[negative] = fixed_table(decimals, int(below.max()), negative=True)[below]
+    return words, outside
 
 
 def _digit_count(values: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
