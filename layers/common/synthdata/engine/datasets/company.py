@@ -44,6 +44,14 @@ def _symbols(code: npt.NDArray[np.int64]) -> list[str]:
     return builders.ascii_rows(letters)
 
 
+def _public_symbols(context: BlockContext, public: npt.NDArray[np.bool_]) -> npt.NDArray[np.object_]:
+    """Each public company's unique symbol (by its row number); the others' are never written: left empty."""
+    symbols = np.empty(public.size, dtype=object)
+    symbols[:] = ""
+    symbols[public] = _symbols(unique_codes(context.row_index[public], context.seed, 26**5))
+    return symbols
+
+
 FIELDS = [
     FieldInfo("id", "string", "UUID4", "9b2f3c1a-5b2d-4c4e-9a7b-1d2e3f405162"),
     FieldInfo("company_name", "string", "Legal name", "Abbott, Paul and Edwards LLC"),
@@ -148,12 +156,7 @@ class CompanyDataset:
                 "float", np.round(np.clip(rng.normal(5, 12, n), -60, 150), 1), decimals=1
             ),
             "market_cap": Column("float", market_cap, nulls=~public),
-            "stock_symbol": Column(
-                "str",
-                _symbols(unique_codes(context.row_index, context.seed, 26**5)),
-                nulls=~public,
-                ascii_safe=True,
-            ),
+            "stock_symbol": Column("str", _public_symbols(context, public), nulls=~public, ascii_safe=True),
             "stock_exchange": Column.categorical(
                 exchanges, rng.integers(0, len(exchanges), n), nulls=~public
             ),
