@@ -24,15 +24,17 @@ ObjArray = npt.NDArray[np.object_]
 
 _MARK = "\ue000"  # a private-use character: no format escapes it; a vocabulary word holding it is refused
 # Letters, digits, spaces and . & - (no format's special character); a whole suffix does not end in a space.
-_PLAIN = re.compile(r"[A-Za-z0-9 .&-]*")
-_PLAIN_END = re.compile(r"[A-Za-z0-9 .&-]*[A-Za-z0-9.&-]")
+# Patterns, compiled on first use (by re's cache), not at import: start-up.
+_PLAIN = r"[A-Za-z0-9 .&-]*"
+_PLAIN_END = r"[A-Za-z0-9 .&-]*[A-Za-z0-9.&-]"
 
 
 def plain_suffixes(heads: list[str], tails: list[str]) -> ObjArray:
     """The table of every head followed by every tail (code: head * len(tails) + tail), checked to be plain
     suffixes (see the module's note): the parts are checked, not the product, which is built as one array
     addition."""
-    if not all(map(_PLAIN.fullmatch, heads)) or not all(map(_PLAIN_END.fullmatch, tails)):
+    plain, plain_end = re.compile(_PLAIN), re.compile(_PLAIN_END)
+    if not all(map(plain.fullmatch, heads)) or not all(map(plain_end.fullmatch, tails)):
         raise ValueError(
             "suffix words must be plain text (letters, digits, spaces, . & -) not ending in a space"
         )
