@@ -11,7 +11,6 @@ from synthdata.engine.escapes import SQL_DIALECTS
 from synthdata.engine.json_parts import json_part
 from synthdata.engine.references import _concatenated
 from synthdata.engine.row_parts import Coded, text_of
-from synthdata.engine.suffixed import plain_suffixes
 
 WORDS = [
     "Acme",
@@ -27,19 +26,20 @@ WORDS = [
     "semi;colon|pipe",
     "it's",
 ]
-SUFFIX = plain_suffixes(
-    [" is a small Software company founded in ", " is an E-commerce & more "], ["1998.", "7"]
-)
+PHRASES = vocabulary([" is a small Software company founded in ", " is an E-commerce & more "])
+ENDS = vocabulary(["1998.", "7"])
 RNG = np.random.default_rng(2)
 
 
 def _pair(rows: int = 200, nulls: bool = False) -> tuple[Column, Column]:
     """(the suffixed column, the same values as a plain string column)."""
     codes = RNG.integers(0, len(WORDS), rows)
-    ends = RNG.integers(0, len(SUFFIX), rows)
+    phrase, end = RNG.integers(0, 2, rows), RNG.integers(0, 2, rows)
     missing = RNG.random(rows) < 0.3 if nulls else None
-    suffixed = Column.suffixed(vocabulary(WORDS), codes, Coded(SUFFIX, ends), nulls=missing)
-    plain = Column("str", [WORDS[c] + SUFFIX[e] for c, e in zip(codes, ends, strict=True)], nulls=missing)
+    suffix = (Coded(PHRASES, phrase), Coded(ENDS, end))
+    suffixed = Column.suffixed(vocabulary(WORDS), codes, suffix, nulls=missing)
+    text = [WORDS[c] + PHRASES[p] + ENDS[e] for c, p, e in zip(codes, phrase, end, strict=True)]
+    plain = Column("str", text, nulls=missing)
     return suffixed, plain
 
 
@@ -74,12 +74,14 @@ def test_rows_taken_picked_and_concatenated_keep_their_suffixes() -> None:
 
 
 def test_suffix_words_must_be_plain_and_vocabulary_words_non_empty() -> None:
-    assert plain_suffixes(["a ", "b "], ["1.", "2"]).tolist() == ["a 1.", "a 2", "b 1.", "b 2"]
-    for heads, tails in ((["a,"], ["1"]), (["a"], ["1 "]), (['"'], ["1"]), (["a"], ["'"])):
+    one = np.array([0])
+    for middle, last in ((["a,"], ["1"]), (["a"], ["1 "]), (['"'], ["1"]), (["a"], ["'"]), (["a\t"], ["1"])):
         with pytest.raises(ValueError, match="plain"):
-            plain_suffixes(heads, tails)
-    empty = Column.suffixed(vocabulary(["", "x"]), np.array([0, 1]), Coded(SUFFIX, np.array([0, 1])))
+            Column.suffixed(
+                vocabulary(["x"]), one, (Coded(vocabulary(middle), one), Coded(vocabulary(last), one))
+            )
+    ends = (Coded(ENDS, np.array([0, 1])),)
     with pytest.raises(ValueError, match="non-empty"):
-        empty.csv_part()
+        Column.suffixed(vocabulary(["", "x"]), np.array([0, 1]), ends).csv_part()
     with pytest.raises(ValueError, match="user literals"):
-        Column.suffixed(vocabulary(["-12"]), np.array([0]), Coded(SUFFIX, np.array([1])), user_literal=True)
+        Column.suffixed(vocabulary(["-12"]), np.array([0]), (Coded(ENDS, np.array([1])),), user_literal=True)

@@ -37,8 +37,8 @@ from synthdata.engine.escapes import (
     tsv_escape_all,
 )
 from synthdata.engine.row_parts import Coded, text_of
+from synthdata.engine.suffixed import Suffix, checked, suffix_rows, suffixed_text
 from synthdata.engine.suffixed import plain_text as suffixed_plain_text
-from synthdata.engine.suffixed import suffixed_text
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
 
@@ -61,9 +61,7 @@ class Column:
     ascii_safe: bool = False
     user_literal: bool = False
     vocabulary: npt.NDArray[np.object_] | None = None  # with `values` as int codes into it
-    suffix: Coded | None = (
-        None  # with a vocabulary: each value is its word + this plain word (engine/suffixed)
-    )
+    suffix: Suffix | None = None  # with a vocabulary: each value is its word + plain words (engine/suffixed)
 
     @classmethod
     def categorical(
@@ -74,13 +72,13 @@ class Column:
 
     @classmethod
     def suffixed(
-        cls, words: npt.NDArray[np.object_], codes: npt.NDArray[np.intp], suffix: Coded, **kwargs: Any
+        cls, words: npt.NDArray[np.object_], codes: npt.NDArray[np.intp], suffix: Suffix, **kwargs: Any
     ) -> Column:
         """A string column of a vocabulary word + a plain suffix word (suffixed.plain_suffixes) in each row. Not
         for user literals: whether a value reads as a number (exempt from formula guards) depends on both."""
         if kwargs.get("user_literal"):
             raise ValueError("a suffixed column cannot hold user literals")
-        return cls("str", codes, vocabulary=words, suffix=suffix, **kwargs)
+        return cls("str", codes, vocabulary=words, suffix=checked(suffix), **kwargs)
 
     def __len__(self) -> int:
         return len(self.values)
@@ -96,7 +94,7 @@ class Column:
             self.ascii_safe,
             self.user_literal,
             self.vocabulary,
-            None if self.suffix is None else Coded(self.suffix.table, self.suffix.codes[start:stop]),
+            None if self.suffix is None else suffix_rows(self.suffix, slice(start, stop)),
         )
 
     def pick(self, rows: npt.NDArray[np.intp]) -> Column:
@@ -112,7 +110,7 @@ class Column:
             self.ascii_safe,
             self.user_literal,
             self.vocabulary,
-            None if self.suffix is None else Coded(self.suffix.table, self.suffix.codes[rows]),
+            None if self.suffix is None else suffix_rows(self.suffix, rows),
         )
 
     def _categorical_text(self, encoding: str, encode: Callable[[list[str]], list[str]]) -> list[str]:
