@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from synthdata.engine.digit_text import MAX_DECIMALS, TABLE_LIMIT, decimal_text, fixed_table, tabled_fixed
+from synthdata.engine.digit_text import MAX_DECIMALS, TABLE_LIMIT, decimal_text, fixed_words, tabled_fixed
 
 RNG = np.random.default_rng(11)
 EDGES = np.asarray(
@@ -69,12 +69,12 @@ def test_minus_marks_values_that_round_to_zero_from_below_and_empty_gives_nothin
 
 @pytest.mark.parametrize("decimals", [0, 1, 2, 4])
 def test_fixed_tables_hold_each_units_text_of_either_sign(decimals: int) -> None:
-    table = fixed_table(decimals, 3000)
-    assert len(table) >= 3001
-    assert table.tolist() == [f"{u / 10**decimals:.{decimals}f}" for u in range(len(table))]
-    negative = fixed_table(decimals, 5, negative=True)
-    assert negative.tolist() == [f"{-(u / 10**decimals):.{decimals}f}" for u in range(len(negative))]
-    assert negative[0] == f"{-0.0:.{decimals}f}"
+    for codes in (np.arange(3000), RNG.integers(0, TABLE_LIMIT, 5000), np.arange(3000)[::-1]):
+        words = fixed_words(decimals, codes)
+        assert words.tolist() == [f"{u / 10**decimals:.{decimals}f}" for u in codes.tolist()]
+        negative = fixed_words(decimals, codes, negative=True)
+        assert negative.tolist() == [f"{-(u / 10**decimals):.{decimals}f}" for u in codes.tolist()]
+    assert fixed_words(decimals, np.asarray([0]), negative=True)[0] == f"{-0.0:.{decimals}f}"
 
 
 def test_tabled_fixed_leaves_what_no_table_holds_to_the_caller() -> None:

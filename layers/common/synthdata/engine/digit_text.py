@@ -60,24 +60,38 @@ def decimal_text(
 
 
 TABLE_LIMIT = 1 << 17  # a fixed-point table holds the values 0 to this many units (0.00 to 1310.71 in cents)
-_TABLES: dict[tuple[int, bool], npt.NDArray[np.object_]] = {}
-# Values formatted through the tables so far, per table: a table grows to at most twice that, so building it
-# (~0.2 us an entry) never costs much more than writing those values directly did; a short job never builds a
-# big one.
-_SERVED: dict[tuple[int, bool], int] = {}
 
 
-def fixed_table(decimals: int, largest: int, negative: bool = False) -> npt.NDArray[np.object_]:
-    """decimal_text(units, decimals) of every units from 0 up to at least `largest` (< TABLE_LIMIT), as an
-    array to index, or with `negative` of -units ("-0.0" first, as Python writes -0.0 and -0.04): grown by
-    doubling, kept per process (cents: 131,072 strings at most, ~8 MB, ~25 ms)."""
+class _FixedTable:
+    """decimal_text of units 0 to TABLE_LIMIT - 1 (or of their negatives), each entry written the first time a
+    column holds it: a job pays for the distinct values it writes, never for a whole table it may not use."""
+
+    def __init__(self, decimals: int, negative: bool) -> None:
+        self.decimals, self.negative = decimals, negative
+        self.words = np.empty(TABLE_LIMIT, dtype=object)
+        self.filled = np.zeros(TABLE_LIMIT, dtype=bool)
+
+    def lookup(self, codes: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
+        missing = np.flatnonzero(~self.filled[codes])
+        if missing.size:
+            fresh = np.unique(codes[missing])
+            self.words[fresh] = decimal_text(fresh, self.decimals, np.full(fresh.size, self.negative))
+            self.filled[fresh] = True
+        return self.words[codes]
+
+
+_TABLES: dict[tuple[int, bool], _FixedTable] = {}
+
+
+def fixed_words(
+    decimals: int, codes: npt.NDArray[np.int64], negative: bool = False
+) -> npt.NDArray[np.object_]:
+    """decimal_text(codes, decimals) (of -codes with `negative`: "-0.0" for 0, as Python writes -0.0 and -0.04)
+    from the process's table of them (~8 MB for cents when full), as an array; codes below TABLE_LIMIT."""
     table = _TABLES.get((decimals, negative))
-    if table is None or largest >= len(table):
-        size = min(TABLE_LIMIT, max(1024, 1 << int(largest).bit_length()))
-        minus = np.full(size, negative)
-        text = decimal_text(np.arange(size), decimals, minus)
-        table = _TABLES[(decimals, negative)] = np.asarray(text, dtype=object)
-    return table
+    if table is None:
+        table = _TABLES[(decimals, negative)] = _FixedTable(decimals, negative)
+    return table.lookup(codes)
 
 
 def tabled_fixed(
@@ -91,18 +105,16 @@ def tabled_fixed(
     string per value; negative values from a table of their own), as an array, with the rows no table holds
     (not `exact`, or past TABLE_LIMIT) for the caller to fill in; None when more than `most_outside` are."""
     magnitude = np.abs(units)
-    served = _SERVED[(decimals, False)] = _SERVED.get((decimals, False), 0) + units.size
-    inside = exact & (magnitude < min(TABLE_LIMIT, max(len(_TABLES.get((decimals, False), ())), 2 * served)))
+    inside = exact & (magnitude < TABLE_LIMIT)
     outside = np.flatnonzero(~inside)
     if outside.size > most_outside:
         return None
     codes = np.where(inside, magnitude, 0).astype(np.int64)
     negative = np.flatnonzero(minus & inside)
     positive = codes if not negative.size else np.where(minus, 0, codes)
-    words = fixed_table(decimals, int(positive.max()))[positive]
+    words = fixed_words(decimals, positive)
     if negative.size:
-        below = codes[negative]
-        words[negative] = fixed_table(decimals, int(below.max()), negative=True)[below]
+        words[negative] = fixed_words(decimals, codes[negative], negative=True)
     return words, outside
 
 
