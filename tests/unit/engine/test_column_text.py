@@ -43,6 +43,11 @@ RNG = np.random.default_rng(3)
         np.array([-1, 3]),
         np.array([], dtype=np.int64),
         RNG.integers(0, 255, 50).astype(np.uint8),
+        # a long tail: the table for most values, the few past it (either side) patched in
+        np.concatenate([RNG.integers(0, 5000, 1000), [SMALL_INT_LIMIT, 10**15, -1, -(2**63) + 1]]),
+        np.concatenate([RNG.integers(0, 50, 100), [SMALL_INT_LIMIT * 7]]),
+        np.array([2**63 - 1, -(2**63)]),  # int64's minimum has no magnitude in int64: one by one
+        np.array([0, 2**64 - 1], dtype=np.uint64),
     ],
 )
 def test_int_text_is_str_of_each_value(values: np.ndarray) -> None:
@@ -50,7 +55,7 @@ def test_int_text_is_str_of_each_value(values: np.ndarray) -> None:
 
 
 def test_int_table_serves_round_amounts_from_a_table_with_the_zeros_after() -> None:
-    salaries = RNG.integers(240, 4_500, 1000) * 100
+    salaries = RNG.integers(240, 4_500, 2000) * 100  # enough to pay for the table (_IntTable.serves)
     table = int_table(salaries)
     assert table is not None
     words, codes = table
@@ -158,6 +163,13 @@ FLOATS = [
     ),
     np.array([np.nan, np.inf, -np.inf]),
     np.array([], dtype=float),
+    # money from the fixed-point table, a few values it cannot hold patched in
+    np.concatenate(
+        [
+            np.round(RNG.random(3000) * 1300, 2),
+            [-0.0, -0.004, -2.5, np.nan, 1310.71, 1310.72, 1e9, 0.125, 7.0],
+        ]
+    ),
 ]
 
 

@@ -21,6 +21,14 @@ from synthdata.engine.words import CATALOGUE, PRODUCT_ADJECTIVES
 
 CUSTOMERS_PER_FILE = 50_000
 PRODUCTS_PER_FILE = 2_000
+# Every product name any file can have ("adjective noun", code: noun * adjectives + adjective, nouns in
+# CATALOGUE's order), every category and every product id: tables that live as long as the process, so a
+# column drawn from a file's products can be categorical (encoded once per process, not per file).
+_NOUNS = [noun for nouns, _ in CATALOGUE.values() for noun in nouns]
+_FIRST_NOUN = np.cumsum([0, *(len(nouns) for nouns, _ in CATALOGUE.values())])
+PRODUCT_NAME_WORDS = np.asarray([f"{a} {n}" for n in _NOUNS for a in PRODUCT_ADJECTIVES], dtype=object)
+PRODUCT_CATEGORY_WORDS = np.asarray(list(CATALOGUE), dtype=object)
+PRODUCT_ID_WORDS = padded_words("PRD-", np.arange(1, PRODUCTS_PER_FILE + 1), 5)
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,10 @@ class Products:
     names: npt.NDArray[np.object_]
     categories: npt.NDArray[np.object_]
     prices: npt.NDArray[np.float64]
+    name_codes: npt.NDArray[np.intp]  # into PRODUCT_NAME_WORDS
+    category_codes: npt.NDArray[
+        np.intp
+    ]  # into PRODUCT_CATEGORY_WORDS (ids: product i is PRODUCT_ID_WORDS[i])
 
 
 @dataclass(frozen=True)
@@ -48,21 +60,25 @@ def products(seed: int) -> Products:
     rng = fixed_rng(seed, "products")
     categories = list(CATALOGUE)
     category = rng.integers(0, len(categories), PRODUCTS_PER_FILE)
-    names = np.empty(PRODUCTS_PER_FILE, dtype=object)
+    name_codes = np.empty(PRODUCTS_PER_FILE, dtype=np.intp)
     prices = np.empty(PRODUCTS_PER_FILE)
     for index, name in enumerate(categories):
         rows = np.flatnonzero(category == index)
         nouns, (low, high) = CATALOGUE[name]
-        noun = np.asarray(nouns, dtype=object)[rng.integers(0, len(nouns), rows.size)]
-        adjective = np.asarray(PRODUCT_ADJECTIVES, dtype=object)[
-            rng.integers(0, len(PRODUCT_ADJECTIVES), rows.size)
-        ]
-        names[rows] = adjective + " " + noun
+        noun = _FIRST_NOUN[index] + rng.integers(0, len(nouns), rows.size)
+        adjective = rng.integers(0, len(PRODUCT_ADJECTIVES), rows.size)
+        name_codes[rows] = noun * len(PRODUCT_ADJECTIVES) + adjective
         # Log-uniform prices ending in .99, the way shops price things.
         raw = np.exp(rng.uniform(np.log(low), np.log(high), rows.size))
         prices[rows] = np.maximum(np.floor(raw), 1) - 0.01
-    ids = padded_words("PRD-", np.arange(1, PRODUCTS_PER_FILE + 1), 5)
-    return Products(ids, names, np.asarray(categories, dtype=object)[category], np.round(prices, 2))
+    return Products(
+        PRODUCT_ID_WORDS,
+        PRODUCT_NAME_WORDS[name_codes],
+        PRODUCT_CATEGORY_WORDS[category],
+        np.round(prices, 2),
+        name_codes,
+        category,
+    )
 
 
 @lru_cache(maxsize=8)

@@ -17,6 +17,8 @@ import numpy.typing as npt
 from numpy.dtypes import StringDType
 
 from synthdata.engine.array_cache import derived
+from synthdata.engine.digit_text import MAX_DECIMALS as _MAX_TABLE_DECIMALS
+from synthdata.engine.digit_text import decimal_text, tabled_fixed
 from synthdata.engine.text_tables import decimal_words, iso_date_words, iso_day_words, time_of_hour_words
 
 ObjArray = npt.NDArray[np.object_]
@@ -99,6 +101,9 @@ class _DayTable:
 
 _INTS = _IntTable()
 _THOUSANDS = 1000
+_INT64_MIN, _INT64_END = -(1 << 63), 1 << 63
+_TAIL_TABLE = 1 << 14
+_FEW = 16  # past one value in this many, a column's exceptions are written with the rest, not patched in
 _DAYS: dict[tuple[str, str], _DayTable] = {}
 _TIMES: dict[str, tuple[ObjArray, ObjArray]] = {}
 
@@ -142,18 +147,27 @@ def _round_table(array: npt.NDArray[np.int64], hi: int) -> Table | None:
 
 
 def int_text(values: npt.ArrayLike) -> list[str]:
-    """str() of each integer: from `int_table`'s table where it has one; below 1,000 times SMALL_INT_LIMIT, the
-    text of value // 1000 and the three zero-padded last digits (one array addition); others one by one."""
+    """str() of each integer: from `int_table`'s table where it has one (small non-negative integers, round
+    amounts); others by digit_text's byte matrix, a long tail (headcounts) the table for most values and the byte
+    matrix for the few past it (one by one only past int64: the extremes of uint64, and int64's minimum, which
+    has no positive counterpart)."""
     array = np.asarray(values)
     if array.size and array.dtype.kind in "iu":
         table = int_table(array)
         if table is not None:
             words, codes = table
             return words[codes].tolist()  # type: ignore[no-any-return]
-        pieces = int_pieces(array)
-        if pieces is not None:
-            leading, trailing = pieces
-            return (leading + trailing).tolist()  # type: ignore[no-any-return]  # "" + s is s itself
+        lo, hi = int(array.min()), int(array.max())
+        if lo > _INT64_MIN and hi < _INT64_END:
+            # The table as it is, or grown to TAIL_TABLE: not to SMALL_INT_LIMIT for a tail's sake (~20 ms).
+            inside = (array >= 0) & (array < max(len(_INTS.words), _TAIL_TABLE))
+            outside = np.flatnonzero(~inside)
+            codes = np.where(inside, array, 0)
+            if outside.size > array.size // _FEW or not _INTS.serves(int(codes.max()), array.size):
+                return decimal_text(array.astype(np.int64))  # any size: digits from a byte matrix
+            words = _INTS.covering(int(codes.max()))[codes]
+            words[outside] = decimal_text(array[outside].astype(np.int64))
+            return words.tolist()  # type: ignore[no-any-return]
     return list(map(str, array.tolist()))
 
 
@@ -282,47 +296,43 @@ def byte_rows_text(chars: npt.NDArray[np.uint8]) -> list[str] | None:
     return text[:-1].split("\n")
 
 
+_TABLE_ROWS = (
+    1000  # a column this long takes its fixed-point text from a table (a small job's never builds one)
+)
 _EXACT = 2.0**50  # below this a double times 10**decimals is off by at most 1/8 of a unit
-_MAX_TABLE_DECIMALS = 4
 
 
 def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
     """f"{value:.{decimals}f}" of each value. A value whose scaled form is within a quarter of an integer k
-    (all money and rounded figures) is written as k's digits with the decimal point put in, from the integer
-    tables; any other value (and -0.0, nan, inf) by Python's formatting."""
+    (all money and rounded figures) is written as k's digits with the decimal point put in (digit_text, the
+    sign from the value's sign bit, so -0.001 is "-0.00" as Python writes it); any other value (nan, inf, past
+    2**50) by Python's formatting."""
     array = np.asarray(values, dtype=np.float64)
+    form = f"{{:.{decimals}f}}".format
     if not 0 <= decimals <= _MAX_TABLE_DECIMALS or not array.size:
-        return list(map(f"{{:.{decimals}f}}".format, array.tolist()))
+        return list(map(form, array.tolist()))
     with np.errstate(invalid="ignore", over="ignore"):
         scaled = array * 10.0**decimals
         exact = np.abs(scaled) < _EXACT
         units = np.rint(np.where(exact, scaled, 0.0))
-        exact &= (np.abs(scaled - units) < 0.25) & ~((units == 0) & np.signbit(array))
-    magnitude = np.abs(units).astype(np.int64)
-    if decimals:
-        whole, fraction = np.divmod(magnitude, 10**decimals)
-        text = _int_words(whole) + _fractions(decimals)[fraction]
-    else:
-        text = _int_words(magnitude)
-    negative = units < 0
-    if negative.any():
-        text[negative] = "-" + text[negative]
-    if not exact.all():
-        others = ~exact
-        text[others] = list(map(f"{{:.{decimals}f}}".format, array[others].tolist()))
-    return text.tolist()  # type: ignore[no-any-return]
-
-
-def _int_words(values: npt.NDArray[np.int64]) -> ObjArray:
-    """int_text as an object array: straight from the table when it holds every value (no list between)."""
-    table = int_table(values)
-    if table is not None:
-        words, codes = table
-        return words[codes]
-    return np.asarray(int_text(values), dtype=object)
-
-
-@lru_cache(maxsize=_MAX_TABLE_DECIMALS)
-def _fractions(decimals: int) -> ObjArray:
-    """ ".00" to ".99" (for two decimals): the decimal point and the zero-padded digits after it."""
-    return np.asarray([f".{i:0{decimals}d}" for i in range(10**decimals)], dtype=object)
+        exact &= np.abs(scaled - units) < 0.25
+    minus = np.signbit(array) & exact
+    if array.size >= _TABLE_ROWS:
+        found = tabled_fixed(units, exact, minus, decimals, array.size // _FEW)
+        if found is not None:
+            words, outside = found
+            if outside.size:
+                words[outside] = float_text(array[outside], decimals)
+            return words.tolist()  # type: ignore[no-any-return]
+    text = decimal_text(units.astype(np.int64), decimals, minus)
+    others = np.flatnonzero(~exact)
+    if not others.size:
+        return text
+    fixed = list(map(form, array[others].tolist()))  # what the digits cannot write
+    if others.size > len(text) // _FEW:
+        whole = np.asarray(text, dtype=object)
+        whole[others] = fixed
+        return whole.tolist()  # type: ignore[no-any-return]
+    for index, value in zip(others.tolist(), fixed, strict=True):
+        text[index] = value  # a few: one by one costs less than an array round trip
+    return text

@@ -39,6 +39,8 @@ from synthdata.engine.escapes import (
     tsv_escape_all,
 )
 from synthdata.engine.row_parts import Coded, Pieces, text_of
+from synthdata.engine.suffixed import Suffix, checked, suffix_rows, suffixed_text
+from synthdata.engine.suffixed import plain_text as suffixed_plain_text
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
 # A categorical column with fewer values than 1/8 of its vocabulary's words is encoded value by value, unless the
@@ -64,6 +66,7 @@ class Column:
     ascii_safe: bool = False
     user_literal: bool = False
     vocabulary: npt.NDArray[np.object_] | None = None  # with `values` as int codes into it
+    suffix: Suffix | None = None  # with a vocabulary: each value is its word + plain words (engine/suffixed)
 
     @classmethod
     def categorical(
@@ -71,6 +74,16 @@ class Column:
     ) -> Column:
         """A string column drawn from a vocabulary: escaped once per vocabulary, not once per row."""
         return cls("str", codes, vocabulary=words, **kwargs)
+
+    @classmethod
+    def suffixed(
+        cls, words: npt.NDArray[np.object_], codes: npt.NDArray[np.intp], suffix: Suffix, **kwargs: Any
+    ) -> Column:
+        """A string column of a vocabulary word + a plain suffix word (suffixed.plain_suffixes) in each row. Not
+        for user literals: whether a value reads as a number (exempt from formula guards) depends on both."""
+        if kwargs.get("user_literal"):
+            raise ValueError("a suffixed column cannot hold user literals")
+        return cls("str", codes, vocabulary=words, suffix=checked(suffix), **kwargs)
 
     def __len__(self) -> int:
         return len(self.values)
@@ -87,6 +100,7 @@ class Column:
             self.ascii_safe,
             self.user_literal,
             self.vocabulary,
+            None if self.suffix is None else suffix_rows(self.suffix, slice(start, stop)),
         )
 
     def pick(self, rows: npt.NDArray[np.intp]) -> Column:
@@ -103,10 +117,13 @@ class Column:
             self.ascii_safe,
             self.user_literal,
             self.vocabulary,
+            None if self.suffix is None else suffix_rows(self.suffix, rows),
         )
 
     def _categorical_text(self, encoding: str, encode: Callable[[list[str]], list[str]]) -> list[str]:
         assert self.vocabulary is not None
+        if self.suffix is not None:
+            return suffixed_text(self.vocabulary, np.asarray(self.values), self.suffix, encoding, encode)
         encoded = encoded_vocabulary(self.vocabulary, encoding, encode)
         return encoded[np.asarray(self.values)].tolist()  # type: ignore[no-any-return]
 
@@ -115,6 +132,8 @@ class Column:
         """Each value as text, with no quoting (the CSV form of non-string kinds)."""
         values = self.values
         if self.kind in ("str", "json"):
+            if self.vocabulary is not None and self.suffix is not None:
+                return suffixed_plain_text(self.vocabulary, np.asarray(values), self.suffix)
             if self.vocabulary is not None:
                 return self.vocabulary[np.asarray(values)].tolist()  # type: ignore[no-any-return]
             if isinstance(values, Pieces):
@@ -139,7 +158,7 @@ class Column:
             tables = datetime_tables(self.values)
             return self.plain_text() if tables is None else Pieces(tuple(Coded(*t) for t in tables))
         table: tuple[npt.NDArray[np.object_], npt.NDArray[Any]] | None = None
-        if self.kind == "str" and self.vocabulary is not None:
+        if self.kind == "str" and self.vocabulary is not None and self.suffix is None:
             table = self.vocabulary, np.asarray(self.values)
         elif self.kind == "int":
             table = int_table(self.values)
@@ -153,12 +172,15 @@ class Column:
     def has_nulls(self) -> bool:
         return self.nulls is not None and bool(self.nulls.any())
 
-    def _with_nulls(self, text: list[str], null_text: str) -> list[str]:
-        if not self.has_nulls:
-            return text
-        array = np.array(text, dtype=object)
-        array[self.nulls] = null_text
-        return array.tolist()  # type: ignore[no-any-return]
+    def _present_text(self, form: Callable[[Column], list[str]], null_text: str) -> list[str]:
+        """`null_text` at the nulls, form() of the other rows: only values that are written get formatted (a
+        market cap only for the public companies) and no list of every row's text is made to be overwritten."""
+        assert self.nulls is not None
+        present = np.flatnonzero(~self.nulls)
+        array = np.empty(len(self), dtype=object)
+        array[:] = null_text
+        array[present] = form(self.pick(present))
+        return array.tolist()
 
     def csv_part(self, formula_protection: bool = True, delimiter: str = ",") -> Coded | list[str] | Pieces:
         """Values as CSV fields (quoted where needed, nulls empty, user literals neutralized unless
@@ -192,17 +214,18 @@ class Column:
 
     def sql_text(self, dialect: SqlDialect) -> list[str]:
         """Values as SQL literals of `dialect`: strings, dates and times quoted, numbers bare, nulls NULL."""
+        if self.has_nulls:
+            return self._present_text(lambda present: present.sql_text(dialect), "NULL")
         if self.kind in ("int", "float"):
-            return self._with_nulls(self.plain_text(), "NULL")
+            return self.plain_text()
         if self.kind == "bool":
-            return self._with_nulls(bool_text(self.values, *dialect.booleans), "NULL")
+            return bool_text(self.values, *dialect.booleans)
         if self.kind == "date":
-            return self._with_nulls(date_text(self.values, "'", "'"), "NULL")
+            return date_text(self.values, "'", "'")
         if self.kind == "datetime":
             # MySQL's DATETIME takes no zone designator: the same UTC instant, as "YYYY-MM-DD hh:mm:ss".
             mysql = dialect.name == "mysql"
-            text = datetime_text(self.values, "'", " " if mysql else "T", "'" if mysql else "Z'")
-            return self._with_nulls(text, "NULL")
+            return datetime_text(self.values, "'", " " if mysql else "T", "'" if mysql else "Z'")
         return text_of(self._text_part(f"sql:{dialect.name}", partial(sql_strings, dialect=dialect), "NULL"))
 
     def _text_part(
@@ -210,9 +233,11 @@ class Column:
     ) -> Coded | list[str] | Pieces:
         """Strings through `encode`, once per vocabulary word when categorical (as a table and codes when no
         value is null); other kinds as plain text."""
+        if self.has_nulls:
+            return self._present_text(lambda rows: text_of(rows._text_part(encoding, encode, "")), null_text)
+        if self.kind == "str" and self.vocabulary is not None and self.suffix is not None:
+            return self._categorical_text(encoding, encode)
         if self.kind == "str" and self.vocabulary is not None:
-            if self.has_nulls:
-                return self._with_nulls(self._categorical_text(encoding, encode), null_text)
             codes = np.asarray(self.values)
             if len(codes) * _WORDS_PER_VALUE < len(self.vocabulary) and not is_derived(
                 self.vocabulary, ("encoded", encoding)
@@ -224,14 +249,15 @@ class Column:
         quoted = self.kind in ("str", "json") or (
             encoding.startswith("sql:") and self.kind in ("date", "datetime")
         )
-        if not quoted and not self.has_nulls:
+        if not quoted:
             return self.plain_part()
-        text = self.plain_text()
-        return self._with_nulls(encode(text) if quoted else text, null_text)
+        return encode(self.plain_text())
 
     def json_text(self) -> list[str]:
         """Values as JSON literals: strings, dates and times quoted (strings escaped), numbers and booleans bare,
         nested values as they are, nulls `null`. (The writers' own JSON path is json_parts.)"""
+        if self.has_nulls:
+            return self._present_text(Column.json_text, "null")
         values = self.values
         if self.kind == "str" and self.vocabulary is not None:
             text = self._categorical_text("json", _json_encode)
@@ -247,7 +273,7 @@ class Column:
             text = self.plain_text()
         else:
             text = _json_strings(self.plain_text(), self.ascii_safe)
-        return self._with_nulls(text, "null")
+        return text
 
     def python_values(self) -> list[Any]:
         """JSON-ready Python values (for previews): numbers, bools, ISO strings, None."""

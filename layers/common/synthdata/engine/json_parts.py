@@ -16,6 +16,7 @@ import numpy as np
 from synthdata.engine.columns import Column, encoded_vocabulary
 from synthdata.engine.escapes import json_plain, pieces_written_as_they_are
 from synthdata.engine.row_parts import Coded, Pieces
+from synthdata.engine.suffixed import suffixed_text
 
 
 def json_part(column: Column) -> tuple[Coded | list[str] | Pieces, bool]:
@@ -24,6 +25,9 @@ def json_part(column: Column) -> tuple[Coded | list[str] | Pieces, bool]:
         return column.json_text(), False  # numbers, nested values and nulls go bare
     if column.kind in ("int", "bool", "date", "datetime"):
         return column.plain_part(), column.kind in ("date", "datetime")
+    if column.vocabulary is not None and column.suffix is not None:
+        codes = np.asarray(column.values)
+        return suffixed_text(column.vocabulary, codes, column.suffix, "json:inner", _inner_literals), True
     if column.vocabulary is not None:
         table = encoded_vocabulary(column.vocabulary, "json:inner", _inner_literals)
         return Coded(table, np.asarray(column.values)), True

@@ -22,6 +22,7 @@ import numpy.typing as npt
 from synthdata.engine.columns import Column
 from synthdata.engine.dataset import BlockContext, Dataset
 from synthdata.engine.rng import BLOCK_ROWS, block_rng, cumulative_weights, weighted_indices
+from synthdata.engine.suffixed import joined_suffixes
 
 PARENT_BLOCKS_PER_BLOCK = 2  # parent blocks generated per child block, at most
 SKEW_MIN, SKEW_MAX, SKEW_DEFAULT = 0.5, 3.0, 1.1  # Zipf exponents of the "skewed" distribution
@@ -103,8 +104,18 @@ def _concatenated(parts: list[Column]) -> Column:
     nulls = None if first.nulls is None else np.concatenate([p.nulls for p in parts if p.nulls is not None])
     if not isinstance(first.values, np.ndarray):
         values = values.tolist()
+    suffix = None
+    if first.suffix is not None:  # the same suffix tables in every block of a column
+        suffix = joined_suffixes([p.suffix for p in parts if p.suffix is not None])
     return Column(
-        first.kind, values, first.decimals, nulls, first.ascii_safe, first.user_literal, first.vocabulary
+        first.kind,
+        values,
+        first.decimals,
+        nulls,
+        first.ascii_safe,
+        first.user_literal,
+        first.vocabulary,
+        suffix,
     )
 
 

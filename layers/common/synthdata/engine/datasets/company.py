@@ -14,7 +14,8 @@ from synthdata.engine.dataset import REFERENCE_TIME, BlockContext, FieldInfo
 from synthdata.engine.economics import company_finances, company_money_description, economics
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.places import CITY_DESCRIPTION
-from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
+from synthdata.engine.rng import WeightedDraw, block_rng, cumulative_weights, unique_codes
+from synthdata.engine.row_parts import Coded
 from synthdata.engine.words import INDUSTRIES
 
 # Size bands by employee_count (inclusive lower bounds).
@@ -23,6 +24,9 @@ COMPANY_TYPES = ("private", "public", "partnership", "nonprofit")
 COMPANY_TYPE_WEIGHTS = (0.7, 0.15, 0.1, 0.05)
 _SYMBOL_LETTERS = 5
 _FOUNDED_FROM = 1900
+_KIND_DRAW = WeightedDraw(
+    cumulative_weights(COMPANY_TYPE_WEIGHTS)
+)  # weighted_indices' draw, with a guide table
 
 
 def size_category(employees: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
@@ -37,6 +41,14 @@ def _symbols(code: npt.NDArray[np.int64]) -> list[str]:
         letters[:, position] = 65 + rest % 26
         rest //= 26
     return builders.ascii_rows(letters)
+
+
+def _public_symbols(context: BlockContext, public: npt.NDArray[np.bool_]) -> npt.NDArray[np.object_]:
+    """Each public company's unique symbol (by its row number); the others' are never written: left empty."""
+    symbols = np.empty(public.size, dtype=object)
+    symbols[:] = ""
+    symbols[public] = _symbols(unique_codes(context.row_index[public], context.seed, 26**5))
+    return symbols
 
 
 FIELDS = [
@@ -110,8 +122,8 @@ class CompanyDataset:
         n = context.size
         names, trading, _ = company_name_forms(context.locale)
         pick = rng.integers(0, len(names), n)
-        industry_index, sub = _industry_draws(rng, n)
-        kind = weighted_indices(rng, cumulative_weights(COMPANY_TYPE_WEIGHTS), n)
+        _, sub = _industry_draws(rng, n)
+        kind = _KIND_DRAW.draw(rng, n)
         public = kind == _PUBLIC
         employees = np.maximum(1, np.round(rng.lognormal(np.where(public, 8.0, 3.5), 1.3, n))).astype(
             np.int64
@@ -123,7 +135,7 @@ class CompanyDataset:
         websites, emails = _web_words(
             context.locale, ".com" if context.options.get("realistic_email_domains") else ".example"
         )
-        mailbox = rng.integers(0, len(MAILBOXES), n)
+        contact = rng.integers(0, len(MAILBOXES), n) * len(names) + pick  # mailbox * companies + company
         ceo = builders.people(rng, data, n)
         place = builders.places(rng, data, n)
         size = _size_codes(employees)
@@ -131,7 +143,8 @@ class CompanyDataset:
             "id": Column("str", builders.uuid4_column(rng, n), ascii_safe=True),
             "company_name": Column.categorical(names, pick),
             "trading_name": Column.categorical(trading, pick),
-            "industry": Column.categorical(_INDUSTRY_WORDS, industry_index),
+            # By sub-industry codes: the same codes as the next column, so the writer joins both in one table.
+            "industry": Column.categorical(_INDUSTRY_OF_SUB, sub),
             "sub_industry": Column.categorical(_SUB_INDUSTRY_WORDS, sub),
             "company_type": Column.categorical(_TYPE_WORDS, kind, ascii_safe=True),
             "founded_year": Column("int", founded.astype(np.int64)),
@@ -142,23 +155,19 @@ class CompanyDataset:
                 "float", np.round(np.clip(rng.normal(5, 12, n), -60, 150), 1), decimals=1
             ),
             "market_cap": Column("float", market_cap, nulls=~public),
-            "stock_symbol": Column(
-                "str",
-                _symbols(unique_codes(context.row_index, context.seed, 26**5)),
-                nulls=~public,
-                ascii_safe=True,
-            ),
+            "stock_symbol": Column("str", _public_symbols(context, public), nulls=~public, ascii_safe=True),
             "stock_exchange": Column.categorical(
                 exchanges, rng.integers(0, len(exchanges), n), nulls=~public
             ),
             "headquarters_address": Column("str", place.street_address, ascii_safe=place.plain_street),
             "headquarters_city": Column.categorical(data.places.city_words, place.city_codes),
             "headquarters_country": builders.constant(data.country, n),
-            "website": Column.categorical(websites, pick, ascii_safe=True),
-            "email": Column.categorical(emails, mailbox * len(websites) + pick, ascii_safe=True),
+            # Both by the email's code (website: mailbox * companies + company): one table in the writer.
+            "website": Column.categorical(websites, contact, ascii_safe=True),
+            "email": Column.categorical(emails, contact, ascii_safe=True),
             "phone": builders.phone_column(rng, data, n),
             "ceo_name": Column("str", ceo.full_name, ascii_safe=ceo.plain_names),
-            "description": Column("str", _descriptions(trading[pick], size, sub, founded)),
+            "description": Column.suffixed(trading, pick, _description_ends(size, sub, founded)),
             "is_active": Column("bool", rng.random(n) < 0.92),
             "created_at": Column("datetime", builders.datetimes_before_reference(rng, n, max_days=3 * 365)),
         }
@@ -169,6 +178,7 @@ _FOUNDED_TO = int(str(REFERENCE_TIME)[:4])
 # Word tables the columns index into (categorical columns: each word written once per format, not per row).
 _INDUSTRY_WORDS = np.asarray(list(INDUSTRIES), dtype=object)
 _SUB_INDUSTRY_WORDS = np.asarray([sub for subs in INDUSTRIES.values() for sub in subs], dtype=object)
+_INDUSTRY_OF_SUB = np.repeat(_INDUSTRY_WORDS, [len(subs) for subs in INDUSTRIES.values()])
 _SUB_INDUSTRY_FIRST = np.cumsum([0, *(len(subs) for subs in INDUSTRIES.values())])
 _TYPE_WORDS = np.asarray(COMPANY_TYPES, dtype=object)
 _PUBLIC = COMPANY_TYPES.index("public")
@@ -188,10 +198,11 @@ _YEAR_PHRASES = np.asarray([f"{year}." for year in range(_FOUNDED_FROM, _FOUNDED
 
 @lru_cache(maxsize=32)
 def _web_words(locale: str, tld: str) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_]]:
-    """Each company's website, and its contact addresses mailbox by mailbox (code: mailbox * companies +
-    company), for a domain of the trading name's ASCII label and `tld`."""
+    """Each company's website and contact addresses, mailbox by mailbox (code: mailbox * companies + company;
+    the websites repeat for each mailbox), for a domain of the trading name's ASCII label and `tld`."""
     domains = company_name_forms(locale).domain_labels + tld
-    return "https://www." + domains, np.concatenate([mailbox + domains for mailbox in MAILBOXES])
+    websites = np.tile("https://www." + domains, len(MAILBOXES))
+    return websites, np.concatenate([mailbox + domains for mailbox in MAILBOXES])
 
 
 def _size_codes(employees: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
@@ -209,12 +220,9 @@ def _industry_draws(rng: np.random.Generator, n: int) -> tuple[npt.NDArray[np.in
     return industry_index, sub
 
 
-def _descriptions(
-    trading: npt.NDArray[np.object_],
-    size: npt.NDArray[np.intp],
-    sub: npt.NDArray[np.intp],
-    founded: npt.NDArray[np.int64],
-) -> npt.NDArray[np.object_]:
-    """'Acme is a small Software company founded in 1998.'"""
-    phrase = _BAND_SUB_PHRASES[size * len(_SUB_INDUSTRY_WORDS) + sub]
-    return builders.join(trading, phrase, _YEAR_PHRASES[founded - _FOUNDED_FROM])
+def _description_ends(
+    size: npt.NDArray[np.intp], sub: npt.NDArray[np.intp], founded: npt.NDArray[np.int64]
+) -> tuple[Coded, Coded]:
+    """What follows the trading name in 'Acme is a small Software company founded in 1998.'"""
+    phrase = size * len(_SUB_INDUSTRY_WORDS) + sub
+    return Coded(_BAND_SUB_PHRASES, phrase), Coded(_YEAR_PHRASES, founded - _FOUNDED_FROM)

@@ -11,6 +11,9 @@ import numpy.typing as npt
 from synthdata.engine import builders
 from synthdata.engine.catalogues import (
     CUSTOMERS_PER_FILE,
+    PRODUCT_CATEGORY_WORDS,
+    PRODUCT_ID_WORDS,
+    PRODUCT_NAME_WORDS,
     PRODUCTS_PER_FILE,
     Customers,
     customers,
@@ -22,7 +25,7 @@ from synthdata.engine.economics import economics, tax_description
 from synthdata.engine.locale_data import locale_data
 from synthdata.engine.locales import locale_profile
 from synthdata.engine.references import Parent, parent_columns, parent_rows
-from synthdata.engine.rng import block_rng, cumulative_weights, unique_codes, weighted_indices
+from synthdata.engine.rng import WeightedDraw, block_rng, cumulative_weights, unique_codes
 
 PAYMENT_METHODS = (
     ("credit_card", 0.42),
@@ -63,7 +66,13 @@ ADDRESS_COLUMNS = ("street_address", "city", "state", "postal_code")
 def _weighted_choice(
     rng: np.random.Generator, options: tuple[tuple[str, float], ...], n: int
 ) -> npt.NDArray[np.intp]:
-    return weighted_indices(rng, cumulative_weights([w for _, w in options]), n)
+    return _draw(options).draw(rng, n)
+
+
+@lru_cache(maxsize=8)
+def _draw(options: tuple[tuple[str, float], ...]) -> WeightedDraw:
+    """weighted_indices' draw with a guide table, built once per list of options (~3x faster a block)."""
+    return WeightedDraw(cumulative_weights([w for _, w in options]))
 
 
 def _cents(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
@@ -191,10 +200,11 @@ class EcommerceDataset:
             ),
             "customer_id": customer_ids,
             "customer_email": emails,
-            # Gathered, not categorical: an encoded vocabulary is cached per array, and catalogues are per file.
-            "product_id": Column("str", catalogue.ids[product], ascii_safe=True),
-            "product_name": Column("str", catalogue.names[product]),
-            "product_category": Column("str", catalogue.categories[product]),
+            # Categorical on the process-wide tables (encoded vocabularies are cached per array, and a file's
+            # catalogue lives only as long as the file).
+            "product_id": Column.categorical(PRODUCT_ID_WORDS, product, ascii_safe=True),
+            "product_name": Column.categorical(PRODUCT_NAME_WORDS, catalogue.name_codes[product]),
+            "product_category": Column.categorical(PRODUCT_CATEGORY_WORDS, catalogue.category_codes[product]),
             "quantity": Column("int", quantity),
             "unit_price": Column("float", price),
             "discount_percent": Column("int", discount),
