@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 
 from synthdata.engine.array_cache import is_derived
-from synthdata.engine.columns import Column, vocabulary
+from synthdata.engine.columns import Column
 from synthdata.engine.escapes import SQL_DIALECTS
 from synthdata.engine.row_parts import text_of
+from synthdata.engine.word_arrays import vocabulary
 
 WORDS = [
     "plain",

@@ -14,11 +14,11 @@ from synthdata.engine.column_text import (
     date_text,
     datetime_tables,
     datetime_text,
-    float_text,
     int_pieces,
     int_table,
     int_text,
 )
+from synthdata.engine.digit_text import float_text
 from tests.fresh_process import fresh_python
 
 RNG = np.random.default_rng(3)
@@ -198,12 +198,12 @@ def test_int_pieces_joined_are_each_integers_text_and_refuse_what_no_table_holds
 def test_columns_too_small_for_the_integer_table_are_formatted_value_by_value() -> None:
     # A fresh process: 100 values up to 99,999 would need a 131,072-entry table; they skip it, same text.
     code = (
-        "import numpy as np; from synthdata.engine import column_text as t; "
+        "import numpy as np; from synthdata.engine import column_text as t, digit_text; "
         "v = np.random.default_rng(1).integers(0, 100_000, 100); "
         "assert t.int_table(v) is None and t.int_pieces(v * 1000) is None; "
         "assert t.int_text(v) == [str(x) for x in v.tolist()]; "
         "assert t.int_text(v * 1000) == [str(x) for x in (v * 1000).tolist()]; "
-        "assert t.float_text(v / 4, 2) == [f'{x:.2f}' for x in (v / 4).tolist()]; "
+        "assert digit_text.float_text(v / 4, 2) == [f'{x:.2f}' for x in (v / 4).tolist()]; "
         "print(len(t._INTS.words))"
     )
     assert fresh_python(code) == "0"  # no table was built

@@ -7,8 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from synthdata.engine.columns import Column, vocabulary
+from synthdata.engine.columns import Column
 from synthdata.engine.row_parts import text_of
+from synthdata.engine.word_arrays import vocabulary
 
 PLAIN = ["Ada Lovelace", "Zoë Müller", "東京都", "", "a,b"]
 ESCAPED = [*PLAIN, 'say "hi"', "back\\slash", "line\nbreak", "\x00", "\x1f", "\u2028"]

@@ -11,10 +11,11 @@ import numpy as np
 import pytest
 
 from synthdata.engine import row_join, row_parts
-from synthdata.engine.columns import Column, vocabulary
+from synthdata.engine.columns import Column
 from synthdata.engine.escapes import pieces_written_as_they_are
 from synthdata.engine.row_join import join_rows
 from synthdata.engine.row_parts import Coded, Part, Pieces, assemble, text_of
+from synthdata.engine.word_arrays import vocabulary
 from synthdata.engine.writers import write_piece
 
 CITIES = vocabulary(["Köln", "a,b", 'say "hi"', "Ulm"])

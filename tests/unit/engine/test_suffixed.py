@@ -6,11 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from synthdata.engine.columns import Column, vocabulary
+from synthdata.engine.columns import Column
 from synthdata.engine.escapes import SQL_DIALECTS
 from synthdata.engine.json_parts import json_part
 from synthdata.engine.references import _concatenated
 from synthdata.engine.row_parts import Coded, text_of
+from synthdata.engine.word_arrays import vocabulary
 
 WORDS = [
     "Acme",

@@ -17,8 +17,7 @@ import numpy.typing as npt
 from numpy.dtypes import StringDType
 
 from synthdata.engine.array_cache import derived
-from synthdata.engine.digit_text import MAX_DECIMALS as _MAX_TABLE_DECIMALS
-from synthdata.engine.digit_text import decimal_text, tabled_fixed
+from synthdata.engine.digit_text import FEW, decimal_text
 from synthdata.engine.text_tables import decimal_words, iso_date_words, iso_day_words, time_of_hour_words
 
 ObjArray = npt.NDArray[np.object_]
@@ -103,7 +102,6 @@ _INTS = _IntTable()
 _THOUSANDS = 1000
 _INT64_MIN, _INT64_END = -(1 << 63), 1 << 63
 _TAIL_TABLE = 1 << 14
-_FEW = 16  # past one value in this many, a column's exceptions are written with the rest, not patched in
 _DAYS: dict[tuple[str, str], _DayTable] = {}
 _TIMES: dict[str, tuple[ObjArray, ObjArray]] = {}
 
@@ -163,7 +161,7 @@ def int_text(values: npt.ArrayLike) -> list[str]:
             inside = (array >= 0) & (array < max(len(_INTS.words), _TAIL_TABLE))
             outside = np.flatnonzero(~inside)
             codes = np.where(inside, array, 0)
-            if outside.size > array.size // _FEW or not _INTS.serves(int(codes.max()), array.size):
+            if outside.size > array.size // FEW or not _INTS.serves(int(codes.max()), array.size):
                 return decimal_text(array.astype(np.int64))  # any size: digits from a byte matrix
             words = _INTS.covering(int(codes.max()))[codes]
             words[outside] = decimal_text(array[outside].astype(np.int64))
@@ -294,45 +292,3 @@ def byte_rows_text(chars: npt.NDArray[np.uint8]) -> list[str] | None:
     except UnicodeDecodeError:
         return None
     return text[:-1].split("\n")
-
-
-_TABLE_ROWS = (
-    1000  # a column this long takes its fixed-point text from a table (a small job's never builds one)
-)
-_EXACT = 2.0**50  # below this a double times 10**decimals is off by at most 1/8 of a unit
-
-
-def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
-    """f"{value:.{decimals}f}" of each value. A value whose scaled form is within a quarter of an integer k
-    (all money and rounded figures) is written as k's digits with the decimal point put in (digit_text, the
-    sign from the value's sign bit, so -0.001 is "-0.00" as Python writes it); any other value (nan, inf, past
-    2**50) by Python's formatting."""
-    array = np.asarray(values, dtype=np.float64)
-    form = f"{{:.{decimals}f}}".format
-    if not 0 <= decimals <= _MAX_TABLE_DECIMALS or not array.size:
-        return list(map(form, array.tolist()))
-    with np.errstate(invalid="ignore", over="ignore"):
-        scaled = array * 10.0**decimals
-        exact = np.abs(scaled) < _EXACT
-        units = np.rint(np.where(exact, scaled, 0.0))
-        exact &= np.abs(scaled - units) < 0.25
-    minus = np.signbit(array) & exact
-    if array.size >= _TABLE_ROWS:
-        found = tabled_fixed(units, exact, minus, decimals, array.size // _FEW)
-        if found is not None:
-            words, outside = found
-            if outside.size:
-                words[outside] = float_text(array[outside], decimals)
-            return words.tolist()  # type: ignore[no-any-return]
-    text = decimal_text(units.astype(np.int64), decimals, minus)
-    others = np.flatnonzero(~exact)
-    if not others.size:
-        return text
-    fixed = list(map(form, array[others].tolist()))  # what the digits cannot write
-    if others.size > len(text) // _FEW:
-        whole = np.asarray(text, dtype=object)
-        whole[others] = fixed
-        return whole.tolist()  # type: ignore[no-any-return]
-    for index, value in zip(others.tolist(), fixed, strict=True):
-        text[index] = value  # a few: one by one costs less than an array round trip
-    return text

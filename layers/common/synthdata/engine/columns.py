@@ -6,17 +6,15 @@ Conversions use C-level iteration (`map` over a builtin, numpy casts) so a milli
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from itertools import repeat
-from json.encoder import encode_basestring  # the C encoder: one C call per string
 from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from synthdata.engine.array_cache import derived, is_derived
+from synthdata.engine.array_cache import is_derived
 from synthdata.engine.column_text import (
     bool_table,
     bool_text,
@@ -24,23 +22,24 @@ from synthdata.engine.column_text import (
     date_text,
     datetime_tables,
     datetime_text,
-    float_text,
     int_table,
     int_text,
 )
+from synthdata.engine.digit_text import float_text
 from synthdata.engine.escapes import (
     CSV_SPECIAL,
     SqlDialect,
     csv_escape_all,
-    json_plain,
     neutralize_formulas,
     pieces_written_as_they_are,
     sql_strings,
     tsv_escape_all,
 )
+from synthdata.engine.json_literals import json_encode, json_strings
 from synthdata.engine.row_parts import Coded, Pieces, text_of
 from synthdata.engine.suffixed import Suffix, checked, suffix_rows, suffixed_text
 from synthdata.engine.suffixed import plain_text as suffixed_plain_text
+from synthdata.engine.word_arrays import encoded_vocabulary
 
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "json"]
 # A categorical column with fewer values than 1/8 of its vocabulary's words is encoded value by value, unless the
@@ -260,7 +259,7 @@ class Column:
             return self._present_text(Column.json_text, "null")
         values = self.values
         if self.kind == "str" and self.vocabulary is not None:
-            text = self._categorical_text("json", _json_encode)
+            text = self._categorical_text("json", json_encode)
         elif self.kind == "bool":
             text = bool_text(values)
         elif self.kind == "date":
@@ -272,7 +271,7 @@ class Column:
         elif self.kind in ("int", "json"):  # "json": a nested value, already a JSON literal
             text = self.plain_text()
         else:
-            text = _json_strings(self.plain_text(), self.ascii_safe)
+            text = json_strings(self.plain_text(), self.ascii_safe)
         return text
 
     def python_values(self) -> list[Any]:
@@ -288,37 +287,3 @@ class Column:
         if self.nulls is not None:
             values = [None if missing else v for v, missing in zip(values, self.nulls.tolist(), strict=True)]
         return values
-
-
-def json_objects(names: Sequence[str], texts: Iterable[list[str]]) -> Iterable[str]:
-    """One JSON object per row from each name's JSON texts: one format string per row ({"a":{},"b":{}}), no
-    keyed string per value, one C-level call per row."""
-    keys = (json.dumps(name).replace("{", "{{").replace("}", "}}") for name in names)
-    row = "{{" + ",".join(f"{key}:{{}}" for key in keys) + "}}"
-    return map(row.format, *texts)
-
-
-def _json_encode(words: list[str]) -> list[str]:
-    return list(map(encode_basestring, words))
-
-
-def _json_strings(values: list[str], safe: bool) -> list[str]:
-    """JSON string literals: quoted as they are when no value holds a quote, backslash or control character
-    (`safe`, or one scan of the whole column), else escaped by the C encoder one value at a time."""
-    if safe or json_plain("".join(values)):
-        return list(map("".join, zip(repeat('"'), values, repeat('"'), strict=False)))
-    return _json_encode(values)
-
-
-def encoded_vocabulary(
-    words: npt.NDArray[np.object_], encoding: str, encode: Callable[[list[str]], list[str]]
-) -> npt.NDArray[np.object_]:
-    """A vocabulary's encoded form, computed once per encoding (vocabularies are long-lived arrays)."""
-    return derived(words, ("encoded", encoding), lambda: np.asarray(encode(words.tolist()), dtype=object))
-
-
-def vocabulary(words: list[str] | tuple[str, ...]) -> npt.NDArray[np.object_]:
-    """An object array of words, for fancy-indexing whole columns out of it."""
-    array = np.empty(len(words), dtype=object)
-    array[:] = list(words)
-    return array

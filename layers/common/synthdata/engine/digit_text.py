@@ -19,6 +19,7 @@ _GROUP_DIGITS = 4
 _SPACE, _MINUS = ord(" "), ord("-")
 _POWERS = 10 ** np.arange(19, dtype=np.int64)  # 1 to 10**18: a value's digit count by one search
 MAX_DECIMALS = 4
+FEW = 16  # past one value in this many, a column's exceptions are written with the rest, not patched in
 
 
 def decimal_text(
@@ -143,3 +144,45 @@ def _group_words() -> npt.NDArray[np.bytes_]:
 def _fractions(decimals: int) -> npt.NDArray[np.bytes_]:
     """ ".00" to ".99" (two decimals) as fixed-width bytes."""
     return np.asarray([f".{i:0{decimals}d}" for i in range(10**decimals)], dtype=f"S{decimals + 1}")
+
+
+_TABLE_ROWS = (
+    1000  # a column this long takes its fixed-point text from a table (a small job's never builds one)
+)
+_EXACT = 2.0**50  # below this a double times 10**decimals is off by at most 1/8 of a unit
+
+
+def float_text(values: npt.ArrayLike, decimals: int) -> list[str]:
+    """f"{value:.{decimals}f}" of each value. A value whose scaled form is within a quarter of an integer k
+    (all money and rounded figures) is written as k's digits with the decimal point put in (digit_text, the
+    sign from the value's sign bit, so -0.001 is "-0.00" as Python writes it); any other value (nan, inf, past
+    2**50) by Python's formatting."""
+    array = np.asarray(values, dtype=np.float64)
+    form = f"{{:.{decimals}f}}".format
+    if not 0 <= decimals <= MAX_DECIMALS or not array.size:
+        return list(map(form, array.tolist()))
+    with np.errstate(invalid="ignore", over="ignore"):
+        scaled = array * 10.0**decimals
+        exact = np.abs(scaled) < _EXACT
+        units = np.rint(np.where(exact, scaled, 0.0))
+        exact &= np.abs(scaled - units) < 0.25
+    minus = np.signbit(array) & exact
+    if array.size >= _TABLE_ROWS:
+        found = tabled_fixed(units, exact, minus, decimals, array.size // FEW)
+        if found is not None:
+            words, outside = found
+            if outside.size:
+                words[outside] = float_text(array[outside], decimals)
+            return words.tolist()  # type: ignore[no-any-return]
+    text = decimal_text(units.astype(np.int64), decimals, minus)
+    others = np.flatnonzero(~exact)
+    if not others.size:
+        return text
+    fixed = list(map(form, array[others].tolist()))  # what the digits cannot write
+    if others.size > len(text) // FEW:
+        whole = np.asarray(text, dtype=object)
+        whole[others] = fixed
+        return whole.tolist()  # type: ignore[no-any-return]
+    for index, value in zip(others.tolist(), fixed, strict=True):
+        text[index] = value  # a few: one by one costs less than an array round trip
+    return text

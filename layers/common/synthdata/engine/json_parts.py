@@ -13,10 +13,11 @@ from json.encoder import encode_basestring  # the C encoder: one C call per stri
 
 import numpy as np
 
-from synthdata.engine.columns import Column, encoded_vocabulary
+from synthdata.engine.columns import Column
 from synthdata.engine.escapes import json_plain, pieces_written_as_they_are
 from synthdata.engine.row_parts import Coded, Pieces
 from synthdata.engine.suffixed import suffixed_text
+from synthdata.engine.word_arrays import encoded_vocabulary
 
 
 def json_part(column: Column) -> tuple[Coded | list[str] | Pieces, bool]:

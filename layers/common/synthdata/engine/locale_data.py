@@ -16,11 +16,11 @@ import numpy as np
 import numpy.typing as npt
 
 from synthdata.engine.column_text import byte_rows_text
-from synthdata.engine.columns import vocabulary
 from synthdata.engine.locales import DEFAULT_LOCALE, LOCALES, Profile, locale_profile
 from synthdata.engine.places import PlaceTable, place_table
 from synthdata.engine.rng import WeightedDraw
 from synthdata.engine.vocabulary_files import read_document
+from synthdata.engine.word_arrays import vocabulary
 
 __all__ = [
     "DEFAULT_LOCALE",

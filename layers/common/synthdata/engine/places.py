@@ -14,9 +14,9 @@ from functools import cache, cached_property
 import numpy as np
 import numpy.typing as npt
 
-from synthdata.engine.columns import vocabulary
 from synthdata.engine.locales import LOCALES, locale_profile
 from synthdata.engine.place_files import read_places
+from synthdata.engine.word_arrays import vocabulary
 
 CITY_DESCRIPTION = "A real city (GeoNames), drawn as often as people live there"
 REGION_DESCRIPTION = "Region of the city as the country's addresses write it: " + "; ".join(

@@ -17,7 +17,8 @@ import numpy as np
 from numpy.dtypes import StringDType
 from pydantic import Field, create_model
 
-from synthdata.engine.columns import Column, json_objects
+from synthdata.engine.columns import Column
+from synthdata.engine.json_literals import json_objects
 from synthdata.fields.base import EarlierColumns, Example, FieldModel, Problem, range_problems
 from synthdata.fields.budget import value_widths
 from synthdata.fields.row import Row
