@@ -165,8 +165,12 @@ def write_file(spec: FileSpec, jobs: int, out: BinaryIO, progress: Progress | No
 
 
 def _write_in_pool(spec: FileSpec, jobs: int, out: BinaryIO, progress: Progress | None) -> int:
+    import gc
     import tempfile
 
+    # What exists now lives as long as the process: out of the collector's reach, so a worker's collections do not
+    # write to every object's header and copy the parent's pages it shares (copy-on-write after fork).
+    gc.freeze()
     ranges = deque(task_ranges(spec.records, jobs))
     pending: deque[tuple[Future[tuple[str, int]], int]] = deque()
     written = 0
