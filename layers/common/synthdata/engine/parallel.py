@@ -149,7 +149,8 @@ def _interrupts_held() -> Iterator[None]:
 
 def write_file(spec: FileSpec, jobs: int, out: BinaryIO, progress: Progress | None = None) -> int:
     """Write the file to `out` with `jobs` processes (1: this one alone); returns the bytes written.
-    `progress(rows, bytes)` is called after each piece."""
+    `progress(rows, bytes)` is called after each piece. With a pool it calls gc.freeze() (see _write_in_pool):
+    meant for a process that writes the file and exits, as the CLI does."""
     if not 1 <= jobs <= MAX_JOBS:
         raise ValueError(f"jobs must be between 1 and {MAX_JOBS}")
     serial_rows = spec.records if jobs == 1 or spec.records <= 2 * BLOCK_ROWS else BLOCK_ROWS
