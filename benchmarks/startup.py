@@ -23,7 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CLI = "import sys; from synthdata.cli import main; sys.exit(main(['generate', 'user', '-n', '100', '-o', '/dev/null']))"
+# As `synthdata generate` runs (the console script and `python -m` end the same way), on any tree --before names.
+CLI = (
+    "import runpy, sys; sys.argv = ['synthdata', 'generate', 'user', '-n', '100', '-o', '/dev/null']; "
+    "runpy.run_module('synthdata.cli', run_name='__main__')"
+)
 WORKER = """
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
@@ -59,8 +63,18 @@ def run_once(tree: Path, code: str) -> float:
     return time.perf_counter() - start
 
 
+def compile_tree(tree: Path) -> None:
+    """Bytecode for a tree's modules, as an installed package or the layer has it: an exported tree has none,
+    and where PYTHONDONTWRITEBYTECODE is set (this machine) every measured process would compile it from
+    source again (~25 ms), so a tree with stale or missing bytecode would read slower than it is."""
+    folder = str(tree / "layers" / "common" / "synthdata")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", folder], check=True, stdout=subprocess.DEVNULL)
+
+
 def compare(trees: dict[str, Path], rounds: int) -> dict[str, dict[str, list[float]]]:
     """Every case on every tree, alternating trees inside each round."""
+    for tree in trees.values():
+        compile_tree(tree)
     times: dict[str, dict[str, list[float]]] = {case: {label: [] for label in trees} for case in CASES}
     for _ in range(rounds):
         for case, code in CASES.items():

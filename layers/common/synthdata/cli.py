@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 import time
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 from synthdata.engine import FORMATS, LOCALES
 from synthdata.engine.datasets import BUILT_IN
@@ -145,5 +145,25 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def run(argv: list[str] | None = None) -> NoReturn:
+    """The console script (and `python -m synthdata.cli`): main(), then the exit.
+
+    After `generate` the process leaves without the interpreter's teardown (os._exit): freeing every table,
+    array and module one by one cost a 100,000-row run ~25 ms of its ~0.33 s and serves nothing once the
+    output file is closed (main's `with`) and the standard streams are flushed here. The other commands exit
+    the usual way, so the HTTP client's atexit handlers still run; so does an error, and a flush that fails
+    (a closed pipe), which the interpreter reports as before."""
+    argv = sys.argv[1:] if argv is None else argv
+    status = main(argv)
+    if argv[:1] == ["generate"]:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            sys.exit(status)
+        os._exit(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

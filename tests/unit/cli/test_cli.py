@@ -18,6 +18,21 @@ from synthdata.engine import get_dataset, render_rows
 from tests.fresh_process import fresh_python
 
 
+def _engine_bytes(records: int, *, seed: int, locale: str, fmt: str) -> bytes:
+    """The `user` file the CLI must write, rendered by the engine in this process."""
+    return render_rows(
+        get_dataset("user"),
+        seed=seed,
+        locale=locale,
+        fmt=fmt,
+        compression=None,
+        start=0,
+        stop=records,
+        total=records,
+        options={"realistic_email_domains": False},
+    )
+
+
 def test_generate_writes_the_engine_file_and_a_summary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -41,17 +56,7 @@ def test_generate_writes_the_engine_file_and_a_summary(
         )
         == 0
     )
-    expected = render_rows(
-        get_dataset("user"),
-        seed=42,
-        locale="de_DE",
-        fmt="csv",
-        compression=None,
-        start=0,
-        stop=2500,
-        total=2500,
-        options={"realistic_email_domains": False},
-    )
+    expected = _engine_bytes(2500, seed=42, locale="de_DE", fmt="csv")
     assert target.read_bytes() == expected
     summary = capsys.readouterr().err
     assert "2,500 user records" in summary and f"{len(expected):,} bytes" in summary and "seed 42" in summary
@@ -170,3 +175,33 @@ def test_ctrl_c_stops_cleanly_and_leaves_no_file(tmp_path: Path, jobs: str) -> N
     assert list(pieces.iterdir()) == []
     with pytest.raises(ProcessLookupError):  # no worker outlived the parent in its process group
         os.killpg(process.pid, 0)
+
+
+def _cli(*argv: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    return subprocess.run([sys.executable, "-m", "synthdata.cli", *argv], env=env, capture_output=True)
+
+
+def test_generate_to_a_pipe_is_whole_when_the_process_skips_its_teardown() -> None:
+    # run() ends `generate` with os._exit after flushing the streams: every byte of the file and the summary
+    # still arrive (a 3-block file, so the buffered writer holds a partial buffer at the end).
+    done = _cli("generate", "user", "-n", "25001", "--seed", "3", "-f", "json")
+    assert done.returncode == 0
+    assert done.stdout == _engine_bytes(25001, seed=3, locale="en_US", fmt="json")
+    assert done.stderr.decode().startswith("25,001 user records")
+
+
+def test_the_fast_exit_keeps_the_exit_status_and_runs_only_after_generate(tmp_path: Path) -> None:
+    refused = _cli("generate", "user", "-n", "0")
+    assert refused.returncode == 1 and b"at least 1" in refused.stderr
+    # An atexit handler runs after a command other than generate, and is skipped after generate.
+    marker = tmp_path / "atexit"
+    code = (
+        "import atexit, sys; from synthdata.cli import run; "
+        f"atexit.register(lambda: open({str(marker)!r}, 'a').write(sys.argv[1] + ' ')); "
+        "run(sys.argv[1:])"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    for command in (["generate", "user", "-n", "5", "-o", os.devnull], ["--help"]):
+        subprocess.run([sys.executable, "-c", code, *command], env=env, capture_output=True, check=True)
+    assert marker.read_text() == "--help "

@@ -11,7 +11,6 @@ Lambdas instead.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -127,6 +126,8 @@ def _ignore_interrupts() -> None:
     """Ctrl-C reaches every process of the terminal's group: the parent alone handles it (cancels, waits for
     the running pieces, removes the folder); a worker interrupted mid-piece would only print a traceback.
     A worker starts with SIGINT held (_interrupts_held), so one sent while it starts is dropped here."""
+    import signal  # here and in _interrupts_held: ~0.6 ms to import (its enums), which a one-process run never needs
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
@@ -137,6 +138,8 @@ def _interrupts_held() -> Iterator[None]:
     """SIGINT held back while the pool may start processes (they start at a submit): a Ctrl-C that lands in
     a fork's handlers is swallowed there ("Exception ignored"), in the parent or in a worker before it ignores
     it. Held, it is delivered when this block ends, where the parent can act on it."""
+    import signal
+
     if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks (and no fork)
         yield
         return
