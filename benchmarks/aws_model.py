@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 
 from synthdata.engine import estimate_record_bytes, get_dataset, render_rows
+from synthdata.engine.allocator import keep_freed_buffers
 from synthdata.jobs.planning import plan_shards
 
 # Public list prices, us-east-1, x86, as published by AWS (checked 2026-11; free tiers ignored).
@@ -64,6 +65,7 @@ def measure(records: int, compression: str | None) -> Inputs:
     dataset = get_dataset("user")
     per_record = estimate_record_bytes(dataset, locale="en_US", fmt="csv", compression=compression)
     plan = plan_shards(records, per_record)
+    keep_freed_buffers()  # as the worker's init does
     cpu, size = [], 0
     for _ in range(3):
         started = time.process_time()

@@ -62,9 +62,11 @@ def _rss_mb() -> float:
 def profile_shard(dataset_name: str, fmt: str, compression: str | None, rows: int) -> ShardProfile:
     """Runs in a fresh process: the worker's imports and init, then one shard rendered and measured."""
     from synthdata.engine import get_dataset, render_rows
+    from synthdata.engine.allocator import keep_freed_buffers
     from synthdata.engine.locale_data import locale_data
 
-    locale_data("en_US")  # the worker's init phase loads the default locale
+    keep_freed_buffers()  # the worker's init phase sets the allocator and loads the default locale
+    locale_data("en_US")
     baseline = _rss_mb()
     dataset = get_dataset(dataset_name)
 

@@ -16,6 +16,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from synthdata import aws, wiring
+from synthdata.engine.allocator import keep_freed_buffers
 from synthdata.engine.locale_data import DEFAULT_LOCALE, locale_data
 from synthdata.jobs.messages import ShardTask
 from synthdata.settings import get_settings
@@ -27,6 +28,9 @@ processor = BatchProcessor(event_type=EventType.SQS)
 # A batch of duplicate or skipped shards publishes no metric: Powertools would warn each time.
 warnings.filterwarnings("ignore", "No application metrics to publish")
 pipeline = wiring.pipeline(get_settings())  # fails here, at init, if the environment lacks a setting
+# Shards render block after block: the allocator keeps their buffers between blocks instead of mapping them
+# afresh (a warm 70,000-row user CSV shard: ~0.12 -> ~0.10 CPU-s here, engine.allocator).
+keep_freed_buffers()
 # Load the default locale's vocabularies and make the clients during the init phase, before the first shard.
 locale_data(DEFAULT_LOCALE)
 aws.warm(clients=("s3", "sqs"), resources=("dynamodb",))
