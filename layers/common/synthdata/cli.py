@@ -132,7 +132,14 @@ def main(argv: list[str] | None = None) -> int:
             with open(args.output, "wb") as out:  # noqa: PTH123  # pathlib costs a run ~3 ms to import
                 written, seconds = generate(args, out, show_progress)
         else:
-            written, seconds = generate(args, sys.stdout.buffer, show_progress)
+            try:
+                written, seconds = generate(args, sys.stdout.buffer, show_progress)
+            except BrokenPipeError:
+                # The reader went away (`synthdata generate user -n 1000000 | head`): stop quietly, as Python's
+                # documentation advises (signal module, "Note on SIGPIPE"): what is left in stdout's buffer goes
+                # to the null device at the exit's flush, and status 1, with no traceback.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return 1
     except KeyboardInterrupt:
         # Ctrl-C: no half-written file left behind under the name asked for, the shell's status for SIGINT.
         if args.output and os.path.exists(args.output):  # noqa: PTH110
