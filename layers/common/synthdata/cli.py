@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import time
 from typing import BinaryIO, NoReturn
@@ -115,6 +116,56 @@ def generate(args: argparse.Namespace, out: BinaryIO, show_progress: bool) -> tu
     return written, time.perf_counter() - started
 
 
+class _OutputFailed(Exception):
+    """The output could not be opened or written: one line for the user (none when `message` is empty)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _generate_to_file(args: argparse.Namespace, show_progress: bool) -> tuple[int, float]:
+    try:
+        out = open(args.output, "wb")  # noqa: SIM115, PTH123  # closed below; pathlib costs a run ~3 ms to import
+    except OSError as error:
+        raise _OutputFailed(f"cannot write {args.output}: {error.strerror or error}") from error
+    try:
+        with out:
+            return generate(args, out, show_progress)
+    except OSError as error:
+        if error.errno is None or error.filename not in (None, args.output):
+            raise  # not the output's own failure (a data file, say): a bug, reported whole
+        _remove_partial(args.output)
+        raise _OutputFailed(f"writing {args.output} failed: {error.strerror}") from error
+
+
+def _generate_to_stdout(args: argparse.Namespace, show_progress: bool) -> tuple[int, float]:
+    try:
+        return generate(args, sys.stdout.buffer, show_progress)
+    except OSError as error:
+        if error.errno is None or error.filename is not None:
+            raise
+        # What is left in stdout's buffer goes to the null device at the exit's flush instead of failing again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if isinstance(error, BrokenPipeError):
+            # The reader went away (`synthdata generate user -n 1000000 | head`): stop quietly with status 1, as
+            # Python's documentation advises (signal module, "Note on SIGPIPE").
+            raise _OutputFailed("") from error
+        raise _OutputFailed(f"writing to standard output failed: {error.strerror}") from error
+
+
+def _remove_partial(path: str | None) -> None:
+    """What a stopped run left at `path`, when it is a regular file: a device (`-o /dev/null`), a FIFO or a
+    symbolic link named as the output stays as it was."""
+    if not path:
+        return
+    try:
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            os.remove(path)  # noqa: PTH107
+    except FileNotFoundError:
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # `generate ...` parses the same with or without the client's subcommands (only the top-level help and
@@ -129,23 +180,18 @@ def main(argv: list[str] | None = None) -> int:
     show_progress = sys.stderr.isatty()
     try:
         if args.output:
-            with open(args.output, "wb") as out:  # noqa: PTH123  # pathlib costs a run ~3 ms to import
-                written, seconds = generate(args, out, show_progress)
+            written, seconds = _generate_to_file(args, show_progress)
         else:
-            try:
-                written, seconds = generate(args, sys.stdout.buffer, show_progress)
-            except BrokenPipeError:
-                # The reader went away (`synthdata generate user -n 1000000 | head`): stop quietly, as Python's
-                # documentation advises (signal module, "Note on SIGPIPE"): what is left in stdout's buffer goes
-                # to the null device at the exit's flush, and status 1, with no traceback.
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                return 1
+            written, seconds = _generate_to_stdout(args, show_progress)
     except KeyboardInterrupt:
         # Ctrl-C: no half-written file left behind under the name asked for, the shell's status for SIGINT.
-        if args.output and os.path.exists(args.output):  # noqa: PTH110
-            os.remove(args.output)  # noqa: PTH107
+        _remove_partial(args.output)
         sys.stderr.write("\nsynthdata: interrupted\n")
         return 130
+    except _OutputFailed as failure:
+        if failure.message:
+            sys.stderr.write(f"synthdata: {failure.message}\n")
+        return 1
     sys.stderr.write(
         f"{args.records:,} {args.dataset} records, {written:,} bytes, {seconds:.2f} s "
         f"({args.records / max(seconds, 1e-9):,.0f} records/s), seed {args.seed}\n"
