@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -21,6 +23,13 @@ _FUNCTION_DIRS = {
     "FinalizerFunction": "finalizer",
     "WebhookFunction": "webhook",
 }
+
+
+def json_object(text: str | bytes) -> dict[str, Any]:
+    """The JSON object in `text` (an event fixture, a response body); anything else fails the test."""
+    loaded = json.loads(text)
+    assert isinstance(loaded, dict), loaded
+    return loaded
 
 
 def load_handler(name: str) -> ModuleType:

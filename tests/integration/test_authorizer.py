@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
 from local.resources import LocalResources
-from tests.conftest import DEV_API_KEY, OTHER_API_KEY, load_handler
+from tests.conftest import DEV_API_KEY, OTHER_API_KEY, json_object, load_handler
 
 EVENTS = Path(__file__).resolve().parents[2] / "events"
 
@@ -23,15 +23,17 @@ class Context:
 
 
 def _event(name: str) -> dict[str, Any]:
-    return json.loads((EVENTS / name).read_text())
+    return json_object((EVENTS / name).read_text())
 
 
 @pytest.fixture
-def authorizer(aws_resources: LocalResources):  # type: ignore[no-untyped-def]
+def authorizer(aws_resources: LocalResources) -> ModuleType:
     return load_handler("authorizer")
 
 
-def test_header_key_is_allowed_with_usage_identifier(authorizer, aws_resources: LocalResources) -> None:
+def test_header_key_is_allowed_with_usage_identifier(
+    authorizer: ModuleType, aws_resources: LocalResources
+) -> None:
     answer = authorizer.handler(_event("authorizer_header_key.json"), Context())
     statement = answer["policyDocument"]["Statement"][0]
     assert statement["Effect"] == "Allow"
@@ -42,12 +44,12 @@ def test_header_key_is_allowed_with_usage_identifier(authorizer, aws_resources: 
     assert DEV_API_KEY not in answer["principalId"]
 
 
-def test_query_key_is_allowed(authorizer) -> None:
+def test_query_key_is_allowed(authorizer: ModuleType) -> None:
     answer = authorizer.handler(_event("authorizer_query_key.json"), Context())
     assert answer["policyDocument"]["Statement"][0]["Effect"] == "Allow"
 
 
-def test_two_keys_are_two_owners(authorizer) -> None:
+def test_two_keys_are_two_owners(authorizer: ModuleType) -> None:
     event = _event("authorizer_header_key.json")
     other = copy.deepcopy(event)
     other["headers"] = {"x-api-key": OTHER_API_KEY}
@@ -57,20 +59,22 @@ def test_two_keys_are_two_owners(authorizer) -> None:
     )
 
 
-def test_missing_key_is_unauthorized(authorizer) -> None:
+def test_missing_key_is_unauthorized(authorizer: ModuleType) -> None:
     event = _event("authorizer_header_key.json")
     event["headers"] = {"Accept": "*/*"}
     with pytest.raises(Exception, match=r"^Unauthorized$"):
         authorizer.handler(event, Context())
 
 
-def test_wrong_key_is_denied(authorizer) -> None:
+def test_wrong_key_is_denied(authorizer: ModuleType) -> None:
     event = _event("authorizer_header_key.json")
     event["headers"]["X-API-Key"] = "not-a-key-at-all"
     assert authorizer.handler(event, Context())["policyDocument"]["Statement"][0]["Effect"] == "Deny"
 
 
-def test_the_authorizer_reads_only_its_usage_plan_and_never_for_an_unknown_key(authorizer) -> None:
+def test_the_authorizer_reads_only_its_usage_plan_and_never_for_an_unknown_key(
+    authorizer: ModuleType,
+) -> None:
     from synthdata import aws
 
     calls: list[str] = []

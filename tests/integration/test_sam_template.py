@@ -61,7 +61,7 @@ def _python313_bin() -> str | None:
     return None
 
 
-def _template() -> dict:
+def _template() -> dict[str, Any]:
     class Loader(yaml.SafeLoader):
         pass
 
@@ -70,10 +70,13 @@ def _template() -> dict:
             return {suffix: loader.construct_scalar(node)}
         if isinstance(node, yaml.SequenceNode):
             return {suffix: loader.construct_sequence(node)}
+        assert isinstance(node, yaml.MappingNode)  # the third and last kind of YAML node
         return {suffix: loader.construct_mapping(node)}
 
     Loader.add_multi_constructor("!", any_tag)
-    return yaml.load((ROOT / "template.yaml").read_text(), Loader=Loader)
+    template = yaml.load((ROOT / "template.yaml").read_text(), Loader=Loader)
+    assert isinstance(template, dict)
+    return template
 
 
 def test_sam_validate_lint_is_clean() -> None:
@@ -172,7 +175,7 @@ def test_sam_build_succeeds_and_layer_fits_lambda(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------------------------------------- AWS guidance
 # Checked on the translated template (what `sam deploy` sends), parameters at their defaults.
-def _sqs_event_sources(translated: dict) -> list[tuple[str, str, dict]]:
+def _sqs_event_sources(translated: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     """(queue, function, mapping properties) of every event-source mapping that reads an SQS queue."""
     queues = resources_of_type(translated, "AWS::SQS::Queue")
     found = []

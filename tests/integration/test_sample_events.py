@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from local.resources import LocalResources
-from tests.conftest import load_handler
+from tests.conftest import json_object, load_handler
 from tests.integration.pipeline.conftest import Context
 
 EVENTS = Path(__file__).resolve().parents[2] / "events"
@@ -19,11 +19,13 @@ def event(name: str, job_id: str | None = None) -> dict[str, Any]:
     text = (EVENTS / name).read_text()
     if job_id:
         text = text.replace("5b1f3c9e-8d0a-4a53-9a7e-2f1c8f7d6b01", job_id)
-    return json.loads(text)
+    return json_object(text)
 
 
 def owner_of(name: str) -> dict[str, Any]:
-    return event(name)["requestContext"]["authorizer"]
+    authorizer = event(name)["requestContext"]["authorizer"]
+    assert isinstance(authorizer, dict)
+    return authorizer
 
 
 def test_every_event_file_is_used() -> None:

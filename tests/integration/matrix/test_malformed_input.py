@@ -13,7 +13,8 @@ from tests.integration.api.conftest import Api
 
 GENERATE = {"data_type": "user", "record_count": 1000, "output_format": "csv"}
 PREVIEW = {"data_type": "user", "record_count": 5}
-TEMPLATE = {"name": "t", "description": "d", "schema_fields": [{"name": "a", "field_type": "word"}]}
+TEMPLATE_FIELD = {"name": "a", "field_type": "word"}
+TEMPLATE = {"name": "t", "description": "d", "schema_fields": [TEMPLATE_FIELD]}
 # null is a valid value of the optional fields (seed, template_id, compression): it is wrong only where asked.
 WRONG_FOR_INTEGER = ["100", "1000", True, False, [], {}, "", 1.5, "1e3"]
 WRONG_FOR_TEXT = [1, 0, True, [], {}, 1.5]
@@ -51,10 +52,9 @@ def _typed_mutations() -> list[tuple[str, dict[str, Any]]]:
             cases += [(path, {**base, field: value}) for value in WRONG_FOR_TEXT]
         cases += [(path, {**base, field: None}) for field in NOT_NULLABLE]
         cases += [(path, {**base, "options": {"realistic_email_domains": v}}) for v in WRONG_FOR_BOOLEAN]
-    field = TEMPLATE["schema_fields"][0]
     cases += [("/api/templates", {**TEMPLATE, "name": v}) for v in WRONG_FOR_TEXT]
     cases += [
-        ("/api/templates", {**TEMPLATE, "schema_fields": [{**field, "nullable": v}]})
+        ("/api/templates", {**TEMPLATE, "schema_fields": [{**TEMPLATE_FIELD, "nullable": v}]})
         for v in WRONG_FOR_BOOLEAN
     ]
     integer = {"name": "n", "field_type": "integer"}

@@ -18,7 +18,8 @@ from synthdata.adapters.s3_objects import S3ObjectStore
 from synthdata.adapters.sqs_tasks import SqsTaskQueue
 from synthdata.jobs.job import JobStatus
 from synthdata.settings import get_settings
-from tests.integration.pipeline.conftest import OWNER, Context, Driver, expected_bytes, stored_file, submit
+from tests.expected import expected_bytes
+from tests.integration.pipeline.conftest import OWNER, Context, Driver, stored_file, submit
 
 
 def _job(job_id: str) -> Any:

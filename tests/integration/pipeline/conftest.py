@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import boto3
 import pytest
@@ -15,7 +15,9 @@ from synthdata import wiring
 from synthdata.jobs.job import Job, JobSpec
 from synthdata.settings import get_settings
 from tests.conftest import load_handler
-from tests.expected import expected_bytes  # noqa: F401 - part of this module's helpers
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3.type_defs import MultipartUploadTypeDef
 
 OWNER = "owner-a"
 
@@ -33,12 +35,12 @@ class Context:
 @dataclass
 class Driver:
     resources: LocalResources
-    worker: Any
-    finalizer: Any
+    worker: ModuleType  # functions/worker/app.py, loaded by load_handler
+    finalizer: ModuleType
     sqs: Any = field(default_factory=lambda: boto3.client("sqs"))
     failures: int = 0
 
-    def pump(self, queue: str, handler: Callable[..., Any], batch: int) -> int:
+    def pump(self, queue: str, handler: ModuleType, batch: int) -> int:
         """Deliver one batch from a queue; failed messages become visible again at once (time 'passes')."""
         url = self.resources.queues[queue]
         messages = receive(self.sqs, url, batch)
@@ -93,10 +95,10 @@ def submit(record_count: int = 70_000, **overrides: Any) -> Job:
 def stored_file(job: Job) -> bytes | None:
     s3 = boto3.client("s3")
     try:
-        return s3.get_object(Bucket=get_settings().data_bucket, Key=job.file_key)["Body"].read()  # type: ignore[no-any-return]
+        return s3.get_object(Bucket=get_settings().data_bucket, Key=job.file_key)["Body"].read()
     except s3.exceptions.NoSuchKey:
         return None
 
 
-def open_uploads() -> list[dict[str, Any]]:
+def open_uploads() -> list[MultipartUploadTypeDef]:
     return boto3.client("s3").list_multipart_uploads(Bucket=get_settings().data_bucket).get("Uploads", [])

@@ -16,21 +16,21 @@ from botocore.exceptions import ClientError
 
 from synthdata import wiring
 from synthdata.adapters.dynamodb_jobs import DynamoJobStore
-from synthdata.jobs.job import JobStatus
+from synthdata.jobs.job import Job, JobStatus
 from synthdata.jobs.messages import ShardTask
 from synthdata.settings import get_settings
+from tests.expected import expected_bytes
 from tests.integration.pipeline.conftest import (
     OWNER,
     Context,
     Driver,
-    expected_bytes,
     open_uploads,
     stored_file,
     submit,
 )
 
 
-def get_job(owner: str, job_id: str, _: object = None) -> Any:
+def get_job(owner: str, job_id: str, _: object = None) -> Job:
     return wiring.job_service().get(owner, job_id)
 
 
@@ -40,7 +40,7 @@ def _assert_completed_correctly(job_id: str) -> None:
     assert job.progress == 100 and job.records_done == job.spec.record_count
     data = stored_file(job)
     assert data == expected_bytes(job)
-    assert job.file_size_bytes == len(data)
+    assert job.file_size_bytes == len(data) and job.manifest_key
     manifest = json.loads(
         boto3.client("s3").get_object(Bucket=get_settings().data_bucket, Key=job.manifest_key)["Body"].read()
     )
@@ -103,7 +103,7 @@ def test_duplicate_delivery_of_a_shard_counts_once(driver: Driver) -> None:
 def test_worker_crash_after_upload_before_recording(driver: Driver, monkeypatch: pytest.MonkeyPatch) -> None:
     job = submit(70_000)
     real = DynamoJobStore.record_shard
-    crashes = []
+    crashes: list[int] = []
 
     def crash_once(self: DynamoJobStore, job_id: str, shard_index: int, *args: Any) -> Any:
         if shard_index == 2 and not crashes:

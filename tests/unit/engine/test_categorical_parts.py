@@ -3,13 +3,15 @@ smaller than its vocabulary, whose table is not made yet) or looked up in the vo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pytest
 
 from synthdata.engine.array_cache import is_derived
 from synthdata.engine.columns import Column
 from synthdata.engine.escapes import SQL_DIALECTS
-from synthdata.engine.row_parts import text_of
+from synthdata.engine.row_parts import Coded, Pieces, text_of
 from synthdata.engine.word_arrays import vocabulary
 
 WORDS = [
@@ -35,7 +37,7 @@ def test_small_and_large_categorical_columns_are_written_alike(user_literal: boo
     words = _vocabulary(400)
     codes = np.random.default_rng(2).integers(0, len(words), 3000)
     small = Column.categorical(words, codes[:20], user_literal=user_literal)  # 20 x 8 < 400: value by value
-    forms = {
+    forms: dict[str, Callable[[Column], Coded | list[str] | Pieces]] = {
         "csv": lambda c: c.csv_part(),
         "csv;": lambda c: c.csv_part(delimiter=";"),
         "csv|": lambda c: c.csv_part(delimiter="|"),

@@ -86,19 +86,19 @@ def test_user_places_are_real_and_follow_population(locale: str) -> None:
     for cities, regions, postcodes in column_values("user", locale):
         places.update(zip(cities, regions, postcodes, strict=True))  # type: ignore[arg-type]
     bad = place_violations(locale, places)
-    cities: Counter[tuple[str, str]] = Counter()
+    city_counts: Counter[tuple[str, str]] = Counter()
     for (city, region, _), count in places.items():
-        cities[(city, region)] += count
+        city_counts[(city, region)] += count
     weights = city_weights(locale)
     expected = sorted(weights, key=lambda c: -weights[c])[:MOST_FREQUENT]
     correlation = rank_correlation(
-        np.array([weights[c] for c in expected]), np.array([cities[c] for c in expected])
+        np.array([weights[c] for c in expected]), np.array([city_counts[c] for c in expected])
     )
-    report(locale, "user", places.total(), len(bad), len(cities))
+    report(locale, "user", places.total(), len(bad), len(city_counts))
     print(f"{locale} user: rank correlation of the {MOST_FREQUENT} most populous cities {correlation:.3f}")
     assert not bad, bad[:5]
     assert places.total() == BLOCKS * BLOCK_ROWS
-    assert correlation > MIN_RANK_CORRELATION, (correlation, [(c, cities[c]) for c in expected])
+    assert correlation > MIN_RANK_CORRELATION, (correlation, [(c, city_counts[c]) for c in expected])
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -129,11 +129,11 @@ def test_shipping_addresses_hold_a_real_place(locale: str) -> None:
     it names the candidates; where the layout has no region (de, fr, nl, en_GB) the city and code must agree."""
     table = place_table(locale)
     by_postcode: dict[str, list[tuple[str, str, str]]] = {}
-    for place in zip(table.cities.tolist(), table.regions.tolist(), table.postcodes.tolist(), strict=True):
-        by_postcode.setdefault(place[2], []).append(place)
+    for row in zip(table.cities.tolist(), table.regions.tolist(), table.postcodes.tolist(), strict=True):
+        by_postcode.setdefault(row[2], []).append(row)
     code = re.compile(locale_profile(locale).postal_code.pattern.removeprefix("^").removesuffix("$"))
     seen: Counter[tuple[str, str, str]] = Counter()
-    unknown = []
+    unknown: list[str] = []
     for (addresses,) in column_values("ecommerce", locale):
         for address in map(str, addresses):
             candidates = [p for found in code.findall(address) for p in by_postcode.get(found, [])]
