@@ -5,12 +5,18 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from local.resources import LocalResources
+
+# The `figure` fixture: figure(name, text) reports a measured figure at the end of the run.
+Figure = Callable[[str, str], None]
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_API_KEY = "dev-api-key-123456"
@@ -73,7 +79,7 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def aws_resources(aws_env: None, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def aws_resources(aws_env: None, monkeypatch: pytest.MonkeyPatch) -> LocalResources:
     """Everything template.yaml declares, created in moto; the functions' environment set in os.environ.
 
     Registers two API keys (DEV_API_KEY from the template default, OTHER_API_KEY) as separate identities.
@@ -89,7 +95,7 @@ def aws_resources(aws_env: None, monkeypatch: pytest.MonkeyPatch):  # type: igno
 
 
 @pytest.fixture
-def figure(record_property):  # type: ignore[no-untyped-def]
+def figure(record_property: Callable[[str, object], None]) -> Figure:
     """Report a measured figure of the fault-and-abuse matrix: printed at the end of the run (xdist-safe)."""
 
     def note(name: str, text: str) -> None:
@@ -98,7 +104,7 @@ def figure(record_property):  # type: ignore[no-untyped-def]
     return note
 
 
-def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     lines = sorted(
         value
         for report in terminalreporter.stats.get("passed", [])

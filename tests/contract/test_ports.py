@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 
@@ -78,10 +78,19 @@ def test_a_shard_counts_once_and_moves_the_job_to_processing(store: JobStore) ->
     assert store.get(job.job_id).started_at == "2026-11-26T10:01:00.000Z"  # type: ignore[union-attr]
 
 
+class _Completion(TypedDict):
+    """The keyword arguments of JobStore.mark_completed."""
+
+    now_iso: str
+    size: int
+    checksum: str
+    manifest_key: str
+
+
 def test_terminal_transitions_happen_once_and_completion_needs_processing(store: JobStore) -> None:
     job = _job(2)
     store.create(job, expires_at_epoch=2_000_000_000)
-    done = dict(now_iso="2026-11-26T10:05:00.000Z", size=1, checksum="c", manifest_key="m")
+    done = _Completion(now_iso="2026-11-26T10:05:00.000Z", size=1, checksum="c", manifest_key="m")
     assert not store.mark_completed(job, **done)  # still pending
     store.record_shard(job.job_id, 0, 10_000, "2026-11-26T10:01:00.000Z", job.owner)
     assert store.mark_completed(job, **done)

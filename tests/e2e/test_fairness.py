@@ -11,10 +11,11 @@ import pytest
 import requests
 
 from local.process import running_stack
+from tests.conftest import Figure
 from tests.e2e.conftest import DEV_KEY, SECOND_KEY, Stack, wait_for_job
 
-BIG = {"data_type": "user", "record_count": 300_000, "output_format": "csv"}
-SMALL = {"data_type": "user", "record_count": 1000, "output_format": "csv"}
+BIG: dict[str, Any] = {"data_type": "user", "record_count": 300_000, "output_format": "csv"}
+SMALL: dict[str, Any] = {"data_type": "user", "record_count": 1000, "output_format": "csv"}
 BOUND_SECONDS = 30
 
 
@@ -32,7 +33,7 @@ def _active(stack: Stack, key: str) -> int:
 
 
 def test_a_flooding_key_gets_429_and_another_keys_small_job_still_finishes(
-    limited_stack: Stack, figure: Any
+    limited_stack: Stack, figure: Figure
 ) -> None:
     stack, flood = limited_stack, []
     refused = None

@@ -24,6 +24,7 @@ import pytest
 
 from local.process import StackProcess, running_stack
 from local.template import ROOT
+from tests.conftest import Figure
 
 SECOND_KEY = "second-local-key-123456"
 HERE = Path(__file__).parent
@@ -48,7 +49,7 @@ def fuzz_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StackProces
 @pytest.mark.e2e
 @pytest.mark.slow
 def test_schemathesis_with_all_checks_and_the_stateful_phase_finds_no_failure(
-    fuzz_stack: StackProcess, tmp_path: Path, figure: object
+    fuzz_stack: StackProcess, tmp_path: Path, figure: Figure
 ) -> None:
     report = tmp_path / "report.json"
     command = [
@@ -85,7 +86,7 @@ def test_schemathesis_with_all_checks_and_the_stateful_phase_finds_no_failure(
     assert {name: phase["status"] for name, phase in summary["phases"].items()} == dict.fromkeys(
         ("examples", "coverage", "fuzzing", "stateful"), "success"
     )
-    figure(  # type: ignore[operator]
+    figure(
         "schemathesis",
         f"{operations['tested']} operations, {cases['generated']} test cases in 4 phases (stateful on), every "
         "check (unsupported_method off, ignored_auth off for /health; no coverage phase for template writes), 0 failures",

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,15 +16,16 @@ import requests
 
 from local.stack import free_port
 from local.template import ROOT
+from tests.conftest import Figure
 
 KEY = "dev-api-key-123456"
 
 
-def _wait_for(condition: object, timeout: float) -> None:
+def _wait_for(condition: Callable[[], object], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if condition():  # type: ignore[operator]
+            if condition():
                 return
         except requests.ConnectionError:
             pass
@@ -33,7 +35,7 @@ def _wait_for(condition: object, timeout: float) -> None:
 
 @pytest.mark.e2e
 def test_ctrl_c_stops_the_stack_without_waiting_for_jobs_with_one_line(
-    tmp_path: Path, figure: object
+    tmp_path: Path, figure: Figure
 ) -> None:
     port, moto_port = free_port(), free_port()
     env = dict(os.environ, PORT=str(port), MOTO_PORT=str(moto_port))
@@ -75,7 +77,7 @@ def test_ctrl_c_stops_the_stack_without_waiting_for_jobs_with_one_line(
             os.killpg(stack.pid, signal.SIGKILL)
     said = log.read_bytes()[before:].decode(errors="replace").strip().splitlines()
     note = f"Ctrl-C while a 1,000,000-row job ran: stopped in {took:.2f} s, {len(said)} line(s)"
-    figure("local stack stop", note)  # type: ignore[operator]
+    figure("local stack stop", note)
     # Not a speed test (that figure is printed above; about 1 s on an idle machine): the bound only proves Ctrl-C
     # does not wait for the busy workers, whose 1,000,000-row job needs far longer than this on a loaded runner.
     assert took < 10, (took, said)

@@ -24,13 +24,14 @@ import requests
 from local.process import running_stack
 from local.stack import free_port
 from synthdata.clock import parse_iso
+from tests.conftest import Figure
 from tests.e2e.conftest import DEV_KEY, SECOND_KEY, Stack, wait_for_job
 from tests.webhook_receiver import Receiver, running_receiver
 
 BASE_SECONDS, ATTEMPTS = 1, 5  # WebhookRetryBaseSeconds and WebhookMaxAttempts on this stack
-SMALL = {"data_type": "user", "record_count": 1000, "output_format": "csv"}
+SMALL: dict[str, Any] = {"data_type": "user", "record_count": 1000, "output_format": "csv"}
 # Below moto's 5 MiB part minimum (the stack plans parts of any size here), so S3 refuses to assemble it.
-FAILS = {"data_type": "user", "record_count": 30_000, "output_format": "csv"}
+FAILS: dict[str, Any] = {"data_type": "user", "record_count": 30_000, "output_format": "csv"}
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def receiver() -> Iterator[Receiver]:
 
 
 def test_completed_jobs_are_posted_signed_and_quickly(
-    stack: HookStack, receiver: Receiver, figure: Any
+    stack: HookStack, receiver: Receiver, figure: Figure
 ) -> None:
     secret = stack.secret()
     latencies = []
@@ -129,7 +130,7 @@ def test_a_500_then_200_is_retried_and_delivered(stack: HookStack, receiver: Rec
 
 
 def test_a_receiver_that_keeps_failing_is_tried_on_schedule_then_parked(
-    stack: HookStack, receiver: Receiver, figure: Any
+    stack: HookStack, receiver: Receiver, figure: Figure
 ) -> None:
     receiver.answers = [503] * 100
     job_id = stack.submit(SMALL, receiver.url)

@@ -27,7 +27,7 @@ from local.template import Template
 from synthdata import aws
 from synthdata.jobs.messages import ShardTask
 from synthdata.settings import get_settings
-from tests.conftest import load_handler
+from tests.conftest import Figure, load_handler
 from tests.integration.api.conftest import Api
 from tests.integration.pipeline.conftest import Context, Driver
 from tests.integration.test_sample_events import event
@@ -465,7 +465,7 @@ def recorded(aws_resources: LocalResources, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_each_role_allows_every_call_its_function_makes_and_nothing_more(
-    recorded: CallRecorder, aws_resources: LocalResources, figure: Any
+    recorded: CallRecorder, aws_resources: LocalResources, figure: Figure
 ) -> None:
     translated = translated_template()
     local = aws_resources.template

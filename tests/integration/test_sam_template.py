@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.conftest import Figure
 from tests.template_tools import (
     dependency_graph,
     find_cycle,
@@ -187,7 +188,7 @@ def _sqs_event_sources(translated: dict[str, Any]) -> list[tuple[str, str, dict[
     return found
 
 
-def test_queues_hide_a_message_six_times_their_consumers_timeout(figure: Any) -> None:
+def test_queues_hide_a_message_six_times_their_consumers_timeout(figure: Figure) -> None:
     translated = translated_template()
     resources = translated["Resources"]
     sources = _sqs_event_sources(translated)
@@ -210,7 +211,7 @@ def test_queues_hide_a_message_six_times_their_consumers_timeout(figure: Any) ->
     )
 
 
-def test_every_redrive_allows_five_receives(figure: Any) -> None:
+def test_every_redrive_allows_five_receives(figure: Figure) -> None:
     translated = translated_template()
     resolved = with_parameters(translated, parameter_defaults(translated))
     queues = resources_of_type(resolved, "AWS::SQS::Queue")

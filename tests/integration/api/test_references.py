@@ -14,6 +14,7 @@ import boto3
 import pytest
 
 from synthdata.settings import get_settings
+from tests.conftest import Figure
 from tests.integration.api.conftest import Api
 from tests.integration.api.test_api import error
 from tests.integration.pipeline.conftest import Driver
@@ -45,7 +46,7 @@ def table(job_id: str) -> list[dict[str, str]]:
 
 @pytest.mark.slow
 def test_every_order_of_100000_is_a_user_of_the_10000_user_job_with_its_email(
-    api: Api, driver: Driver, figure: Any
+    api: Api, driver: Driver, figure: Figure
 ) -> None:
     users_id = completed(api, driver, {"data_type": "user", "record_count": 10_000, "seed": 5})
     started = time.perf_counter()
@@ -60,10 +61,10 @@ def test_every_order_of_100000_is_a_user_of_the_10000_user_job_with_its_email(
     found = sum(order["customer_id"] in users for order in orders)
     matching = sum(users.get(order["customer_id"]) == order["customer_email"] for order in orders)
     assert len(orders) == 100_000 and found == matching == 100_000
-    emails = {}
+    emails: dict[str, str] = {}
     for order in orders:  # each customer keeps one email
         assert emails.setdefault(order["customer_id"], order["customer_email"]) == order["customer_email"]
-    figure(  # type: ignore[operator]
+    figure(
         "references",
         f"100,000 orders of a 10,000-user job: customer_id found {found / len(orders):.0%}, emails matching "
         f"{matching / len(orders):.0%}, {len(emails):,} distinct customers; submitted to completed on moto "

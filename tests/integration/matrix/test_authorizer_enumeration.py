@@ -9,7 +9,7 @@ from typing import Any
 
 from local.resources import LocalResources
 from synthdata import aws
-from tests.conftest import DEV_API_KEY, OTHER_API_KEY, load_handler
+from tests.conftest import DEV_API_KEY, OTHER_API_KEY, Figure, load_handler
 
 EVENT = json.loads(
     (Path(__file__).resolve().parents[3] / "events" / "authorizer_header_key.json").read_text()
@@ -29,7 +29,7 @@ def _effect(authorizer: Any, key: str) -> str:
 
 
 def test_a_thousand_invented_keys_cost_one_reload_and_valid_keys_keep_working(
-    aws_resources: LocalResources, figure: Any
+    aws_resources: LocalResources, figure: Figure
 ) -> None:
     authorizer = load_handler("authorizer")
     management_calls: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.conftest import Figure
 from tests.integration.api.conftest import Api
 from tests.integration.pipeline.conftest import Driver
 
@@ -13,7 +14,7 @@ GENERATE = {"data_type": "user", "record_count": 1000, "output_format": "csv"}
 TEMPLATE = {"name": "A's", "schema_fields": [{"name": "id", "field_type": "uuid"}]}
 
 
-def test_no_operation_of_one_owner_reaches_anothers_data(api: Api, driver: Driver, figure: Any) -> None:
+def test_no_operation_of_one_owner_reaches_anothers_data(api: Api, driver: Driver, figure: Figure) -> None:
     completed = api.call("POST", "/api/generate", GENERATE, owner=A).json()["job_id"]
     driver.run()
     pending = api.call("POST", "/api/generate", GENERATE, owner=A, headers={"Idempotency-Key": "k1"}).json()

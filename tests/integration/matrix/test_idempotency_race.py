@@ -10,6 +10,7 @@ import pytest
 from moto.dynamodb.models.table import Table
 
 from synthdata.jobs.job_service import JobService
+from tests.conftest import Figure
 from tests.integration.api.conftest import Api
 
 GENERATE = {"data_type": "user", "record_count": 1000, "output_format": "csv"}
@@ -17,7 +18,7 @@ CLIENTS = 8
 
 
 def test_concurrent_requests_with_one_key_make_one_job(
-    api: Api, monkeypatch: pytest.MonkeyPatch, figure: Any
+    api: Api, monkeypatch: pytest.MonkeyPatch, figure: Figure
 ) -> None:
     replies: list[Any] = []
     others_answered = threading.Event()

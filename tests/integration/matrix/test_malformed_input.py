@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import Figure
 from tests.integration.api.conftest import Api
 
 GENERATE = {"data_type": "user", "record_count": 1000, "output_format": "csv"}
@@ -64,7 +65,7 @@ def _typed_mutations() -> list[tuple[str, dict[str, Any]]]:
     return cases
 
 
-def test_wrong_types_and_broken_bodies_get_4xx_never_5xx_never_coerced(api: Api, figure: Any) -> None:
+def test_wrong_types_and_broken_bodies_get_4xx_never_5xx_never_coerced(api: Api, figure: Figure) -> None:
     tried = server_errors = coerced = 0
     for path, body in _typed_mutations():
         reply = api.call(

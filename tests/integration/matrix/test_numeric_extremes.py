@@ -9,6 +9,7 @@ from typing import Any
 
 from synthdata.engine import BLOCK_ROWS
 from synthdata.fields import compile_template
+from tests.conftest import Figure
 from tests.integration.api.conftest import Api
 from tests.unit.fields.rendering import rendered
 
@@ -45,7 +46,7 @@ EDGES: list[dict[str, Any]] = [
 ]
 
 
-def test_numeric_extremes_are_refused_and_edges_stay_in_range(api: Api, figure: Any) -> None:
+def test_numeric_extremes_are_refused_and_edges_stay_in_range(api: Api, figure: Figure) -> None:
     refused = server_errors = 0
     for number, extreme in enumerate(EXTREMES):
         template = {"name": "extreme", "schema_fields": [{"name": f"x{number}", **extreme}]}

@@ -11,6 +11,7 @@ import pytest
 from synthdata import wiring
 from synthdata.jobs.job import JobSpec, JobStatus
 from synthdata.settings import get_settings
+from tests.conftest import Figure
 from tests.integration.pipeline.conftest import OWNER, Driver
 
 ADVERSARIES: dict[str, tuple[list[dict[str, Any]], str, str | None]] = {
@@ -40,7 +41,7 @@ ADVERSARIES: dict[str, tuple[list[dict[str, Any]], str, str | None]] = {
 
 @pytest.mark.parametrize("name", list(ADVERSARIES))
 def test_a_variable_width_template_at_a_million_rows_ends_completed_or_failed(
-    driver: Driver, monkeypatch: pytest.MonkeyPatch, name: str, figure: Any
+    driver: Driver, monkeypatch: pytest.MonkeyPatch, name: str, figure: Figure
 ) -> None:
     monkeypatch.delenv("SHARD_TARGET_BYTES")  # the template's defaults: 16 MiB parts aimed at
     get_settings.cache_clear()

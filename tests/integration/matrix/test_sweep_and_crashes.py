@@ -18,6 +18,7 @@ from synthdata.adapters.s3_objects import S3ObjectStore
 from synthdata.adapters.sqs_tasks import SqsTaskQueue
 from synthdata.jobs.job import JobStatus
 from synthdata.settings import get_settings
+from tests.conftest import Figure
 from tests.expected import expected_bytes
 from tests.integration.pipeline.conftest import OWNER, Context, Driver, stored_file, submit
 
@@ -27,7 +28,7 @@ def _job(job_id: str) -> Any:
 
 
 def test_one_poisoned_job_never_stops_the_sweep(
-    driver: Driver, monkeypatch: pytest.MonkeyPatch, figure: Any
+    driver: Driver, monkeypatch: pytest.MonkeyPatch, figure: Figure
 ) -> None:
     monkeypatch.setenv("MAX_ACTIVE_JOBS_PER_KEY", "20")
     get_settings.cache_clear()
@@ -105,7 +106,7 @@ CRASH_POINTS = {
 
 @pytest.mark.parametrize("point", list(CRASH_POINTS))
 def test_a_crash_at_any_point_still_completes_once_with_a_whole_manifest(
-    driver: Driver, monkeypatch: pytest.MonkeyPatch, point: str, figure: Any
+    driver: Driver, monkeypatch: pytest.MonkeyPatch, point: str, figure: Figure
 ) -> None:
     cls, name, wrap = CRASH_POINTS[point]
     completions: list[str] = []

@@ -82,7 +82,7 @@ def server(tmp_path: Path) -> Iterator[tuple[int, Path, Seen]]:
 
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_file, key_file)
-    context.sni_callback = lambda _sock, name, _ctx: seen.sni.append(name)  # type: ignore[assignment,misc]
+    context.sni_callback = lambda _sock, name, _ctx: seen.sni.append(name)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

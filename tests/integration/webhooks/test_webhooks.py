@@ -11,6 +11,7 @@ import pytest
 
 from local.resources import LocalResources
 from synthdata.jobs.messages import ShardTask
+from tests.conftest import Figure
 from tests.integration.api.conftest import Api
 from tests.integration.pipeline.conftest import Driver
 from tests.integration.webhooks.conftest import Hooks
@@ -146,7 +147,7 @@ REFUSED = {
 
 
 def test_callback_urls_that_could_reach_inside_are_refused_with_a_422_naming_the_field(
-    api: Api, monkeypatch: pytest.MonkeyPatch, figure: Any
+    api: Api, monkeypatch: pytest.MonkeyPatch, figure: Figure
 ) -> None:
     answers = {
         "hooks.example.com": ["93.184.216.34"],

@@ -12,6 +12,7 @@ import pytest
 from synthdata.api.schemas import GenerateOptions
 from synthdata.engine import BLOCK_ROWS, LOCALES, Dataset, get_dataset
 from synthdata.engine.datasets import BUILT_IN
+from tests.conftest import Figure
 from tests.unit.fields.parents import compiled
 from tests.unit.fields.rendering import rendered
 from tests.unit.fields.test_templates import every_type
@@ -49,7 +50,7 @@ def risky(rows: list[dict[str, str]]) -> list[str]:
     ]
 
 
-def test_no_csv_cell_of_any_dataset_locale_or_template_starts_a_formula(figure: Any) -> None:
+def test_no_csv_cell_of_any_dataset_locale_or_template_starts_a_formula(figure: Figure) -> None:
     sources: dict[str, Dataset] = {**BUILT_IN, "every type": compiled(every_type())}
     sources["user literals"] = compiled(LITERALS)
     found = {

@@ -16,11 +16,12 @@ import pytest
 
 from synthdata.engine import BLOCK_ROWS, Dataset, FormatOptions, content_type, get_dataset, max_record_bytes
 from synthdata.fields import compile_template
+from tests.conftest import Figure
 from tests.unit.fields.rendering import rendered
 
 TOTAL = 2 * BLOCK_ROWS + 1234
 AWKWARD = ["O'Brien", "back\\slash", "tab\there", "line\nbreak", 'say "hi"', "a;b|c,d", "=1+2", "plain"]
-TRICKY = [
+TRICKY: list[dict[str, Any]] = [
     {"name": "id", "field_type": "sequence"},
     {"name": "text", "field_type": "choice", "values": AWKWARD, "nullable": True, "null_rate": 0.3},
     {"name": "flag", "field_type": "boolean", "nullable": True, "null_rate": 0.2},
@@ -182,7 +183,7 @@ def test_the_row_bound_holds_for_a_template(fmt: str) -> None:
 
 
 @pytest.mark.slow
-def test_loading_a_million_row_sql_file_into_sqlite(figure: Any) -> None:
+def test_loading_a_million_row_sql_file_into_sqlite(figure: Figure) -> None:
     started = time.perf_counter()
     text = render("user", "sql", 1_000_000, options=SQLITE)
     rendered_in = time.perf_counter() - started

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from synthdata.engine import BLOCK_ROWS, get_dataset, parallel, render_rows
+from synthdata.engine import BLOCK_ROWS, get_dataset, iter_rendered_blocks, parallel, render_rows
 from synthdata.engine.parallel import MAX_JOBS, MAX_TASK_BLOCKS, FileSpec, task_ranges, write_file
 
 
@@ -89,7 +89,7 @@ def test_a_failing_process_fails_the_file_and_leaves_no_piece_behind(
 ) -> None:
     """A fault injected into one range's rendering (inherited by the forked processes) reaches the caller, and
     the pieces already rendered are removed with their folder."""
-    real = parallel.iter_rendered_blocks
+    real = iter_rendered_blocks  # the function parallel.py imported
 
     def failing(*args: object, start: int, **kwargs: object) -> object:
         if start == 3 * BLOCK_ROWS:

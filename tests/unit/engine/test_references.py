@@ -17,6 +17,7 @@ from synthdata.errors import ValidationFailed
 from synthdata.fields import compile_template
 from synthdata.jobs.job import JobSpec
 from synthdata.jobs.sources import dataset_for
+from tests.conftest import Figure
 
 USERS = {"data_type": "user", "seed": 7, "locale": "en_US", "record_count": 15_000, "options": {}}
 PARENT_ID = "5d0c8a52-9a6e-4b8e-8a53-3c1f0e2d9b71"
@@ -103,7 +104,7 @@ def _top_share(counts: np.ndarray, share: float = 0.01) -> float:
     return float(top.sum() / counts.sum())
 
 
-def test_skewed_draws_give_a_few_parents_many_children_and_uniform_ones_do_not(figure: Any) -> None:
+def test_skewed_draws_give_a_few_parents_many_children_and_uniform_ones_do_not(figure: Figure) -> None:
     parent = _parent(3 * BLOCK_ROWS)
     counts = {}
     for name, skew in (("uniform", None), ("skewed 1.1", 1.1), ("skewed 2.0", 2.0)):
@@ -120,7 +121,7 @@ def test_skewed_draws_give_a_few_parents_many_children_and_uniform_ones_do_not(f
     # a window of two parent blocks, so the blocks' counts vary more than independent draws would).
     per_block = counts["uniform"].reshape(3, BLOCK_ROWS).sum(axis=1)
     assert np.all(np.abs(per_block - 100_000) < 15_000)
-    figure(  # type: ignore[operator]
+    figure(
         "references",
         "share of 300,000 children held by the top 1% of 30,000 parents: "
         + ", ".join(f"{name} {share:.1%}" for name, share in shares.items()),

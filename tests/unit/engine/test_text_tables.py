@@ -19,7 +19,10 @@ def _day(iso: str) -> int:
 
 
 def _numpy_words(first: int, last: int) -> list[str]:
-    return np.datetime_as_string(np.arange(first, last + 1, dtype=np.int64).astype("datetime64[D]")).tolist()
+    words: list[str] = np.datetime_as_string(
+        np.arange(first, last + 1, dtype=np.int64).astype("datetime64[D]")
+    ).tolist()  # numpy types tolist() as Any
+    return words
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ def variants() -> list[dict[str, Any]]:
         for raw in every_type()
         if FIELD_TYPES[raw["field_type"]].enumerable or FIELD_TYPES[raw["field_type"]].unique_by_construction
     ]
-    extra = [
+    extra: list[dict[str, Any]] = [
         {"name": "maybe", "field_type": "word", "nullable": True, "null_rate": 0.5},
         {"name": "long", "field_type": "paragraph", "sentences": 4},  # the row stays within the width budget
         {"name": "code", "field_type": "pattern", "pattern": "??-###-#?"},

@@ -26,7 +26,7 @@ ROWS = 2 * BLOCK_ROWS
 
 
 def every_type() -> list[dict[str, Any]]:
-    extra = {
+    extra: dict[str, dict[str, Any]] = {
         "choice": {"values": ["=SUM(A1)", "gold", "-2"], "weights": [1, 2, 1]},
         "constant": {"value": "@cmd"},
         "template": {"template": "{f_first_name}.{f_last_name}@corp.example"},
@@ -60,7 +60,9 @@ def records(schema: list[dict[str, Any]], count: int = ROWS, seed: int = 5) -> l
         stop=count,
         total=count,
     )
-    return json.loads(data)
+    rows = json.loads(data)
+    assert isinstance(rows, list)
+    return rows
 
 
 def test_the_original_example_is_accepted_as_written() -> None:
@@ -202,7 +204,7 @@ def test_rows_are_coherent() -> None:
 
 
 def test_nulls_weights_and_ranges_follow_the_parameters() -> None:
-    schema = [
+    schema: list[dict[str, Any]] = [
         {"name": "maybe", "field_type": "word", "nullable": True, "null_rate": 0.3},
         {
             "name": "tier",

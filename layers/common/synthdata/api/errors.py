@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic_core import ErrorDetails
+
 from synthdata.errors import BadRequest, FieldProblem, SynthdataError, ValidationFailed
 from synthdata.validation_sentences import predicate
 
@@ -24,13 +26,15 @@ def _field_name(location: Sequence[Any]) -> str:
     return name or "body"
 
 
-def _sentence(field: str, error: dict[str, Any]) -> str:
+def _sentence(field: str, error: ErrorDetails | dict[str, Any]) -> str:
     said = predicate(error)
     # A validator of a whole model (exactly one of data_type or template_id) words its own sentence.
     return said if error.get("type") == "value_error" else f"{field} {said}"
 
 
-def from_validation_errors(errors: Sequence[dict[str, Any]], body: Any = None) -> SynthdataError:
+def from_validation_errors(
+    errors: Sequence[ErrorDetails | dict[str, Any]], body: Any = None
+) -> SynthdataError:
     """A 400 for a body that is not JSON, else a 422 naming each field and its problem (`body`: the parsed
     request body, whose template fields the compiler explains)."""
     if any(e.get("type") == "json_invalid" for e in errors):
