@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.measure import Row, in_fresh_process
+from benchmarks.measure import Measurement, Row, in_fresh_process
 
 DATASETS = ("user", "ecommerce", "company")
 
@@ -69,7 +69,7 @@ def run(quick: bool) -> list[Row]:
     return rows
 
 
-def _ratio(measured, baseline, records: int) -> float | None:  # type: ignore[no-untyped-def]
+def _ratio(measured: Measurement, baseline: Measurement | None, records: int) -> float | None:
     if baseline is None:
         return None
     return (records / measured.seconds) / (records / baseline.seconds)

@@ -56,13 +56,13 @@ TITLES = {  # concept -> title per locale (Faker's lists differ; "en" is the lis
 }
 ds = get_dataset("user")
 for loc in LOCALES:
-    sal, age, job = [], [], []
+    sal_blocks, age_blocks, job_blocks = [], [], []
     for b in range(N // BLOCK_ROWS):
         c = ds.generate_block(BlockContext(7, loc, b, {}))
-        sal.append(np.asarray(c["salary"].python_values()))
-        age.append(np.asarray(c["age"].python_values()))
-        job.append(np.asarray(c["job_title"].python_values(), dtype=object))
-    sal, age, job = np.concatenate(sal), np.concatenate(age), np.concatenate(job)
+        sal_blocks.append(np.asarray(c["salary"].python_values()))
+        age_blocks.append(np.asarray(c["age"].python_values()))
+        job_blocks.append(np.asarray(c["job_title"].python_values(), dtype=object))
+    sal, age, job = np.concatenate(sal_blocks), np.concatenate(age_blocks), np.concatenate(job_blocks)
     entry = locale_profile(loc).economy
     row = [loc, entry.currency, f"cited {entry.median_annual_wage:,}", f"median {np.median(sal):,.0f}"]
     for concept, by in TITLES.items():

@@ -28,7 +28,9 @@ def tracked_python_files() -> list[Path]:
 
 
 def main() -> int:
-    long_files, data_files, long_functions = [], [], []
+    long_files: list[tuple[int, Path]] = []
+    data_files: list[tuple[int, Path]] = []
+    long_functions: list[tuple[int, str]] = []
     for path in tracked_python_files():
         text = path.read_text()
         lines = text.count("\n") + 1

@@ -17,7 +17,7 @@ from synthdata.engine import get_dataset, preview_records, render_rows
 from synthdata.fields import FIELD_TYPES, compile_template
 
 ROWS = 25_000
-NEEDS = {
+NEEDS: dict[str, dict[str, Any]] = {
     "choice": {"values": ["=SUM(A1)", "gold", "-2"], "weights": [1, 2, 1]},
     "constant": {"value": "@cmd"},
     "template": {"template": "{f_first_name}.{f_last_name}@corp.example"},

@@ -28,6 +28,9 @@ from synthdata.errors import ValidationFailed
 from synthdata.fields.compiler import validate_fields
 from synthdata.fields.registry import FIELD_TYPES
 
+# A case of any operation: the hooks read and change only its body, never its `operation`.
+Case = schemathesis.Case[Any]
+
 # Jobs on the test stack have at most this many records (LOCAL_PARAMETER_MaxRecords in the test).
 MAX_RECORDS = 5000
 # Nothing listens there: the deliveries fail and retry in the background, which the fuzzed API never sees.
@@ -37,35 +40,36 @@ _REFERENCE = re.compile(r"\{[^{}]*\}")
 
 
 @schemathesis.hook
-def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> schemathesis.Case:
+def map_case(context: schemathesis.HookContext, case: Case) -> Case:
     # Positive cases (every phase's, the stateful phase's too) are made to keep the rules; negative ones are left
     # as drawn, so they stay invalid.
     return _keeping_the_rules(case)
 
 
 @schemathesis.hook
-def before_call(context: schemathesis.HookContext, case: schemathesis.Case, kwargs: dict[str, Any]) -> None:
+def before_call(context: schemathesis.HookContext, case: Case, kwargs: dict[str, Any]) -> None:
     # The same rules again right before a request is sent: the stateful phase sent a drawn PUT /api/templates
     # body that had not kept them (two fields named "A"). Keeping them twice changes nothing.
     _keeping_the_rules(case)
 
 
 @schemathesis.hook
-def before_add_examples(context: schemathesis.HookContext, examples: list[schemathesis.Case]) -> None:
+def before_add_examples(context: schemathesis.HookContext, examples: list[Case]) -> None:
     # The examples phase's cases (the document's examples, filled in with defaults) do not pass map_case.
     for case in examples:
         _keeping_the_rules(case)
 
 
-def _keeping_the_rules(case: schemathesis.Case) -> schemathesis.Case:
+def _keeping_the_rules(case: Case) -> Case:
     mode = getattr(getattr(case.meta, "generation", None), "mode", None)
     positive = mode is None or "negative" not in str(mode).lower()
     body = case.body
     if positive and isinstance(body, dict):
         body.pop("references", None)
-    if positive and isinstance(body, dict) and isinstance(body.get("schema_fields"), list):
+    drawn_fields = body.get("schema_fields") if isinstance(body, dict) else None
+    if positive and isinstance(body, dict) and isinstance(drawn_fields, list):
         names: set[str] = set()
-        fields = [_kept(index, field, names) for index, field in enumerate(body["schema_fields"])]
+        fields = [_kept(index, field, names) for index, field in enumerate(drawn_fields)]
         body["schema_fields"] = _within_budget(fields)
     if positive and isinstance(body, dict) and isinstance(body.get("callback_url"), str):
         body["callback_url"] = LOCAL_CALLBACK
@@ -120,7 +124,8 @@ def _first_sub_field(field: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _kept(index: int, field: Any, names: set[str]) -> Any:
-    model = FIELD_TYPES.get(field.get("field_type")) if isinstance(field, dict) else None
+    field_type = field.get("field_type") if isinstance(field, dict) else None
+    model = FIELD_TYPES.get(field_type) if isinstance(field_type, str) else None
     if model is None:
         return field
     if field.get("field_type") == "reference":
