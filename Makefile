@@ -33,7 +33,7 @@ lint: venv
 	$(VENV)/bin/ruff format --check .
 
 typecheck: venv
-	$(VENV)/bin/mypy layers/common/synthdata functions local
+	$(VENV)/bin/mypy layers/common/synthdata functions local tests benchmarks tools
 
 bench: venv
 	$(PY) -m benchmarks.run
