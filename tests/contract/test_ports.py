@@ -69,13 +69,19 @@ def _job(n: int, **changes: Any) -> Job:
     return replace(job, **changes)
 
 
+def _stored(store: JobStore, job_id: str) -> Job:
+    job = store.get(job_id)
+    assert job is not None, job_id
+    return job
+
+
 def test_a_shard_counts_once_and_moves_the_job_to_processing(store: JobStore) -> None:
     job = _job(1)
     store.create(job, expires_at_epoch=2_000_000_000)
     first = store.record_shard(job.job_id, 0, 10_000, "2026-11-26T10:01:00.000Z", job.owner)
     assert first is not None and first.status is JobStatus.PROCESSING and first.records_done == 10_000
     assert store.record_shard(job.job_id, 0, 10_000, "2026-11-26T10:02:00.000Z", job.owner) is None
-    assert store.get(job.job_id).started_at == "2026-11-26T10:01:00.000Z"  # type: ignore[union-attr]
+    assert _stored(store, job.job_id).started_at == "2026-11-26T10:01:00.000Z"
 
 
 class _Completion(TypedDict):
@@ -96,7 +102,7 @@ def test_terminal_transitions_happen_once_and_completion_needs_processing(store:
     assert store.mark_completed(job, **done)
     assert not store.mark_failed(job, now_iso="2026-11-26T10:06:00.000Z", message="late")
     assert not store.mark_cancelled(job, now_iso="2026-11-26T10:06:00.000Z")
-    assert store.get(job.job_id).status is JobStatus.COMPLETED  # type: ignore[union-attr]
+    assert _stored(store, job.job_id).status is JobStatus.COMPLETED
     assert store.record_shard(job.job_id, 1, 10_000, "2026-11-26T10:07:00.000Z", job.owner) is None
 
 
@@ -104,10 +110,10 @@ def test_errors_are_noted_only_on_active_jobs(store: JobStore) -> None:
     job = _job(3)
     store.create(job, expires_at_epoch=2_000_000_000)
     store.note_shard_error(job.job_id, "storage error (SlowDown)")
-    assert store.get(job.job_id).last_error == "storage error (SlowDown)"  # type: ignore[union-attr]
+    assert _stored(store, job.job_id).last_error == "storage error (SlowDown)"
     store.mark_cancelled(job, now_iso="2026-11-26T10:06:00.000Z")
     store.note_shard_error(job.job_id, "later")
-    assert store.get(job.job_id).last_error == "storage error (SlowDown)"  # type: ignore[union-attr]
+    assert _stored(store, job.job_id).last_error == "storage error (SlowDown)"
 
 
 def test_listing_is_newest_first_per_owner_and_status_and_the_sweep_sees_only_active_overdue(
@@ -188,6 +194,6 @@ def test_a_jobs_callback_url_is_kept(store: JobStore) -> None:
     job = _job(1)
     hooked = replace(job, spec=replace(job.spec, callback_url="https://hooks.example.com/in"))
     store.create(hooked, expires_at_epoch=2_000_000_000)
-    assert store.get(job.job_id).spec.callback_url == "https://hooks.example.com/in"  # type: ignore[union-attr]
+    assert _stored(store, job.job_id).spec.callback_url == "https://hooks.example.com/in"
     store.create(_job(2), expires_at_epoch=2_000_000_000)
-    assert store.get(_job(2).job_id).spec.callback_url is None  # type: ignore[union-attr]
+    assert _stored(store, _job(2).job_id).spec.callback_url is None

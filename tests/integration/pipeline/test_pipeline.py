@@ -78,7 +78,9 @@ def test_multi_shard_job_at_the_real_5mib_part_minimum(driver: Driver) -> None:
     assert job.shard_count == 3
     driver.run()
     _assert_completed_correctly(job.job_id)
-    rows = list(csv.reader(io.StringIO(stored_file(job).decode())))  # type: ignore[union-attr]
+    data = stored_file(job)
+    assert data is not None
+    rows = list(csv.reader(io.StringIO(data.decode())))
     assert len(rows) == 70_001 and rows[0][0] == "id"
 
 

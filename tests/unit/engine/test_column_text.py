@@ -60,7 +60,8 @@ def test_int_table_serves_round_amounts_from_a_table_with_the_zeros_after() -> N
     assert table is not None
     words, codes = table
     assert words[codes].tolist() == [str(v) for v in salaries.tolist()]
-    assert int_table(salaries)[0] is words  # type: ignore[index]  # made once, kept
+    again = int_table(salaries)
+    assert again is not None and again[0] is words  # made once, kept
     assert int_table(salaries + 1) is None  # not round
     assert int_table(np.array([0, 100 * SMALL_INT_LIMIT])) is None  # a zero is not served by "00" tables
     # Enough values to pay for a table up to SMALL_INT_LIMIT (fewer are formatted value by value: _IntTable.serves)
@@ -120,7 +121,9 @@ def test_date_text_of_small_columns_and_of_tables_is_numpy_iso(n: int) -> None:
     iso = np.datetime_as_string(days).tolist()
     assert date_text(days) == iso
     assert date_text(days, '"born":"', '"') == [f'"born":"{d}"' for d in iso]
-    words, codes = date_table(days)  # type: ignore[misc]
+    table = date_table(days)
+    assert table is not None
+    words, codes = table
     assert words[codes].tolist() == iso
 
 

@@ -21,7 +21,8 @@ from synthdata.engine.row_parts import Coded, text_of
 
 def streets(locale: str, street: str, n: int = 500) -> list[str]:
     words = np.full(n, street, dtype=object)
-    return locale_profile(locale).writing.street_lines(np.random.default_rng(1), words).tolist()  # type: ignore[no-any-return]
+    lines: list[str] = locale_profile(locale).writing.street_lines(np.random.default_rng(1), words).tolist()
+    return lines
 
 
 @pytest.mark.parametrize(

@@ -152,13 +152,14 @@ def test_a_parent_without_the_columns_or_a_dataset_without_the_reference_is_name
 
 def test_a_reference_field_costs_the_parent_blocks_it_regenerates() -> None:
     wide = [{"name": f"t{i}", "field_type": "sentence", "words": 10} for i in range(10)]
-    parent = Parent(PARENT_ID, compile_template(wide), seed=1, locale="en_US", record_count=BLOCK_ROWS)
+    wide_dataset = compile_template(wide)
+    parent = Parent(PARENT_ID, wide_dataset, seed=1, locale="en_US", record_count=BLOCK_ROWS)
     field = {"name": "ref", "field_type": "reference", "job_id": PARENT_ID, "column": "t0"}
     cheap = compile_template([field], parents={PARENT_ID: _parent(BLOCK_ROWS)})
     dear = compile_template([field], parents={PARENT_ID: parent})
     from synthdata.fields.budget import row_cost
 
-    parent_cost = row_cost(parent.dataset.field_models)  # type: ignore[attr-defined]
+    parent_cost = row_cost(wide_dataset.field_models)
     assert (
         row_cost(dear.field_models)
         >= row_cost(cheap.field_models) + PARENT_BLOCKS_PER_BLOCK * parent_cost - 100

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -18,7 +18,7 @@ STRICT = UrlPolicy()
 LOCAL = UrlPolicy(allow_local_http=True)
 
 
-def resolver(answers: dict[str, Sequence[str]]):  # type: ignore[no-untyped-def]
+def resolver(answers: dict[str, Sequence[str]]) -> Callable[[str, int], Sequence[str]]:
     def resolve(host: str, port: int) -> Sequence[str]:
         if host not in answers:
             raise OSError("NXDOMAIN")
