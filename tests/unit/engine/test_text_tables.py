@@ -10,6 +10,7 @@ from synthdata.engine.text_tables import (
     decimal_words,
     iso_date_words,
     iso_day_words,
+    padded_text,
     padded_words,
     time_of_hour_words,
 )
@@ -99,3 +100,17 @@ def test_padded_words_are_the_prefix_and_zero_padded_digits() -> None:
     for outside in (-1, 1_000_000):
         with pytest.raises(ValueError, match="must lie"):
             padded_words("CUST-", np.array([5, outside]), 6)
+
+
+@pytest.mark.parametrize("digits", [1, 3, 4, 5, 8, 10, 12])
+def test_padded_text_is_python_s_zero_padding_at_every_width(digits: int) -> None:
+    # Four digits at a time from a table, the rest one by one: every width, both ends of its range, and a
+    # spread of values between (ecommerce ids: ORD- with 8 digits, TXN- with 10).
+    top = 10**digits - 1
+    spread = np.random.default_rng(digits).integers(0, top, 2000, endpoint=True)
+    values = np.concatenate([np.array([0, 1, top // 2, top - 1, top]), spread]).astype(np.int64)
+    expected = [f"TXN-{v:0{digits}d}" for v in values.tolist()]
+    assert padded_text("TXN-", values, digits) == expected
+    assert padded_words("TXN-", values, digits).tolist() == expected
+    with pytest.raises(ValueError, match="must lie"):
+        padded_text("TXN-", np.array([top + 1]), digits)

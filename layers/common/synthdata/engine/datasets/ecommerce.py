@@ -26,6 +26,7 @@ from synthdata.engine.locale_data import locale_data
 from synthdata.engine.locales import locale_profile
 from synthdata.engine.references import Parent, parent_columns, parent_rows
 from synthdata.engine.rng import WeightedDraw, block_rng, cumulative_weights, unique_codes
+from synthdata.engine.text_tables import padded_text
 
 PAYMENT_METHODS = (
     ("credit_card", 0.42),
@@ -191,11 +192,11 @@ class EcommerceDataset:
         delivered = shipped + rng.integers(6 * 3_600, 7 * 86_400, n).astype("timedelta64[s]")
         return {
             "order_id": Column(
-                "str", _codes_text("ORD-", unique_codes(rows, context.seed, 10**8), 8), ascii_safe=True
+                "str", padded_text("ORD-", unique_codes(rows, context.seed, 10**8), 8), ascii_safe=True
             ),
             "transaction_id": Column(
                 "str",
-                _codes_text("TXN-", unique_codes(rows, context.seed + 7919, 10**10), 10),
+                padded_text("TXN-", unique_codes(rows, context.seed + 7919, 10**10), 10),
                 ascii_safe=True,
             ),
             "customer_id": customer_ids,
@@ -269,27 +270,3 @@ def _shipping_costs(
     base_cost = np.array([c for _, c, _ in SHIPPING])[method]
     free = (method == _STANDARD) & (subtotal >= FREE_SHIPPING_FROM)
     return np.where(free, 0.0, base_cost)
-
-
-def _codes_text(prefix: str, codes: npt.NDArray[np.int64], digits: int) -> list[str]:
-    """prefix + each code zero-padded to `digits` (codes below 10**digits): a byte matrix filled four digits at
-    a time from a table, decoded once, instead of numpy's per-element str, zfill and add."""
-    width = len(prefix) + digits
-    text = np.empty((len(codes), width + 1), dtype=np.uint8)
-    text[:, : len(prefix)] = np.frombuffer(prefix.encode(), dtype=np.uint8)
-    rest = codes.astype(np.int64)
-    end = width
-    while end > len(prefix):
-        start = max(len(prefix), end - 4)
-        rest, group = np.divmod(rest, 10_000)
-        text[:, start:end] = _four_digits()[group].view(np.uint8).reshape(-1, 4)[:, 4 - (end - start) :]
-        end = start
-    return builders.ascii_rows(text)
-
-
-@lru_cache(maxsize=1)
-def _four_digits() -> npt.NDArray[np.bytes_]:
-    """ "0000" to "9999", each one 4-byte element: one gather fills four digit columns."""
-    places = np.arange(10_000)[:, None] // np.array([1000, 100, 10, 1]) % 10
-    table: npt.NDArray[np.bytes_] = (places + ord("0")).astype(np.uint8).view("S4").ravel()
-    return table
